@@ -1,0 +1,35 @@
+//! Command-line arguments and subcommands.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// etalase: builds a bilingual static catalogue site from YAML, Markdown and photos.
+#[derive(Debug, Parser)]
+#[command(name = "etalase", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into output/
+    Build {
+        /// The catalogue folder (the one with catalogue.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (default: output/ inside the catalogue folder)
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+    /// Validate the catalogue without writing a site
+    Check {
+        /// The catalogue folder (the one with catalogue.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Treat warnings (such as missing translations) as errors
+        #[arg(long)]
+        strict: bool,
+    },
+}

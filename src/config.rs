@@ -1,0 +1,299 @@
+//! `catalogue.yaml` -> `Config`: site settings, languages, publisher and categories.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::i18n::{split_date, RawText, Translated};
+use crate::slug::is_valid_slug;
+use crate::yaml;
+
+/// Where the settings live, relative to the catalogue root.
+pub const CONFIG_FILE: &str = "catalogue.yaml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: RawText,
+    description: Option<RawText>,
+    base_url: String,
+    languages: Vec<String>,
+    theme: Option<String>,
+    publisher: RawPublisher,
+    edition: Option<String>,
+    categories: Vec<RawCategory>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPublisher {
+    name: String,
+    email: Option<String>,
+    whatsapp: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCategory {
+    slug: String,
+    name: RawText,
+}
+
+/// Validated site settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: Translated,
+    pub description: Translated,
+    /// Absolute, without a trailing slash: `https://host/katalog`.
+    pub base_url: String,
+    /// The path part of `base_url` with a trailing slash: `/katalog/` or `/`.
+    pub base_path: String,
+    /// The first is the default.
+    pub languages: Vec<String>,
+    pub theme: String,
+    pub publisher: Publisher,
+    pub edition: Option<String>,
+    pub categories: Vec<Category>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Publisher {
+    pub name: String,
+    pub email: Option<String>,
+    pub whatsapp: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Category {
+    pub slug: String,
+    pub name: Translated,
+}
+
+impl Config {
+    pub fn default_language(&self) -> &str {
+        &self.languages[0]
+    }
+
+    /// Reads and validates `catalogue.yaml` text; all problems go into `diagnostics`.
+    pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
+        let file = Path::new(CONFIG_FILE);
+        match yaml::parse::<RawConfig>(text, file, 1) {
+            Ok(raw) => validate(raw, text, diagnostics),
+            Err(error) => {
+                diagnostics.push(error);
+                None
+            }
+        }
+    }
+}
+
+fn validate(raw: RawConfig, text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
+    let mut problems = Vec::new();
+    let languages = validate_languages(&raw.languages, &mut problems);
+    let base_url = validate_base_url(&raw.base_url, &mut problems);
+    if let Some(edition) = &raw.edition {
+        if split_date(edition).is_none() {
+            problems.push(
+                field_error("edition", format!("`{edition}` is not a date"))
+                    .with_hint("write the date as YYYY-MM-DD, e.g. \"2025-04-28\""),
+            );
+        }
+    }
+    if let Some(phone) = &raw.publisher.whatsapp {
+        if let Some(problem) = crate::model::check_phone(phone) {
+            problems.push(
+                field_error("publisher.whatsapp", problem).with_hint(crate::model::PHONE_HINT),
+            );
+        }
+    }
+    let categories = validate_categories(&raw.categories, &languages, &mut problems);
+    let theme = raw.theme.unwrap_or_else(|| "default".to_owned());
+    if !is_valid_slug(&theme) {
+        problems.push(
+            field_error("theme", format!("`{theme}` is not a valid theme name"))
+                .with_hint("a theme name is a folder name under themes/, e.g. `default`"),
+        );
+    }
+    let failed = !problems.is_empty();
+    for problem in problems {
+        let line = problem.field.as_deref().and_then(|f| line_of_key(text, f));
+        diagnostics.push(problem.at_line(line));
+    }
+    if failed {
+        return None;
+    }
+    let (base_url, base_path) = base_url?;
+    Some(Config {
+        title: Translated::from_raw(&raw.title, &languages),
+        description: raw
+            .description
+            .map(|d| Translated::from_raw(&d, &languages))
+            .unwrap_or_default(),
+        base_url,
+        base_path,
+        languages,
+        theme,
+        publisher: Publisher {
+            name: raw.publisher.name,
+            email: raw.publisher.email,
+            whatsapp: raw.publisher.whatsapp,
+        },
+        edition: raw.edition,
+        categories,
+    })
+}
+
+fn field_error(field: &str, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(CONFIG_FILE, message).in_field(field)
+}
+
+/// The line of a top-level key (the first segment of a dotted field), for errors found after parsing.
+fn line_of_key(text: &str, field: &str) -> Option<u64> {
+    let key = field.split(['.', '[']).next()?;
+    text.lines()
+        .position(|line| {
+            line.trim_start_matches('\u{feff}')
+                .starts_with(&format!("{key}:"))
+        })
+        .map(|index| index as u64 + 1)
+}
+
+fn validate_languages(languages: &[String], problems: &mut Vec<Diagnostic>) -> Vec<String> {
+    if languages.is_empty() {
+        problems.push(
+            field_error("languages", "no languages are listed")
+                .with_hint("list at least one, the default first: `languages: [id, en]`"),
+        );
+    }
+    let mut seen = Vec::new();
+    for lang in languages {
+        let valid = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
+        if !valid {
+            problems.push(
+                field_error("languages", format!("`{lang}` is not a language code"))
+                    .with_hint("use two-letter codes such as `id` and `en`"),
+            );
+        } else if seen.contains(lang) {
+            problems.push(field_error(
+                "languages",
+                format!("`{lang}` is listed twice"),
+            ));
+        } else {
+            seen.push(lang.clone());
+        }
+    }
+    seen
+}
+
+fn validate_base_url(url: &str, problems: &mut Vec<Diagnostic>) -> Option<(String, String)> {
+    let trimmed = url.trim().trim_end_matches('/');
+    let rest = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"));
+    let Some(rest) = rest.filter(|r| !r.is_empty() && !r.starts_with('/')) else {
+        problems.push(
+            field_error(
+                "base_url",
+                format!("`{url}` is not an absolute web address"),
+            )
+            .with_hint(
+                "write the full address the site will live at, e.g. https://katalog.example.go.id",
+            ),
+        );
+        return None;
+    };
+    if rest.contains(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '?' | '#' | '\\'))
+    {
+        problems.push(
+            field_error(
+                "base_url",
+                format!("`{url}` contains characters a web address cannot have"),
+            )
+            .with_hint("remove spaces, quotes, `?` and `#`"),
+        );
+        return None;
+    }
+    let base_path = match rest.find('/') {
+        Some(slash) => format!("{}/", &rest[slash..]),
+        None => "/".to_owned(),
+    };
+    Some((trimmed.to_owned(), base_path))
+}
+
+fn validate_categories(
+    raw: &[RawCategory],
+    languages: &[String],
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Category> {
+    let mut categories: Vec<Category> = Vec::new();
+    for (index, category) in raw.iter().enumerate() {
+        let field = format!("categories[{index}].slug");
+        if !is_valid_slug(&category.slug) {
+            problems.push(
+                field_error(&field, format!("`{}` is not a valid slug", category.slug))
+                    .with_hint(crate::slug::SLUG_HINT),
+            );
+        } else if categories.iter().any(|c| c.slug == category.slug) {
+            problems.push(field_error(
+                &field,
+                format!("category `{}` is listed twice", category.slug),
+            ));
+        } else {
+            categories.push(Category {
+                slug: category.slug.clone(),
+                name: Translated::from_raw(&category.name, languages),
+            });
+        }
+    }
+    categories
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "title: { id: Katalog, en: Catalogue }\nbase_url: https://example.id/katalog/\nlanguages: [id, en]\npublisher: { name: Dinas }\ncategories:\n  - { slug: batik, name: Batik }\n";
+
+    #[test]
+    fn parses_a_minimal_catalogue() {
+        let mut diagnostics = Diagnostics::default();
+        let config = Config::parse(MINIMAL, &mut diagnostics).expect("valid");
+        assert!(diagnostics.is_empty());
+        assert_eq!(config.base_url, "https://example.id/katalog");
+        assert_eq!(config.base_path, "/katalog/");
+        assert_eq!(config.default_language(), "id");
+        assert_eq!(config.theme, "default");
+        assert_eq!(config.categories[0].name.get("en", "id").text, "Batik");
+    }
+
+    #[test]
+    fn reports_every_problem_with_its_line() {
+        let text = MINIMAL
+            .replace("https://example.id/katalog/", "example.id")
+            .replace("[id, en]", "[id, EN]");
+        let mut diagnostics = Diagnostics::default();
+        assert!(Config::parse(&text, &mut diagnostics).is_none());
+        let messages: Vec<String> = diagnostics.sorted().iter().map(|d| d.to_string()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages[0].starts_with("error: catalogue.yaml:2: field `base_url`"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].starts_with("error: catalogue.yaml:3: field `languages`"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn root_base_url_has_root_path() {
+        let mut problems = Vec::new();
+        let (url, path) =
+            validate_base_url("https://katalog.example.go.id", &mut problems).unwrap();
+        assert_eq!(
+            (url.as_str(), path.as_str()),
+            ("https://katalog.example.go.id", "/")
+        );
+    }
+}

@@ -1,0 +1,417 @@
+//! The file system side of a catalogue: finds and reads `catalogue.yaml` and everything under
+//! `content/` (raw text, no interpretation), and resolves the files entries refer to without
+//! letting any path leave the catalogue folder.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::CONFIG_FILE;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::slug::{is_valid_slug, SLUG_HINT};
+
+/// A text file read from the catalogue: BOM removed, line endings normalised to LF.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Relative to the catalogue root.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// The three kinds of entry folder under `content/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Section {
+    Producers,
+    Products,
+    Pages,
+}
+
+impl Section {
+    const ALL: [Section; 3] = [Section::Producers, Section::Products, Section::Pages];
+
+    pub fn folder(self) -> &'static str {
+        match self {
+            Section::Producers => "producers",
+            Section::Products => "products",
+            Section::Pages => "pages",
+        }
+    }
+
+    /// The YAML file every entry of this section has, if any.
+    pub fn data_file(self) -> Option<&'static str> {
+        match self {
+            Section::Producers => Some("producer.yaml"),
+            Section::Products => Some("product.yaml"),
+            Section::Pages => None,
+        }
+    }
+}
+
+/// One folder `content/<section>/<slug>/` with its files read.
+#[derive(Debug, Clone)]
+pub struct EntryFolder {
+    pub section: Section,
+    pub slug: String,
+    /// Relative to the catalogue root.
+    pub dir: PathBuf,
+    pub data: Option<SourceFile>,
+    /// Markdown files by their stem (`id.md` -> `id`).
+    pub texts: BTreeMap<String, SourceFile>,
+}
+
+/// A catalogue folder on disk.
+#[derive(Debug, Clone)]
+pub struct CatalogueRoot {
+    root: PathBuf,
+}
+
+/// Everything read from `content/`, plus what was wrong with its layout.
+#[derive(Debug, Default)]
+pub struct RawContent {
+    pub entries: Vec<EntryFolder>,
+}
+
+impl CatalogueRoot {
+    /// Opens a catalogue folder; fails when it does not exist.
+    pub fn open(root: &Path) -> io::Result<CatalogueRoot> {
+        Ok(CatalogueRoot {
+            root: root.canonicalize()?,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn has_config(&self) -> bool {
+        self.root.join(CONFIG_FILE).is_file()
+    }
+
+    /// Reads a text file given relative to the root.
+    pub fn read_text(&self, relative: &Path) -> Result<SourceFile, Diagnostic> {
+        let bytes = fs::read(self.root.join(relative)).map_err(|error| {
+            Diagnostic::error(relative, format!("cannot be read: {}", io_reason(&error)))
+        })?;
+        let text = String::from_utf8(bytes).map_err(|error| {
+            Diagnostic::error(relative, "is not UTF-8 text")
+                .at_line(Some(line_of_byte(
+                    error.as_bytes(),
+                    error.utf8_error().valid_up_to(),
+                )))
+                .with_hint(
+                    "save the file as UTF-8 (most editors offer it under \"Save as\" / encoding)",
+                )
+        })?;
+        Ok(SourceFile {
+            path: relative.to_owned(),
+            text: normalise_text(text),
+        })
+    }
+
+    /// Finds and reads every entry folder under `content/`.
+    pub fn read_content(&self, diagnostics: &mut Diagnostics) -> RawContent {
+        let mut folders = Vec::new();
+        for section in Section::ALL {
+            folders.extend(self.entry_folders(section, diagnostics));
+        }
+        self.warn_about_unknown_sections(diagnostics);
+        let read: Vec<(EntryFolder, Diagnostics)> = folders
+            .into_par_iter()
+            .map(|(section, slug)| self.read_entry(section, slug))
+            .collect();
+        let mut content = RawContent::default();
+        for (entry, problems) in read {
+            diagnostics.extend(problems);
+            content.entries.push(entry);
+        }
+        content
+    }
+
+    fn entry_folders(
+        &self,
+        section: Section,
+        diagnostics: &mut Diagnostics,
+    ) -> Vec<(Section, String)> {
+        let relative = Path::new("content").join(section.folder());
+        let mut found = Vec::new();
+        for item in WalkDir::new(self.root.join(&relative))
+            .min_depth(1)
+            .max_depth(1)
+            .sort_by_file_name()
+        {
+            let item = match item {
+                Ok(item) => item,
+                Err(error) if is_not_found(&error) => break,
+                Err(error) => {
+                    diagnostics.push(walk_error(&self.root, &error));
+                    continue;
+                }
+            };
+            let name = item.file_name().to_string_lossy().into_owned();
+            let item_path = relative.join(&name);
+            if name.starts_with('.') {
+                continue;
+            }
+            if !self.is_real_dir(item.path(), item.path_is_symlink()) {
+                diagnostics.push(
+                    Diagnostic::warning(&item_path, "is not a folder and is ignored").with_hint(
+                        format!(
+                            "each entry is a folder: content/{}/<slug>/",
+                            section.folder()
+                        ),
+                    ),
+                );
+                continue;
+            }
+            if !is_valid_slug(&name) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        &item_path,
+                        format!("folder name `{name}` is not a valid slug"),
+                    )
+                    .with_hint(format!("rename the folder; {SLUG_HINT}")),
+                );
+                continue;
+            }
+            found.push((section, name));
+        }
+        found
+    }
+
+    /// A directory that is not a symlink (symlinked entry folders are not followed).
+    fn is_real_dir(&self, path: &Path, is_symlink: bool) -> bool {
+        !is_symlink && path.is_dir()
+    }
+
+    fn warn_about_unknown_sections(&self, diagnostics: &mut Diagnostics) {
+        let Ok(items) = fs::read_dir(self.root.join("content")) else {
+            return;
+        };
+        let known: Vec<&str> = Section::ALL.iter().map(|s| s.folder()).collect();
+        let mut unknown: Vec<String> = items
+            .flatten()
+            .map(|item| item.file_name().to_string_lossy().into_owned())
+            .filter(|name| !name.starts_with('.') && !known.contains(&name.as_str()))
+            .collect();
+        unknown.sort();
+        for name in unknown {
+            let hint = crate::diagnostic::unknown_name_hint(&name, "sections", &known);
+            diagnostics.push(
+                Diagnostic::warning(
+                    Path::new("content").join(&name),
+                    "is not a known section and is ignored",
+                )
+                .with_hint(hint),
+            );
+        }
+    }
+
+    fn read_entry(&self, section: Section, slug: String) -> (EntryFolder, Diagnostics) {
+        let dir = Path::new("content").join(section.folder()).join(&slug);
+        let mut problems = Diagnostics::default();
+        let mut entry = EntryFolder {
+            section,
+            slug,
+            dir: dir.clone(),
+            data: None,
+            texts: BTreeMap::new(),
+        };
+        for name in self.file_names(&dir, &mut problems) {
+            let relative = dir.join(&name);
+            let is_data = section.data_file() == Some(name.as_str());
+            let markdown_stem = name.strip_suffix(".md").filter(|_| !is_data);
+            if !is_data && markdown_stem.is_none() {
+                continue; // photos and other files are read only when referenced
+            }
+            match self.read_text(&relative) {
+                Ok(file) if is_data => entry.data = Some(file),
+                Ok(file) => {
+                    let stem = markdown_stem.unwrap_or_default().to_owned();
+                    entry.texts.insert(stem, file);
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+        if let (Some(data_name), None) = (section.data_file(), &entry.data) {
+            if !problems.has_errors() {
+                problems.push(
+                    Diagnostic::error(&dir, format!("has no {data_name}")).with_hint(format!(
+                        "every entry folder in content/{}/ needs a {data_name}",
+                        section.folder()
+                    )),
+                );
+            }
+        }
+        (entry, problems)
+    }
+
+    /// The names of the regular files directly inside `dir`, sorted, dot files skipped.
+    fn file_names(&self, dir: &Path, problems: &mut Diagnostics) -> Vec<String> {
+        let mut names = Vec::new();
+        for item in WalkDir::new(self.root.join(dir))
+            .min_depth(1)
+            .max_depth(1)
+            .sort_by_file_name()
+        {
+            match item {
+                Ok(item) => {
+                    let name = item.file_name().to_string_lossy().into_owned();
+                    if name.starts_with('.') {
+                        continue;
+                    }
+                    if item.path_is_symlink() && self.escapes_root(item.path()) {
+                        problems.push(
+                            Diagnostic::error(
+                                dir.join(&name),
+                                "is a link to a file outside the catalogue folder",
+                            )
+                            .with_hint("copy the file into this folder instead of linking to it"),
+                        );
+                        continue;
+                    }
+                    if item.path().is_file() {
+                        names.push(name);
+                    }
+                }
+                Err(error) => problems.push(walk_error(&self.root, &error)),
+            }
+        }
+        names
+    }
+
+    fn escapes_root(&self, path: &Path) -> bool {
+        match path.canonicalize() {
+            Ok(target) => !target.starts_with(&self.root),
+            Err(_) => true,
+        }
+    }
+
+    /// Resolves a file an entry refers to (a photo, a logo) to an absolute path inside `dir`.
+    /// Absolute paths, `..`, missing files and links leaving the catalogue are refused.
+    pub fn resolve_asset(&self, dir: &Path, reference: &str) -> Result<PathBuf, AssetProblem> {
+        let relative = Path::new(reference);
+        let plain = !reference.is_empty()
+            && !reference.contains('\\')
+            && relative
+                .components()
+                .all(|c| matches!(c, Component::Normal(_)));
+        if !plain {
+            return Err(AssetProblem::NotInFolder);
+        }
+        let full = self.root.join(dir).join(relative);
+        let target = match full.canonicalize() {
+            Ok(target) => target,
+            Err(_) => return Err(AssetProblem::Missing),
+        };
+        if !target.starts_with(&self.root) {
+            return Err(AssetProblem::LeavesCatalogue);
+        }
+        if !target.is_file() {
+            return Err(AssetProblem::Missing);
+        }
+        Ok(target)
+    }
+}
+
+/// Why a referenced file could not be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssetProblem {
+    NotInFolder,
+    Missing,
+    LeavesCatalogue,
+}
+
+/// Removes a UTF-8 byte-order mark and turns CRLF (and lone CR) line endings into LF.
+pub fn normalise_text(text: String) -> String {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
+fn line_of_byte(bytes: &[u8], offset: usize) -> u64 {
+    bytes[..offset].iter().filter(|b| **b == b'\n').count() as u64 + 1
+}
+
+fn is_not_found(error: &walkdir::Error) -> bool {
+    error.io_error().map(io::Error::kind) == Some(io::ErrorKind::NotFound)
+}
+
+fn walk_error(root: &Path, error: &walkdir::Error) -> Diagnostic {
+    let path = error
+        .path()
+        .and_then(|p| p.strip_prefix(root).ok())
+        .unwrap_or(Path::new("content"));
+    let reason = error
+        .io_error()
+        .map(io_reason)
+        .unwrap_or_else(|| "a folder link loops back on itself".to_owned());
+    Diagnostic::error(path, format!("cannot be read: {reason}"))
+}
+
+/// An I/O error as a plain sentence, without Rust's `{:?}` noise.
+pub fn io_reason(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "it does not exist".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_bom_and_crlf() {
+        assert_eq!(
+            normalise_text("\u{feff}a: 1\r\nb: 2\r\n".into()),
+            "a: 1\nb: 2\n"
+        );
+        assert_eq!(normalise_text("a\rb".into()), "a\nb");
+    }
+
+    #[test]
+    fn refuses_references_that_leave_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("content/products/a")).unwrap();
+        fs::write(dir.path().join("content/products/a/ok.jpg"), b"x").unwrap();
+        fs::write(dir.path().join("secret.txt"), b"x").unwrap();
+        let root = CatalogueRoot::open(dir.path()).unwrap();
+        let entry = Path::new("content/products/a");
+        assert!(root.resolve_asset(entry, "ok.jpg").is_ok());
+        assert_eq!(
+            root.resolve_asset(entry, "../../../secret.txt"),
+            Err(AssetProblem::NotInFolder)
+        );
+        assert_eq!(
+            root.resolve_asset(entry, "/etc/passwd"),
+            Err(AssetProblem::NotInFolder)
+        );
+        assert_eq!(
+            root.resolve_asset(entry, "missing.jpg"),
+            Err(AssetProblem::Missing)
+        );
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(
+                "/etc/hostname",
+                dir.path().join("content/products/a/link.jpg"),
+            )
+            .unwrap();
+            assert_eq!(
+                root.resolve_asset(entry, "link.jpg"),
+                Err(AssetProblem::LeavesCatalogue)
+            );
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! etalase: a static catalogue site generator for curated small-business products.
+//!
+//! The build reads as its stages: config -> content -> validated model -> images -> pages -> output.
+
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diagnostic;
+pub mod i18n;
+pub mod images;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod slug;
+pub mod theme;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use config::{Config, CONFIG_FILE};
+use content::CatalogueRoot;
+use diagnostic::{Diagnostic, Diagnostics};
+use images::ImageSet;
+use model::Catalogue;
+use output::Staging;
+use render::templates::{self, Templates};
+
+/// Why a build did not produce a site.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The command was used wrongly (no catalogue there, a dangerous output folder): exit 2.
+    Usage(String),
+    /// The catalogue has errors: all diagnostics, warnings included, sorted: exit 1.
+    Content(Vec<Diagnostic>),
+    /// Writing the site failed: exit 1.
+    Io(anyhow::Error),
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub warnings: Vec<Diagnostic>,
+    pub pages: usize,
+    pub products: usize,
+    pub producers: usize,
+    pub images: usize,
+    pub output: PathBuf,
+}
+
+/// A catalogue read, validated and ready to render.
+pub struct Loaded {
+    pub root: CatalogueRoot,
+    pub catalogue: Catalogue,
+    pub images: ImageSet,
+    pub templates: Templates,
+    pub warnings: Diagnostics,
+}
+
+/// Builds the catalogue at `root` into `output`, replacing it only when everything succeeded.
+pub fn build(root: &Path, output: &Path) -> Result<BuildReport, BuildError> {
+    let loaded = load(root)?;
+    output::check_target(loaded.root.path(), output)
+        .map_err(|e| BuildError::Usage(e.to_string()))?;
+    let staging = Staging::create(output).map_err(BuildError::Io)?;
+    let stats = render::render_site(
+        &loaded.catalogue,
+        &loaded.images,
+        &loaded.templates,
+        &staging,
+    )
+    .map_err(|problems| content_failure(problems, &loaded.warnings))?;
+    let image_count = copy_images(&loaded.images, &staging)
+        .map_err(|p| content_failure(vec![p], &loaded.warnings))?;
+    theme::copy_static(&loaded.root, &loaded.catalogue.config.theme, &staging)
+        .map_err(|p| content_failure(vec![p], &loaded.warnings))?;
+    staging.commit().map_err(|e| {
+        BuildError::Io(anyhow::anyhow!(
+            "cannot move the new site into {}: {e}",
+            output.display()
+        ))
+    })?;
+    Ok(BuildReport {
+        warnings: loaded.warnings.sorted(),
+        pages: stats.pages,
+        products: loaded.catalogue.products.len(),
+        producers: loaded.catalogue.producers.len(),
+        images: image_count,
+        output: output.to_owned(),
+    })
+}
+
+/// Reads and validates everything a build needs, without writing anything (`etalase check`).
+pub fn load(root: &Path) -> Result<Loaded, BuildError> {
+    let root = open_root(root)?;
+    let mut diagnostics = Diagnostics::default();
+    let config = read_config(&root, &mut diagnostics);
+    let content = root.read_content(&mut diagnostics);
+    let catalogue =
+        config.and_then(|config| model::validate(config, content, &root, &mut diagnostics));
+    let images = catalogue
+        .as_ref()
+        .map(|c| images::prepare(c, &mut diagnostics));
+    let theme = catalogue
+        .as_ref()
+        .map_or("default", |c| c.config.theme.as_str());
+    let templates = templates::load(&root, theme).map_err(|problems| {
+        problems.into_iter().for_each(|p| diagnostics.push(p));
+    });
+    match (catalogue, images, templates) {
+        (Some(catalogue), Some(images), Ok(templates)) if !diagnostics.has_errors() => Ok(Loaded {
+            root,
+            catalogue,
+            images,
+            templates,
+            warnings: diagnostics,
+        }),
+        _ => Err(BuildError::Content(diagnostics.sorted())),
+    }
+}
+
+fn open_root(root: &Path) -> Result<CatalogueRoot, BuildError> {
+    let opened = CatalogueRoot::open(root).map_err(|_| {
+        BuildError::Usage(format!(
+            "the catalogue folder {} does not exist",
+            root.display()
+        ))
+    })?;
+    if !opened.has_config() {
+        return Err(BuildError::Usage(format!(
+            "{} has no {CONFIG_FILE}, so it is not a catalogue folder; \
+             run etalase in the catalogue folder or pass --root DIR",
+            root.display()
+        )));
+    }
+    Ok(opened)
+}
+
+fn read_config(root: &CatalogueRoot, diagnostics: &mut Diagnostics) -> Option<Config> {
+    match root.read_text(Path::new(CONFIG_FILE)) {
+        Ok(file) => Config::parse(&file.text, diagnostics),
+        Err(problem) => {
+            diagnostics.push(problem);
+            None
+        }
+    }
+}
+
+fn copy_images(images: &ImageSet, staging: &Staging) -> Result<usize, Diagnostic> {
+    let mut count = 0;
+    for (source, url) in images.copies() {
+        staging.copy_file(source, url)?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+fn content_failure(problems: Vec<Diagnostic>, warnings: &Diagnostics) -> BuildError {
+    let mut all = warnings.clone();
+    problems.into_iter().for_each(|p| all.push(p));
+    BuildError::Content(all.sorted())
+}

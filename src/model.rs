@@ -1,0 +1,880 @@
+//! Raw entries -> the validated `Catalogue`: producers, products, categories and free pages
+//! with their text per language. Every problem is collected as a diagnostic before failing.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::config::Config;
+use crate::content::{AssetProblem, CatalogueRoot, EntryFolder, RawContent, Section, SourceFile};
+use crate::diagnostic::{unknown_name_hint, Diagnostic, Diagnostics};
+use crate::i18n::{split_date, RawText, Translated};
+use crate::markdown;
+use crate::slug::{is_valid_slug, SLUG_HINT};
+use crate::yaml;
+
+/// How long card and meta-description summaries may be, in characters.
+const SUMMARY_CHARS: usize = 160;
+
+/// How to write a phone number, for hints.
+pub const PHONE_HINT: &str = "write it in international form with quotes, e.g. \"+6281234567890\"";
+
+// ---------------------------------------------------------------- raw (as written)
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProducer {
+    name: String,
+    kind: Spanned<String>,
+    owner: Option<String>,
+    sentra: Option<String>,
+    address: String,
+    whatsapp: Option<Spanned<String>>,
+    instagram: Option<Spanned<String>>,
+    email: Option<Spanned<String>>,
+    founded: Option<Spanned<u32>>,
+    logo: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProduct {
+    name: RawText,
+    producer: Spanned<String>,
+    category: Spanned<String>,
+    price: Option<Spanned<RawPrice>>,
+    unit: Option<RawText>,
+    min_order: Option<u32>,
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
+    #[serde(default)]
+    photos: Vec<RawPhoto>,
+    #[serde(default)]
+    certifications: Vec<RawCertification>,
+    curation: Option<RawCuration>,
+    #[serde(default)]
+    featured: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPrice {
+    amount: Option<u64>,
+    min: Option<u64>,
+    max: Option<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPhoto {
+    file: Spanned<String>,
+    alt: Option<RawText>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCertification {
+    #[serde(rename = "type")]
+    kind: CertificationKind,
+    number: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCuration {
+    status: CurationStatus,
+    curator: Option<String>,
+    date: Option<Spanned<String>>,
+}
+
+/// Front matter allowed in a product's `id.md` / `en.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProductFront {
+    name: Option<String>,
+    unit: Option<String>,
+}
+
+/// Front matter of a free page.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPageFront {
+    title: String,
+}
+
+// ---------------------------------------------------------------- validated
+
+/// The whole validated catalogue.
+#[derive(Debug)]
+pub struct Catalogue {
+    pub config: Config,
+    /// Sorted by slug.
+    pub producers: Vec<Producer>,
+    /// Sorted by slug.
+    pub products: Vec<Product>,
+    /// Sorted by slug.
+    pub pages: Vec<Page>,
+}
+
+/// A file an entry refers to, checked to exist inside its folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    /// Absolute path of the source file.
+    pub source: PathBuf,
+    /// Relative to the catalogue root, for messages.
+    pub relative: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BusinessKind {
+    Ukm,
+    Ikm,
+}
+
+#[derive(Debug)]
+pub struct Producer {
+    pub slug: String,
+    pub name: String,
+    pub kind: BusinessKind,
+    pub owner: Option<String>,
+    pub sentra: Option<String>,
+    pub address: String,
+    pub whatsapp: Option<String>,
+    pub instagram: Option<String>,
+    pub email: Option<String>,
+    pub founded: Option<u32>,
+    pub logo: Option<Asset>,
+    /// The business story as safe HTML.
+    pub story: Translated,
+    pub summary: Translated,
+    /// Indexes into `Catalogue::products`, sorted by slug.
+    pub products: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Price {
+    Fixed(u64),
+    Range { min: u64, max: u64 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CertificationKind {
+    Halal,
+    Sni,
+    Hki,
+    Merek,
+    Pirt,
+    Bpom,
+}
+
+#[derive(Debug, Clone)]
+pub struct Certification {
+    pub kind: CertificationKind,
+    pub number: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CurationStatus {
+    Lolos,
+    Proses,
+    Belum,
+}
+
+#[derive(Debug, Clone)]
+pub struct Curation {
+    pub status: CurationStatus,
+    pub curator: Option<String>,
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Photo {
+    pub asset: Asset,
+    pub alt: Translated,
+}
+
+#[derive(Debug)]
+pub struct Product {
+    pub slug: String,
+    pub name: Translated,
+    /// Index into `Catalogue::producers`.
+    pub producer: usize,
+    /// Index into `Config::categories`.
+    pub category: usize,
+    pub price: Option<Price>,
+    pub unit: Option<Translated>,
+    pub min_order: Option<u32>,
+    pub tags: Vec<String>,
+    pub photos: Vec<Photo>,
+    pub certifications: Vec<Certification>,
+    pub curation: Option<Curation>,
+    pub featured: bool,
+    /// The description as safe HTML.
+    pub description: Translated,
+    pub summary: Translated,
+}
+
+#[derive(Debug)]
+pub struct Page {
+    pub slug: String,
+    pub title: Translated,
+    pub body: Translated,
+}
+
+// ---------------------------------------------------------------- validation
+
+/// Turns raw content into a catalogue; `None` when any error was found.
+pub fn validate(
+    config: Config,
+    content: RawContent,
+    root: &CatalogueRoot,
+    diagnostics: &mut Diagnostics,
+) -> Option<Catalogue> {
+    let mut by_section: BTreeMap<Section, Vec<EntryFolder>> = BTreeMap::new();
+    for entry in content.entries {
+        by_section.entry(entry.section).or_default().push(entry);
+    }
+    let take =
+        |map: &mut BTreeMap<Section, Vec<EntryFolder>>, s| map.remove(&s).unwrap_or_default();
+    let checker = Checker {
+        config: &config,
+        root,
+    };
+
+    let producers = collect(
+        take(&mut by_section, Section::Producers),
+        diagnostics,
+        |e, d| checker.producer(e, d),
+    );
+    let producer_slugs: Vec<&str> = producers.iter().map(|p| p.slug.as_str()).collect();
+    let products = collect(
+        take(&mut by_section, Section::Products),
+        diagnostics,
+        |e, d| checker.product(e, &producer_slugs, d),
+    );
+    let pages = collect(
+        take(&mut by_section, Section::Pages),
+        diagnostics,
+        |e, d| checker.page(e, d),
+    );
+
+    if diagnostics.has_errors() {
+        return None;
+    }
+    let mut catalogue = Catalogue {
+        config,
+        producers,
+        products,
+        pages,
+    };
+    link_products_to_producers(&mut catalogue);
+    Some(catalogue)
+}
+
+/// Validates entries in parallel, keeping their (slug) order and all their diagnostics.
+fn collect<T: Send>(
+    entries: Vec<EntryFolder>,
+    diagnostics: &mut Diagnostics,
+    check: impl Fn(&EntryFolder, &mut Diagnostics) -> Option<T> + Sync,
+) -> Vec<T> {
+    let results: Vec<(Option<T>, Diagnostics)> = entries
+        .par_iter()
+        .map(|entry| {
+            let mut found = Diagnostics::default();
+            let item = check(entry, &mut found);
+            (item, found)
+        })
+        .collect();
+    let mut items = Vec::with_capacity(results.len());
+    for (item, found) in results {
+        diagnostics.extend(found);
+        items.extend(item);
+    }
+    items
+}
+
+fn link_products_to_producers(catalogue: &mut Catalogue) {
+    for (index, product) in catalogue.products.iter().enumerate() {
+        catalogue.producers[product.producer].products.push(index);
+    }
+}
+
+/// Validation context shared by all entries.
+struct Checker<'a> {
+    config: &'a Config,
+    root: &'a CatalogueRoot,
+}
+
+/// Where a spanned value was written, if known.
+fn line_of<T>(spanned: &Spanned<T>) -> Option<u64> {
+    Some(spanned.referenced.line()).filter(|line| *line > 0)
+}
+
+impl Checker<'_> {
+    fn languages(&self) -> &[String] {
+        &self.config.languages
+    }
+
+    fn producer(&self, entry: &EntryFolder, found: &mut Diagnostics) -> Option<Producer> {
+        let data = entry.data.as_ref()?;
+        let raw: RawProducer = parse_or_report(data, found)?;
+        let file = data.path.as_path();
+        let kind = self.business_kind(&raw.kind, file, found);
+        let whatsapp = self.phone(raw.whatsapp.as_ref(), file, "whatsapp", found);
+        let instagram = raw
+            .instagram
+            .as_ref()
+            .map(|handle| instagram_handle(handle, file, found));
+        let email = raw.email.as_ref().map(|e| checked_email(e, file, found));
+        let logo = raw
+            .logo
+            .as_ref()
+            .and_then(|logo| self.asset(entry, logo, "logo", found));
+        if let Some(year) = &raw.founded {
+            if !(1800..=2100).contains(&year.value) {
+                found.push(
+                    Diagnostic::error(
+                        file,
+                        format!("`{}` is not a plausible founding year", year.value),
+                    )
+                    .at_line(line_of(year))
+                    .in_field("founded")
+                    .with_hint("write the year with four digits, e.g. 2012"),
+                );
+            }
+        }
+        let (story, summary) = self.bodies(entry, found, |text| Ok(text.body.to_owned()));
+        Some(Producer {
+            slug: entry.slug.clone(),
+            name: raw.name,
+            kind: kind?,
+            owner: raw.owner,
+            sentra: raw.sentra,
+            address: raw.address,
+            whatsapp,
+            instagram,
+            email,
+            founded: raw.founded.map(|y| y.value),
+            logo,
+            story,
+            summary,
+            products: Vec::new(),
+        })
+    }
+
+    fn business_kind(
+        &self,
+        kind: &Spanned<String>,
+        file: &Path,
+        found: &mut Diagnostics,
+    ) -> Option<BusinessKind> {
+        match kind.value.as_str() {
+            "ukm" => Some(BusinessKind::Ukm),
+            "ikm" => Some(BusinessKind::Ikm),
+            other => {
+                found.push(Diagnostic::error(file, format!("`{other}` is not a kind of business"))
+                    .at_line(line_of(kind)).in_field("kind")
+                    .with_hint("write `ukm` (small and medium enterprise) or `ikm` (small and medium industry)"));
+                None
+            }
+        }
+    }
+
+    fn phone(
+        &self,
+        phone: Option<&Spanned<String>>,
+        file: &Path,
+        field: &str,
+        found: &mut Diagnostics,
+    ) -> Option<String> {
+        let phone = phone?;
+        match check_phone(&phone.value) {
+            None => Some(phone.value.clone()),
+            Some(problem) => {
+                found.push(
+                    Diagnostic::error(file, problem)
+                        .at_line(line_of(phone))
+                        .in_field(field)
+                        .with_hint(PHONE_HINT),
+                );
+                None
+            }
+        }
+    }
+
+    fn product(
+        &self,
+        entry: &EntryFolder,
+        producers: &[&str],
+        found: &mut Diagnostics,
+    ) -> Option<Product> {
+        let data = entry.data.as_ref()?;
+        let raw: RawProduct = parse_or_report(data, found)?;
+        let file = data.path.as_path();
+        let producer = self.producer_index(&raw.producer, producers, file, found);
+        let category = self.category_index(&raw.category, file, found);
+        let price = raw
+            .price
+            .as_ref()
+            .and_then(|price| checked_price(price, file, found));
+        let tags = checked_tags(&raw.tags, file, found);
+        let photos = self.photos(entry, &raw.photos, found);
+        let curation = raw.curation.map(|c| checked_curation(c, file, found));
+        let mut name = Translated::from_raw(&raw.name, self.languages());
+        let mut unit = raw
+            .unit
+            .as_ref()
+            .map(|u| Translated::from_raw(u, self.languages()));
+        let (description, summary) = self.bodies(entry, found, |text| {
+            apply_product_front_matter(text, &mut name, unit.as_mut())
+        });
+        self.warn_missing_translation(file, "name", &name, found);
+        Some(Product {
+            slug: entry.slug.clone(),
+            name,
+            producer: producer?,
+            category: category?,
+            price,
+            unit,
+            min_order: raw.min_order,
+            tags,
+            photos,
+            certifications: raw
+                .certifications
+                .into_iter()
+                .map(|c| Certification {
+                    kind: c.kind,
+                    number: c.number,
+                })
+                .collect(),
+            curation,
+            featured: raw.featured,
+            description,
+            summary,
+        })
+    }
+
+    fn producer_index(
+        &self,
+        producer: &Spanned<String>,
+        producers: &[&str],
+        file: &Path,
+        found: &mut Diagnostics,
+    ) -> Option<usize> {
+        let index = producers.binary_search(&producer.value.as_str()).ok();
+        if index.is_none() {
+            found.push(
+                Diagnostic::error(
+                    file,
+                    format!("producer `{}` does not exist", producer.value),
+                )
+                .at_line(line_of(producer))
+                .in_field("producer")
+                .with_hint(unknown_name_hint(
+                    &producer.value,
+                    "producers",
+                    producers,
+                )),
+            );
+        }
+        index
+    }
+
+    fn category_index(
+        &self,
+        category: &Spanned<String>,
+        file: &Path,
+        found: &mut Diagnostics,
+    ) -> Option<usize> {
+        let known: Vec<&str> = self
+            .config
+            .categories
+            .iter()
+            .map(|c| c.slug.as_str())
+            .collect();
+        let index = known.iter().position(|slug| *slug == category.value);
+        if index.is_none() {
+            let hint = unknown_name_hint(&category.value, "categories", &known);
+            found.push(
+                Diagnostic::error(
+                    file,
+                    format!(
+                        "category `{}` is not defined in catalogue.yaml",
+                        category.value
+                    ),
+                )
+                .at_line(line_of(category))
+                .in_field("category")
+                .with_hint(hint),
+            );
+        }
+        index
+    }
+
+    fn photos(&self, entry: &EntryFolder, raw: &[RawPhoto], found: &mut Diagnostics) -> Vec<Photo> {
+        let mut photos = Vec::new();
+        for (index, photo) in raw.iter().enumerate() {
+            let field = format!("photos[{index}].file");
+            let Some(asset) = self.asset(entry, &photo.file, &field, found) else {
+                continue;
+            };
+            let alt = photo
+                .alt
+                .as_ref()
+                .map(|alt| Translated::from_raw(alt, self.languages()))
+                .unwrap_or_default();
+            let file = entry
+                .data
+                .as_ref()
+                .map(|d| d.path.as_path())
+                .unwrap_or(&entry.dir);
+            self.warn_missing_translation(file, &format!("photos[{index}].alt"), &alt, found);
+            photos.push(Photo { asset, alt });
+        }
+        photos
+    }
+
+    fn asset(
+        &self,
+        entry: &EntryFolder,
+        reference: &Spanned<String>,
+        field: &str,
+        found: &mut Diagnostics,
+    ) -> Option<Asset> {
+        let file = entry
+            .data
+            .as_ref()
+            .map(|d| d.path.as_path())
+            .unwrap_or(&entry.dir);
+        let name = reference.value.trim();
+        match self.root.resolve_asset(&entry.dir, name) {
+            Ok(source) => Some(Asset {
+                source,
+                relative: entry.dir.join(name),
+            }),
+            Err(problem) => {
+                let (message, hint) = asset_problem_text(problem, name, &entry.dir);
+                found.push(
+                    Diagnostic::error(file, message)
+                        .at_line(line_of(reference))
+                        .in_field(field)
+                        .with_hint(hint),
+                );
+                None
+            }
+        }
+    }
+
+    fn page(&self, entry: &EntryFolder, found: &mut Diagnostics) -> Option<Page> {
+        let mut title = Translated::default();
+        let (body, _) = self.bodies(entry, found, |text| {
+            let Some(front) = text.front_matter else {
+                return Err(Diagnostic::error(&text.file.path, "has no title")
+                    .at_line(Some(1))
+                    .with_hint("start the file with a front matter block:\n  ---\n  title: Tentang Kami\n  ---"));
+            };
+            let raw: RawPageFront = yaml::parse(front, &text.file.path, text.front_matter_line)?;
+            title.set(&text.lang, raw.title);
+            Ok(text.body.to_owned())
+        });
+        if body.is_empty() {
+            if found.is_empty() {
+                found.push(
+                    Diagnostic::error(&entry.dir, "has no text in any language").with_hint(
+                        format!(
+                            "add {}",
+                            self.languages()
+                                .iter()
+                                .map(|l| format!("{l}.md"))
+                                .collect::<Vec<_>>()
+                                .join(" and ")
+                        ),
+                    ),
+                );
+            }
+            return None;
+        }
+        Some(Page {
+            slug: entry.slug.clone(),
+            title,
+            body,
+        })
+    }
+
+    /// Reads every language's Markdown file of an entry into HTML and a summary.
+    /// `prepare` checks the front matter and returns the Markdown body to render.
+    fn bodies(
+        &self,
+        entry: &EntryFolder,
+        found: &mut Diagnostics,
+        mut prepare: impl FnMut(&MarkdownText) -> Result<String, Diagnostic>,
+    ) -> (Translated, Translated) {
+        let mut html = Translated::default();
+        let mut summaries = Translated::default();
+        for (stem, file) in &entry.texts {
+            if !self.languages().contains(stem) {
+                found.push(
+                    Diagnostic::warning(
+                        &file.path,
+                        format!(
+                            "`{stem}` is not one of the catalogue's languages; the file is ignored"
+                        ),
+                    )
+                    .with_hint(format!(
+                        "name the file after a language in catalogue.yaml: {}",
+                        self.languages()
+                            .iter()
+                            .map(|l| format!("{l}.md"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                );
+                continue;
+            }
+            let split = markdown::split_front_matter(&file.text);
+            let text = MarkdownText {
+                file,
+                lang: stem.clone(),
+                front_matter: split.front_matter,
+                front_matter_line: split.front_matter_line,
+                body: split.body,
+            };
+            match prepare(&text) {
+                Ok(body) => {
+                    html.set(stem, markdown::to_html(&body));
+                    summaries.set(stem, markdown::summary(&body, SUMMARY_CHARS));
+                }
+                Err(problem) => found.push(problem),
+            }
+        }
+        let data_file = entry.data.as_ref().map(|d| d.path.clone());
+        for lang in self.languages() {
+            if !html.has(lang) && !html.is_empty() && !entry.texts.contains_key(lang) {
+                let path = data_file.clone().unwrap_or_else(|| entry.dir.clone());
+                found.push(
+                    Diagnostic::warning(
+                        path,
+                        format!(
+                            "has no {lang}.md; the {lang} page shows the text of another language"
+                        ),
+                    )
+                    .with_hint(format!(
+                        "add {}/{lang}.md with the translation",
+                        entry.dir.display()
+                    )),
+                );
+            }
+        }
+        (html, summaries)
+    }
+
+    fn warn_missing_translation(
+        &self,
+        file: &Path,
+        field: &str,
+        text: &Translated,
+        found: &mut Diagnostics,
+    ) {
+        if text.is_empty() {
+            return;
+        }
+        for lang in self.languages() {
+            if !text.has(lang) {
+                found.push(
+                    Diagnostic::warning(file, format!("has no {lang} translation"))
+                        .in_field(field)
+                        .with_hint(format!("add `{lang}: ...` to `{field}`")),
+                );
+            }
+        }
+        for lang in text.unknown_languages(self.languages()) {
+            found.push(
+                Diagnostic::warning(
+                    file,
+                    format!("`{lang}` is not one of the catalogue's languages"),
+                )
+                .in_field(field)
+                .with_hint(format!(
+                    "languages in catalogue.yaml: {}",
+                    self.languages().join(", ")
+                )),
+            );
+        }
+    }
+}
+
+/// One language's Markdown file, split.
+struct MarkdownText<'a> {
+    file: &'a SourceFile,
+    lang: String,
+    front_matter: Option<&'a str>,
+    front_matter_line: u64,
+    body: &'a str,
+}
+
+fn parse_or_report<T: serde::de::DeserializeOwned>(
+    file: &SourceFile,
+    found: &mut Diagnostics,
+) -> Option<T> {
+    yaml::parse(&file.text, &file.path, 1)
+        .map_err(|problem| found.push(problem))
+        .ok()
+}
+
+fn apply_product_front_matter(
+    text: &MarkdownText,
+    name: &mut Translated,
+    unit: Option<&mut Translated>,
+) -> Result<String, Diagnostic> {
+    if let Some(front) = text.front_matter {
+        let raw: RawProductFront = yaml::parse(front, &text.file.path, text.front_matter_line)?;
+        if let Some(translated) = raw.name {
+            name.set(&text.lang, translated);
+        }
+        if let (Some(translated), Some(unit)) = (raw.unit, unit) {
+            unit.set(&text.lang, translated);
+        }
+    }
+    Ok(text.body.to_owned())
+}
+
+/// What is wrong with a phone number, if anything (E.164: `+`, then 8 to 15 digits).
+pub fn check_phone(phone: &str) -> Option<String> {
+    let digits = phone.strip_prefix('+')?;
+    let well_formed = (8..=15).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0');
+    (!well_formed).then(|| format!("`{phone}` is not a phone number in international form"))
+}
+
+fn instagram_handle(handle: &Spanned<String>, file: &Path, found: &mut Diagnostics) -> String {
+    let cleaned = handle.value.trim().trim_start_matches('@').to_owned();
+    let valid = !cleaned.is_empty()
+        && cleaned.len() <= 30
+        && cleaned
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_');
+    if !valid {
+        found.push(
+            Diagnostic::error(
+                file,
+                format!("`{}` is not an Instagram handle", handle.value),
+            )
+            .at_line(line_of(handle))
+            .in_field("instagram")
+            .with_hint("write only the handle, e.g. `batiksekarjagad`"),
+        );
+    }
+    cleaned
+}
+
+fn checked_email(email: &Spanned<String>, file: &Path, found: &mut Diagnostics) -> String {
+    let value = email.value.trim();
+    let valid = match value.split_once('@') {
+        Some((user, host)) => {
+            !user.is_empty()
+                && host.contains('.')
+                && !value.contains(char::is_whitespace)
+                && !host.contains('@')
+        }
+        None => false,
+    };
+    if !valid {
+        found.push(
+            Diagnostic::error(file, format!("`{value}` is not an email address"))
+                .at_line(line_of(email))
+                .in_field("email")
+                .with_hint("write it as name@example.id"),
+        );
+    }
+    value.to_owned()
+}
+
+fn checked_price(price: &Spanned<RawPrice>, file: &Path, found: &mut Diagnostics) -> Option<Price> {
+    let line = line_of(price);
+    let result = match (price.value.amount, price.value.min, price.value.max) {
+        (Some(amount), None, None) => Ok(Price::Fixed(amount)),
+        (None, Some(min), Some(max)) if min < max => Ok(Price::Range { min, max }),
+        (None, Some(min), Some(max)) if min == max => Ok(Price::Fixed(min)),
+        (None, Some(min), Some(max)) => Err(format!(
+            "the minimum price {min} is above the maximum {max}"
+        )),
+        _ => Err("a price needs either `amount` or both `min` and `max`".to_owned()),
+    };
+    result.map_err(|message| {
+        found.push(Diagnostic::error(file, message).at_line(line).in_field("price")
+            .with_hint("write `price: { amount: 450000 }` or `price: { min: 350000, max: 750000 }` in whole rupiah"));
+    }).ok()
+}
+
+fn checked_tags(tags: &[Spanned<String>], file: &Path, found: &mut Diagnostics) -> Vec<String> {
+    let mut valid: Vec<String> = Vec::new();
+    for tag in tags {
+        if !is_valid_slug(&tag.value) {
+            found.push(
+                Diagnostic::error(file, format!("tag `{}` is not a valid slug", tag.value))
+                    .at_line(line_of(tag))
+                    .in_field("tags")
+                    .with_hint(SLUG_HINT),
+            );
+        } else if !valid.contains(&tag.value) {
+            valid.push(tag.value.clone());
+        }
+    }
+    valid
+}
+
+fn checked_curation(raw: RawCuration, file: &Path, found: &mut Diagnostics) -> Curation {
+    if let Some(date) = &raw.date {
+        if split_date(&date.value).is_none() {
+            found.push(
+                Diagnostic::error(file, format!("`{}` is not a date", date.value))
+                    .at_line(line_of(date))
+                    .in_field("curation.date")
+                    .with_hint("write the date as YYYY-MM-DD, e.g. 2025-04-28"),
+            );
+        }
+    }
+    Curation {
+        status: raw.status,
+        curator: raw.curator.filter(|c| !c.trim().is_empty()),
+        date: raw.date.map(|d| d.value),
+    }
+}
+
+fn asset_problem_text(problem: AssetProblem, name: &str, dir: &Path) -> (String, String) {
+    let dir = dir.display();
+    match problem {
+        AssetProblem::NotInFolder => (
+            format!("`{name}` is not a file name inside this entry's folder"),
+            format!("put the file in {dir}/ and write just its name, e.g. `utama.jpg`"),
+        ),
+        AssetProblem::Missing => (
+            format!("file `{name}` does not exist"),
+            format!("put the file in {dir}/ or correct the name (names are case-sensitive)"),
+        ),
+        AssetProblem::LeavesCatalogue => (
+            format!("`{name}` is a link to a file outside the catalogue folder"),
+            format!("copy the file itself into {dir}/"),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_must_be_international() {
+        assert_eq!(check_phone("+6281234567890"), None);
+        assert!(check_phone("081234567890").is_some());
+        assert!(check_phone("+62 812 3456").is_some());
+        assert!(check_phone("+0812345678").is_some());
+    }
+}

@@ -1,0 +1,252 @@
+//! Writing the site: everything goes into a fresh staging folder beside `output/`, which is
+//! swapped into place only when the whole build succeeded, so a failed build leaves the
+//! previous site untouched. Static files of the theme and the catalogue are copied here too.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _};
+use walkdir::WalkDir;
+
+use crate::diagnostic::Diagnostic;
+
+/// A site being written; dropped without `commit`, it is removed.
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+/// Refuses output folders whose replacement would destroy something that is not a site.
+pub fn check_target(root: &Path, target: &Path) -> anyhow::Result<()> {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_owned());
+    let resolved = absolute(target);
+    if root.starts_with(&resolved) {
+        bail!(
+            "the output folder {} contains the catalogue itself; choose another --output",
+            target.display()
+        );
+    }
+    for protected in ["content", "static", "themes", "templates"] {
+        if resolved.starts_with(root.join(protected)) {
+            bail!("the output folder {} is inside the catalogue's {protected}/ folder; choose another --output", target.display());
+        }
+    }
+    if resolved.is_dir() && !looks_like_a_site(&resolved) {
+        bail!(
+            "{} exists and does not look like an etalase site (it has no sitemap.xml); \
+             refusing to replace it: remove it or choose another --output",
+            target.display()
+        );
+    }
+    Ok(())
+}
+
+fn looks_like_a_site(dir: &Path) -> bool {
+    let empty = fs::read_dir(dir)
+        .map(|mut items| items.next().is_none())
+        .unwrap_or(false);
+    empty || dir.join("sitemap.xml").is_file()
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(real) = path.canonicalize() {
+        return real;
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (parent.canonicalize(), path.file_name()) {
+        (Ok(parent), Some(name)) => parent.join(name),
+        _ => path.to_owned(),
+    }
+}
+
+impl Staging {
+    /// Creates an empty staging folder next to `target`.
+    pub fn create(target: &Path) -> anyhow::Result<Staging> {
+        let target = absolute(target);
+        let parent = target
+            .parent()
+            .context("the output folder has no parent folder")?;
+        fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let name = target
+            .file_name()
+            .context("the output folder has no name")?
+            .to_string_lossy();
+        remove_leftovers(parent, &name);
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        Ok(Staging {
+            dir,
+            target,
+            committed: false,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes a file at a site-relative path, creating its folders.
+    pub fn write_page(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let path = self.dir.join(relative);
+        let written = match path.parent() {
+            Some(parent) => fs::create_dir_all(parent).and_then(|()| fs::write(&path, bytes)),
+            None => fs::write(&path, bytes),
+        };
+        written.map_err(|error| write_failure(relative, &error))
+    }
+
+    /// Copies `source` to a site-relative path.
+    pub fn copy_file(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+        let path = self.dir.join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|error| write_failure(relative, &error))?;
+        }
+        let _ = fs::remove_file(&path);
+        fs::copy(source, &path)
+            .map(|_| ())
+            .map_err(|error| write_failure(relative, &error))
+    }
+
+    /// Copies a folder's files (dot files skipped) to the site root, replacing same-named files.
+    pub fn copy_tree(&self, source: &Path) -> Result<usize, Diagnostic> {
+        let mut copied = 0;
+        for item in WalkDir::new(source)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        {
+            let item = item
+                .map_err(|error| Diagnostic::error(source, format!("cannot be read: {error}")))?;
+            if !item.file_type().is_file() {
+                continue;
+            }
+            let Ok(inside) = item.path().strip_prefix(source) else {
+                continue;
+            };
+            let relative = inside
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            self.copy_file(item.path(), &relative)?;
+            copied += 1;
+        }
+        Ok(copied)
+    }
+
+    /// Swaps the finished site into place.
+    pub fn commit(mut self) -> io::Result<()> {
+        let parent = self.target.parent().unwrap_or(Path::new("."));
+        let name = self
+            .target
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        let had_old = self.target.exists();
+        if had_old {
+            fs::rename(&self.target, &old)?;
+        }
+        if let Err(error) = fs::rename(&self.dir, &self.target) {
+            if had_old {
+                let _ = fs::rename(&old, &self.target);
+            }
+            return Err(error);
+        }
+        self.committed = true;
+        if had_old {
+            let _ = fs::remove_dir_all(&old);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Removes staging and old folders that an interrupted build left behind.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let Ok(items) = fs::read_dir(parent) else {
+        return;
+    };
+    let prefixes = [format!(".{name}.staging-"), format!(".{name}.old-")];
+    for item in items.flatten() {
+        let file_name = item.file_name().to_string_lossy().into_owned();
+        if prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
+            let _ = fs::remove_dir_all(item.path());
+        }
+    }
+}
+
+fn write_failure(relative: &str, error: &io::Error) -> Diagnostic {
+    Diagnostic::error(
+        format!("output/{relative}"),
+        format!("cannot be written: {}", crate::content::io_reason(error)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dropped_staging_leaves_the_old_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("output");
+        fs::create_dir(&target).unwrap();
+        fs::write(target.join("sitemap.xml"), "old").unwrap();
+        {
+            let staging = Staging::create(&target).unwrap();
+            staging.write_page("sitemap.xml", b"new").unwrap();
+        }
+        assert_eq!(
+            fs::read_to_string(target.join("sitemap.xml")).unwrap(),
+            "old"
+        );
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "staging folder removed"
+        );
+    }
+
+    #[test]
+    fn commit_replaces_the_old_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("output");
+        fs::create_dir(&target).unwrap();
+        fs::write(target.join("stale.html"), "old").unwrap();
+        let staging = Staging::create(&target).unwrap();
+        staging.write_page("a/index.html", b"new").unwrap();
+        staging.commit().unwrap();
+        assert_eq!(
+            fs::read_to_string(target.join("a/index.html")).unwrap(),
+            "new"
+        );
+        assert!(!target.join("stale.html").exists());
+    }
+
+    #[test]
+    fn refuses_to_replace_a_folder_that_is_not_a_site() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("notes.txt"), "precious").unwrap();
+        let error = check_target(Path::new("/nonexistent-root"), dir.path()).unwrap_err();
+        assert!(error
+            .to_string()
+            .contains("does not look like an etalase site"));
+        assert!(check_target(dir.path(), &dir.path().join("content/x")).is_err());
+    }
+}

@@ -1,0 +1,160 @@
+//! What a page's `<head>` says about it: canonical URL, language twins, link-preview tags
+//! and structured data. All URLs given to crawlers are absolute under `base_url`.
+
+use serde::Serialize;
+
+use super::views::{Link, ProductView};
+use crate::config::Config;
+use crate::i18n::{language_name, og_locale};
+
+/// One language version of a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub lang: String,
+    pub name: String,
+    /// Relative to the site root: `en/products/x/`.
+    pub url: String,
+    /// Absolute: `https://host/katalog/en/products/x/`.
+    pub href: String,
+    pub current: bool,
+}
+
+/// Head and navigation data of one page, given to templates as `page`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageMeta {
+    pub lang: String,
+    /// Prefix that turns a site-relative URL into one that works from this page.
+    pub root: String,
+    /// This page's own site-relative URL.
+    pub url: String,
+    pub canonical: Option<String>,
+    pub alternates: Vec<Alternate>,
+    pub x_default: Option<String>,
+    pub title: String,
+    pub description: String,
+    pub image: Option<String>,
+    pub og_type: &'static str,
+    pub og_locale: String,
+    pub og_locale_alternates: Vec<String>,
+    pub breadcrumbs: Vec<Link>,
+    /// Ready to place inside `<script type="application/ld+json">`: `<` is escaped.
+    pub json_ld: Option<String>,
+    pub is_home: bool,
+    pub is_root: bool,
+    pub is_not_found: bool,
+}
+
+impl PageMeta {
+    /// Meta for `twin` (e.g. `products/x/`) in `lang`; `twin` "" with `lang` "" is the root chooser.
+    pub fn new(config: &Config, lang: &str, twin: &str) -> PageMeta {
+        let url = format!("{lang}/{twin}");
+        let absolute = |site_relative: &str| format!("{}/{site_relative}", config.base_url);
+        let alternates = config
+            .languages
+            .iter()
+            .map(|other| {
+                let url = format!("{other}/{twin}");
+                Alternate {
+                    lang: other.clone(),
+                    name: language_name(other).to_owned(),
+                    href: absolute(&url),
+                    url,
+                    current: other == lang,
+                }
+            })
+            .collect();
+        PageMeta {
+            lang: lang.to_owned(),
+            root: "../".repeat(url.matches('/').count()),
+            canonical: Some(absolute(&url)),
+            url,
+            alternates,
+            x_default: Some(absolute(&format!("{}/{twin}", config.default_language()))),
+            title: String::new(),
+            description: String::new(),
+            image: None,
+            og_type: "website",
+            og_locale: og_locale(lang),
+            og_locale_alternates: config
+                .languages
+                .iter()
+                .filter(|l| *l != lang)
+                .map(|l| og_locale(l))
+                .collect(),
+            breadcrumbs: Vec::new(),
+            json_ld: None,
+            is_home: false,
+            is_root: false,
+            is_not_found: false,
+        }
+    }
+
+    /// The root language chooser at `index.html`.
+    pub fn root(config: &Config) -> PageMeta {
+        let lang = config.default_language();
+        let mut meta = PageMeta::new(config, lang, "");
+        meta.root = String::new();
+        meta.url = String::new();
+        meta.canonical = Some(format!("{}/", config.base_url));
+        meta.x_default = meta.canonical.clone();
+        for alternate in &mut meta.alternates {
+            alternate.current = false;
+        }
+        meta.is_root = true;
+        meta
+    }
+
+    /// `404.html`: served at any path, so every link is root-relative.
+    pub fn not_found(config: &Config, lang: &str) -> PageMeta {
+        let mut meta = PageMeta::new(config, lang, "");
+        meta.root = config.base_path.clone();
+        meta.url = String::new();
+        meta.canonical = None;
+        meta.x_default = None;
+        for alternate in &mut meta.alternates {
+            alternate.current = false;
+        }
+        meta.is_not_found = true;
+        meta
+    }
+}
+
+/// schema.org `Product` for a product page, as JSON safe to embed in HTML.
+pub fn product_json_ld(product: &ProductView, meta: &PageMeta) -> String {
+    let mut data = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": product.card.name.text,
+        "description": product.card.summary.text,
+        "category": product.category.name,
+        "brand": { "@type": "Brand", "name": product.producer.name },
+        "manufacturer": { "@type": "Organization", "name": product.producer.name },
+        "url": meta.canonical,
+    });
+    if let Some(image) = &meta.image {
+        data["image"] = serde_json::Value::from(image.clone());
+    }
+    embeddable_json(&data)
+}
+
+/// JSON for a `<script>` element: `<`, `>` and `&` written as `\u003c`, `\u003e`, `\u0026`.
+pub fn embeddable_json(value: &serde_json::Value) -> String {
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_end_tags_cannot_break_out_of_json() {
+        let json = embeddable_json(&serde_json::json!({ "name": "</script><b>&" }));
+        assert_eq!(json, r#"{"name":"\u003c/script\u003e\u003cb\u003e\u0026"}"#);
+        let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(parsed["name"], "</script><b>&");
+    }
+}

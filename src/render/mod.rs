@@ -1,0 +1,491 @@
+//! Pages: every page of the site in every language, rendered from Tera templates into the
+//! staging output, plus `sitemap.xml` and `robots.txt`.
+
+mod meta;
+mod sitemap;
+pub mod templates;
+pub mod views;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::diagnostic::Diagnostic;
+use crate::i18n::{format_date, language_name, ui_strings};
+use crate::images::ImageSet;
+use crate::model::Catalogue;
+use crate::output::Staging;
+use meta::PageMeta;
+use templates::Templates;
+use views::{CategoryLink, LangContext, Link, ProductCard};
+
+/// How many product cards a list page shows before it continues on the next page.
+pub const CARDS_PER_PAGE: usize = 48;
+/// How many featured products the home page shows.
+const FEATURED_ON_HOME: usize = 12;
+
+/// One page to render: what it shows, in which language.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    Home,
+    Product(usize),
+    Producer { index: usize, page: usize },
+    Category { index: usize, page: usize },
+    FreePage(usize),
+}
+
+/// What was written, for the summary line.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RenderStats {
+    pub pages: usize,
+}
+
+/// Indexes computed once and shared by every page.
+struct Shared<'a> {
+    catalogue: &'a Catalogue,
+    images: &'a ImageSet,
+    templates: &'a Templates,
+    products_by_category: Vec<Vec<usize>>,
+    /// Absolute URL of an image to show in link previews of pages that have none of their own.
+    fallback_image: Option<String>,
+    /// Absolute URL of the theme's neutral link-preview image.
+    share_image: String,
+}
+
+/// Renders the whole site into `staging`; template errors are returned as diagnostics.
+pub fn render_site(
+    catalogue: &Catalogue,
+    images: &ImageSet,
+    templates: &Templates,
+    staging: &Staging,
+) -> Result<RenderStats, Vec<Diagnostic>> {
+    let shared = Shared::new(catalogue, images, templates);
+    let languages = &catalogue.config.languages;
+    let jobs: Vec<(&str, Job)> = languages
+        .iter()
+        .flat_map(|lang| {
+            shared
+                .jobs()
+                .into_iter()
+                .map(move |job| (lang.as_str(), job))
+        })
+        .collect();
+    let mut problems: Vec<Diagnostic> = jobs
+        .par_iter()
+        .filter_map(|(lang, job)| shared.render_job(lang, *job, staging).err())
+        .collect();
+    problems.extend(shared.render_root(staging).err());
+    problems.extend(shared.render_not_found(staging).err());
+    if let Err(problem) = sitemap::write(catalogue, &shared.sitemap_paths(), staging) {
+        problems.push(problem);
+    }
+    if problems.is_empty() {
+        Ok(RenderStats {
+            pages: jobs.len() + 2,
+        })
+    } else {
+        problems.sort_by(|a, b| a.to_string().cmp(&b.to_string()));
+        problems.dedup();
+        Err(problems)
+    }
+}
+
+/// The language-independent part of a page's path: `products/x/`, or "" for the home page.
+fn twin_path(catalogue: &Catalogue, job: Job) -> String {
+    match job {
+        Job::Home => String::new(),
+        Job::Product(i) => format!("products/{}/", catalogue.products[i].slug),
+        Job::Producer { index, page } => paged(
+            &format!("producers/{}/", catalogue.producers[index].slug),
+            page,
+        ),
+        Job::Category { index, page } => paged(
+            &format!("categories/{}/", catalogue.config.categories[index].slug),
+            page,
+        ),
+        Job::FreePage(i) => format!("{}/", catalogue.pages[i].slug),
+    }
+}
+
+fn paged(first: &str, page: usize) -> String {
+    if page <= 1 {
+        first.to_owned()
+    } else {
+        format!("{first}page/{page}/")
+    }
+}
+
+fn page_count(items: usize) -> usize {
+    items.div_ceil(CARDS_PER_PAGE).max(1)
+}
+
+/// Links between the pages of a paginated list.
+#[derive(Debug, Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    previous: Option<String>,
+    next: Option<String>,
+    pages: Vec<Link>,
+}
+
+fn pagination(lang: &str, first: &str, current: usize, items: usize) -> Option<Pagination> {
+    let total = page_count(items);
+    if total <= 1 {
+        return None;
+    }
+    let url = |page: usize| format!("{lang}/{}", paged(first, page));
+    Some(Pagination {
+        current,
+        total,
+        previous: (current > 1).then(|| url(current - 1)),
+        next: (current < total).then(|| url(current + 1)),
+        pages: (1..=total)
+            .map(|page| Link {
+                name: page.to_string(),
+                url: url(page),
+            })
+            .collect(),
+    })
+}
+
+/// Interface data every page template receives as `site`.
+#[derive(Serialize)]
+struct SiteView<'a> {
+    lang: &'a str,
+    title: String,
+    description: String,
+    publisher: &'a crate::config::Publisher,
+    publisher_whatsapp_url: Option<String>,
+    edition: Option<String>,
+    categories: Vec<CategoryLink>,
+    pages: Vec<Link>,
+    t: BTreeMap<&'static str, &'static str>,
+}
+
+impl<'a> Shared<'a> {
+    fn new(catalogue: &'a Catalogue, images: &'a ImageSet, templates: &'a Templates) -> Self {
+        let mut products_by_category = vec![Vec::new(); catalogue.config.categories.len()];
+        for (index, product) in catalogue.products.iter().enumerate() {
+            products_by_category[product.category].push(index);
+        }
+        let base = &catalogue.config.base_url;
+        let fallback_image = catalogue
+            .products
+            .iter()
+            .filter(|p| p.featured)
+            .chain(&catalogue.products)
+            .find_map(|p| p.photos.first())
+            .and_then(|photo| images.get(&photo.asset))
+            .map(|file| format!("{base}/{}", file.url));
+        let share_image = format!("{base}/{}", crate::theme::SHARE_IMAGE);
+        Shared {
+            catalogue,
+            images,
+            templates,
+            products_by_category,
+            fallback_image,
+            share_image,
+        }
+    }
+
+    fn jobs(&self) -> Vec<Job> {
+        let c = self.catalogue;
+        let mut jobs = vec![Job::Home];
+        jobs.extend((0..c.products.len()).map(Job::Product));
+        for (index, producer) in c.producers.iter().enumerate() {
+            jobs.extend(
+                (1..=page_count(producer.products.len())).map(|page| Job::Producer { index, page }),
+            );
+        }
+        for (index, products) in self.products_by_category.iter().enumerate() {
+            jobs.extend((1..=page_count(products.len())).map(|page| Job::Category { index, page }));
+        }
+        jobs.extend((0..c.pages.len()).map(Job::FreePage));
+        jobs
+    }
+
+    fn sitemap_paths(&self) -> Vec<String> {
+        self.jobs()
+            .into_iter()
+            .map(|job| twin_path(self.catalogue, job))
+            .collect()
+    }
+
+    fn lang_context(&self, lang: &'a str) -> LangContext<'a> {
+        LangContext {
+            catalogue: self.catalogue,
+            images: self.images,
+            lang,
+        }
+    }
+
+    fn site_view(&self, view: &LangContext<'a>) -> SiteView<'a> {
+        let config = &self.catalogue.config;
+        SiteView {
+            lang: view.lang,
+            title: view.plain(&config.title),
+            description: view.plain(&config.description),
+            publisher: &config.publisher,
+            publisher_whatsapp_url: config
+                .publisher
+                .whatsapp
+                .as_ref()
+                .map(|n| format!("https://wa.me/{}", n.trim_start_matches('+'))),
+            edition: config.edition.as_deref().map(|d| format_date(d, view.lang)),
+            categories: view.category_links(&self.products_by_category),
+            pages: self
+                .catalogue
+                .pages
+                .iter()
+                .map(|page| Link {
+                    name: view.plain(&page.title),
+                    url: view.url(&format!("{}/", page.slug)),
+                })
+                .collect(),
+            t: ui_strings(view.lang),
+        }
+    }
+
+    fn render_job(&self, lang: &'a str, job: Job, staging: &Staging) -> Result<(), Diagnostic> {
+        let view = self.lang_context(lang);
+        let path = twin_path(self.catalogue, job);
+        let mut meta = PageMeta::new(&self.catalogue.config, lang, &path);
+        meta.image = Some(
+            self.fallback_image
+                .clone()
+                .unwrap_or_else(|| self.share_image.clone()),
+        );
+        let mut context = Context::new();
+        let template = match job {
+            Job::Home => self.home(&view, &mut meta, &mut context),
+            Job::Product(i) => self.product(&view, i, &mut meta, &mut context),
+            Job::Producer { index, page } => {
+                self.producer(&view, index, page, &mut meta, &mut context)
+            }
+            Job::Category { index, page } => {
+                self.category(&view, index, page, &mut meta, &mut context)
+            }
+            Job::FreePage(i) => self.free_page(&view, i, &mut meta, &mut context),
+        };
+        context.insert("site", &self.site_view(&view));
+        context.insert("page", &meta);
+        let html = self.templates.render(template, &context)?;
+        staging.write_page(&format!("{lang}/{path}index.html"), html.as_bytes())
+    }
+
+    fn home(&self, view: &LangContext, meta: &mut PageMeta, context: &mut Context) -> &'static str {
+        let featured: Vec<ProductCard> = self
+            .catalogue
+            .products
+            .iter()
+            .filter(|p| p.featured)
+            .take(FEATURED_ON_HOME)
+            .map(|p| view.product_card(p))
+            .collect();
+        meta.title = view.plain(&self.catalogue.config.title);
+        meta.is_home = true;
+        context.insert("featured", &featured);
+        context.insert("producer_count", &self.catalogue.producers.len());
+        context.insert("product_count", &self.catalogue.products.len());
+        "index.html"
+    }
+
+    fn product(
+        &self,
+        view: &LangContext,
+        index: usize,
+        meta: &mut PageMeta,
+        context: &mut Context,
+    ) -> &'static str {
+        let product = &self.catalogue.products[index];
+        let data = view.product(product);
+        meta.title = data.card.name.text.clone();
+        meta.description = data.card.summary.text.clone();
+        meta.og_type = "product";
+        let own_image = data.card.cover.as_ref().or(data.producer.logo.as_ref());
+        meta.image = Some(match own_image {
+            Some(image) => format!("{}/{}", self.catalogue.config.base_url, image.url),
+            None => self.share_image.clone(),
+        });
+        meta.breadcrumbs = vec![
+            Link {
+                name: ui_strings(view.lang)["home"].to_owned(),
+                url: view.url(""),
+            },
+            data.category.clone(),
+        ];
+        meta.json_ld = Some(meta::product_json_ld(&data, meta));
+        context.insert("product", &data);
+        "product.html"
+    }
+
+    fn producer(
+        &self,
+        view: &LangContext,
+        index: usize,
+        page: usize,
+        meta: &mut PageMeta,
+        context: &mut Context,
+    ) -> &'static str {
+        let producer = &self.catalogue.producers[index];
+        let data = view.producer(producer);
+        let cards = self.cards(view, &producer.products, page);
+        meta.title = paged_title(&data.card.name, page, view.lang);
+        meta.description = data.summary.text.clone();
+        if let Some(logo) = &data.card.logo {
+            meta.image = Some(format!("{}/{}", self.catalogue.config.base_url, logo.url));
+        }
+        meta.breadcrumbs = vec![Link {
+            name: ui_strings(view.lang)["home"].to_owned(),
+            url: view.url(""),
+        }];
+        context.insert("producer", &data);
+        context.insert("products", &cards);
+        context.insert(
+            "pagination",
+            &pagination(
+                view.lang,
+                &format!("producers/{}/", producer.slug),
+                page,
+                producer.products.len(),
+            ),
+        );
+        "producer.html"
+    }
+
+    fn category(
+        &self,
+        view: &LangContext,
+        index: usize,
+        page: usize,
+        meta: &mut PageMeta,
+        context: &mut Context,
+    ) -> &'static str {
+        let category = &self.catalogue.config.categories[index];
+        let members = &self.products_by_category[index];
+        let link = &view.category_links(&self.products_by_category)[index];
+        meta.title = paged_title(&link.name, page, view.lang);
+        meta.description = format!(
+            "{} — {}",
+            link.name,
+            view.plain(&self.catalogue.config.title)
+        );
+        if let Some(cover) = &link.cover {
+            meta.image = Some(format!("{}/{}", self.catalogue.config.base_url, cover.url));
+        }
+        meta.breadcrumbs = vec![Link {
+            name: ui_strings(view.lang)["home"].to_owned(),
+            url: view.url(""),
+        }];
+        context.insert("category", link);
+        context.insert("products", &self.cards(view, members, page));
+        context.insert(
+            "pagination",
+            &pagination(
+                view.lang,
+                &format!("categories/{}/", category.slug),
+                page,
+                members.len(),
+            ),
+        );
+        "category.html"
+    }
+
+    fn free_page(
+        &self,
+        view: &LangContext,
+        index: usize,
+        meta: &mut PageMeta,
+        context: &mut Context,
+    ) -> &'static str {
+        let page = &self.catalogue.pages[index];
+        let title = view.text(&page.title);
+        let body = view.text(&page.body);
+        meta.title = title.text.clone();
+        meta.description = view.plain(&self.catalogue.config.description);
+        meta.breadcrumbs = vec![Link {
+            name: ui_strings(view.lang)["home"].to_owned(),
+            url: view.url(""),
+        }];
+        context.insert("title", &title);
+        context.insert("body", &body);
+        "page.html"
+    }
+
+    fn cards(&self, view: &LangContext, products: &[usize], page: usize) -> Vec<ProductCard> {
+        products
+            .iter()
+            .skip((page - 1) * CARDS_PER_PAGE)
+            .take(CARDS_PER_PAGE)
+            .map(|&i| view.product_card(&self.catalogue.products[i]))
+            .collect()
+    }
+
+    /// The root `index.html`: lets a visitor choose a language, and works without JavaScript.
+    fn render_root(&self, staging: &Staging) -> Result<(), Diagnostic> {
+        let config = &self.catalogue.config;
+        let choices: Vec<RootChoice> = config
+            .languages
+            .iter()
+            .map(|lang| {
+                let view = self.lang_context(lang);
+                RootChoice {
+                    lang: lang.clone(),
+                    name: language_name(lang).to_owned(),
+                    url: format!("{lang}/"),
+                    title: view.plain(&config.title),
+                    description: view.plain(&config.description),
+                    label: ui_strings(lang)["choose_language"],
+                }
+            })
+            .collect();
+        let default = config.default_language();
+        let mut meta = PageMeta::root(config);
+        meta.title = self.lang_context(default).plain(&config.title);
+        meta.image = Some(
+            self.fallback_image
+                .clone()
+                .unwrap_or_else(|| self.share_image.clone()),
+        );
+        let mut context = Context::new();
+        context.insert("choices", &choices);
+        context.insert("site", &self.site_view(&self.lang_context(default)));
+        context.insert("page", &meta);
+        let html = self.templates.render("root.html", &context)?;
+        staging.write_page("index.html", html.as_bytes())
+    }
+
+    /// `404.html` in the default language, with root-relative links only.
+    fn render_not_found(&self, staging: &Staging) -> Result<(), Diagnostic> {
+        let config = &self.catalogue.config;
+        let lang = config.default_language();
+        let mut meta = PageMeta::not_found(config, lang);
+        meta.title = ui_strings(lang)["not_found_title"].to_owned();
+        let mut context = Context::new();
+        context.insert("site", &self.site_view(&self.lang_context(lang)));
+        context.insert("page", &meta);
+        let html = self.templates.render("404.html", &context)?;
+        staging.write_page("404.html", html.as_bytes())
+    }
+}
+
+#[derive(Serialize)]
+struct RootChoice {
+    lang: String,
+    name: String,
+    url: String,
+    title: String,
+    description: String,
+    label: &'static str,
+}
+
+fn paged_title(name: &str, page: usize, lang: &str) -> String {
+    if page <= 1 {
+        name.to_owned()
+    } else {
+        format!("{name} — {} {page}", ui_strings(lang)["page"])
+    }
+}

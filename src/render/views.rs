@@ -1,0 +1,387 @@
+//! Model -> views: plain, template-ready fields per language. Prices are formatted, fallbacks
+//! chosen and URLs built here, so templates only place them.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::i18n::{format_date, format_rupiah, format_rupiah_range, Translated};
+use crate::images::ImageSet;
+use crate::model::{
+    BusinessKind, Catalogue, CertificationKind, CurationStatus, Photo, Price, Producer, Product,
+};
+
+/// What every view needs to know: the catalogue, the page language and the images.
+pub struct LangContext<'a> {
+    pub catalogue: &'a Catalogue,
+    pub images: &'a ImageSet,
+    pub lang: &'a str,
+}
+
+/// Text in the page language, with `lang` set only when it fell back to another language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Text {
+    pub text: String,
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageView {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: Text,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Badge {
+    /// A stable class name: `halal`, `curation-lolos`, …
+    pub kind: String,
+    pub label: String,
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProductCard {
+    pub url: String,
+    pub name: Text,
+    pub producer: String,
+    pub category: String,
+    pub price: Option<String>,
+    pub unit: Option<Text>,
+    pub cover: Option<ImageView>,
+    pub badges: Vec<Badge>,
+    pub summary: Text,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProductView {
+    pub card: ProductCard,
+    pub slug: String,
+    pub photos: Vec<ImageView>,
+    /// Safe HTML.
+    pub description: Option<Text>,
+    pub min_order: Option<String>,
+    pub certifications: Vec<Badge>,
+    pub curation: Option<Badge>,
+    pub tags: Vec<String>,
+    pub producer: ProducerCard,
+    pub category: Link,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProducerCard {
+    pub url: String,
+    pub name: String,
+    pub kind: String,
+    pub address: String,
+    pub logo: Option<ImageView>,
+    pub contact: Contact,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Contact {
+    pub whatsapp: Option<String>,
+    pub whatsapp_url: Option<String>,
+    pub instagram: Option<String>,
+    pub instagram_url: Option<String>,
+    pub email: Option<String>,
+    pub email_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProducerView {
+    pub card: ProducerCard,
+    pub slug: String,
+    pub owner: Option<String>,
+    pub sentra: Option<String>,
+    pub founded: Option<u32>,
+    /// Safe HTML.
+    pub story: Option<Text>,
+    pub summary: Text,
+    pub product_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryLink {
+    pub slug: String,
+    pub name: String,
+    pub url: String,
+    pub count: usize,
+    pub cover: Option<ImageView>,
+}
+
+impl LangContext<'_> {
+    fn config(&self) -> &Config {
+        &self.catalogue.config
+    }
+
+    /// Chooses the text for this language and marks a fallback.
+    pub fn text(&self, translated: &Translated) -> Text {
+        let chosen = translated.get(self.lang, self.config().default_language());
+        Text {
+            text: chosen.text.to_owned(),
+            lang: (chosen.lang != self.lang).then(|| chosen.lang.to_owned()),
+        }
+    }
+
+    /// Like `text`, but `None` when there is no text in any language.
+    pub fn optional_text(&self, translated: &Translated) -> Option<Text> {
+        (!translated.is_empty()).then(|| self.text(translated))
+    }
+
+    pub fn plain(&self, translated: &Translated) -> String {
+        self.text(translated).text
+    }
+
+    /// Site-relative URL of a page in this language: `id/products/x/`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}/{}", self.lang, path)
+    }
+
+    pub fn product_card(&self, product: &Product) -> ProductCard {
+        let producer = &self.catalogue.producers[product.producer];
+        ProductCard {
+            url: self.url(&format!("products/{}/", product.slug)),
+            name: self.text(&product.name),
+            producer: producer.name.clone(),
+            category: self.plain(&self.config().categories[product.category].name),
+            price: product.price.map(|price| self.price(price)),
+            unit: product.unit.as_ref().map(|unit| self.text(unit)),
+            cover: product.photos.first().and_then(|photo| self.photo(photo)),
+            badges: self.card_badges(product),
+            summary: self.text(&product.summary),
+        }
+    }
+
+    pub fn price(&self, price: Price) -> String {
+        match price {
+            Price::Fixed(amount) => format_rupiah(amount, self.lang),
+            Price::Range { min, max } => format_rupiah_range(min, max, self.lang),
+        }
+    }
+
+    pub fn photo(&self, photo: &Photo) -> Option<ImageView> {
+        let file = self.images.get(&photo.asset)?;
+        let mut alt = self.text(&photo.alt);
+        if alt.text.is_empty() {
+            alt = Text {
+                text: String::new(),
+                lang: None,
+            };
+        }
+        Some(ImageView {
+            url: file.url.clone(),
+            width: file.width,
+            height: file.height,
+            alt,
+        })
+    }
+
+    fn card_badges(&self, product: &Product) -> Vec<Badge> {
+        let mut badges: Vec<Badge> = product
+            .certifications
+            .iter()
+            .filter(|c| c.kind == CertificationKind::Halal)
+            .map(|c| self.certification(c.kind, None))
+            .collect();
+        badges.extend(self.curation(product));
+        badges
+    }
+
+    pub fn certification(&self, kind: CertificationKind, number: Option<&str>) -> Badge {
+        let (key, id, en) = match kind {
+            CertificationKind::Halal => ("halal", "Halal", "Halal"),
+            CertificationKind::Sni => ("sni", "SNI", "SNI (Indonesian National Standard)"),
+            CertificationKind::Hki => (
+                "hki",
+                "HKI terdaftar",
+                "Registered intellectual property (HKI)",
+            ),
+            CertificationKind::Merek => ("merek", "Merek terdaftar", "Registered trademark"),
+            CertificationKind::Pirt => ("pirt", "Izin PIRT", "Home-industry food permit (PIRT)"),
+            CertificationKind::Bpom => ("bpom", "Terdaftar BPOM", "BPOM registered"),
+        };
+        Badge {
+            kind: key.to_owned(),
+            label: self.pick(id, en).to_owned(),
+            detail: number.map(str::to_owned),
+        }
+    }
+
+    pub fn curation(&self, product: &Product) -> Option<Badge> {
+        let curation = product.curation.as_ref()?;
+        let curator = curation.curator.as_deref();
+        let label = match (curation.status, curator) {
+            (CurationStatus::Lolos, Some(c)) => self.pick_owned(
+                format!("Lolos kurasi {c}"),
+                format!("Passed curation by {c}"),
+            ),
+            (CurationStatus::Lolos, None) => {
+                self.pick_owned("Lolos kurasi".into(), "Passed curation".into())
+            }
+            (CurationStatus::Proses, Some(c)) => {
+                self.pick_owned(format!("Dalam kurasi {c}"), format!("In curation by {c}"))
+            }
+            (CurationStatus::Proses, None) => {
+                self.pick_owned("Dalam proses kurasi".into(), "In curation".into())
+            }
+            (CurationStatus::Belum, _) => {
+                self.pick_owned("Belum dikurasi".into(), "Not yet curated".into())
+            }
+        };
+        let status = match curation.status {
+            CurationStatus::Lolos => "lolos",
+            CurationStatus::Proses => "proses",
+            CurationStatus::Belum => "belum",
+        };
+        Some(Badge {
+            kind: format!("curation-{status}"),
+            label,
+            detail: curation.date.as_deref().map(|d| format_date(d, self.lang)),
+        })
+    }
+
+    fn pick<'s>(&self, id: &'s str, en: &'s str) -> &'s str {
+        if self.lang == "id" {
+            id
+        } else {
+            en
+        }
+    }
+
+    fn pick_owned(&self, id: String, en: String) -> String {
+        if self.lang == "id" {
+            id
+        } else {
+            en
+        }
+    }
+
+    pub fn product(&self, product: &Product) -> ProductView {
+        let producer = &self.catalogue.producers[product.producer];
+        let category = &self.config().categories[product.category];
+        ProductView {
+            card: self.product_card(product),
+            slug: product.slug.clone(),
+            photos: product
+                .photos
+                .iter()
+                .filter_map(|p| self.photo(p))
+                .collect(),
+            description: self.optional_text(&product.description),
+            min_order: product.min_order.map(|n| self.min_order(n, product)),
+            certifications: product
+                .certifications
+                .iter()
+                .map(|c| self.certification(c.kind, c.number.as_deref()))
+                .collect(),
+            curation: self.curation(product),
+            tags: product.tags.clone(),
+            producer: self.producer_card(producer),
+            category: Link {
+                name: self.plain(&category.name),
+                url: self.url(&format!("categories/{}/", category.slug)),
+            },
+        }
+    }
+
+    fn min_order(&self, count: u32, product: &Product) -> String {
+        match &product.unit {
+            Some(unit) => format!("{count} {}", self.plain(unit)),
+            None => count.to_string(),
+        }
+    }
+
+    pub fn producer_card(&self, producer: &Producer) -> ProducerCard {
+        ProducerCard {
+            url: self.url(&format!("producers/{}/", producer.slug)),
+            name: producer.name.clone(),
+            kind: self
+                .pick(
+                    match producer.kind {
+                        BusinessKind::Ukm => "UKM",
+                        BusinessKind::Ikm => "IKM",
+                    },
+                    match producer.kind {
+                        BusinessKind::Ukm => "UKM (small business)",
+                        BusinessKind::Ikm => "IKM (small industry)",
+                    },
+                )
+                .to_owned(),
+            address: producer.address.clone(),
+            logo: producer
+                .logo
+                .as_ref()
+                .and_then(|logo| self.logo(logo, producer)),
+            contact: contact(producer),
+        }
+    }
+
+    fn logo(&self, logo: &crate::model::Asset, producer: &Producer) -> Option<ImageView> {
+        let file = self.images.get(logo)?;
+        Some(ImageView {
+            url: file.url.clone(),
+            width: file.width,
+            height: file.height,
+            alt: Text {
+                text: format!("{} {}", self.pick("Logo", "Logo of"), producer.name),
+                lang: None,
+            },
+        })
+    }
+
+    pub fn producer(&self, producer: &Producer) -> ProducerView {
+        ProducerView {
+            card: self.producer_card(producer),
+            slug: producer.slug.clone(),
+            owner: producer.owner.clone(),
+            sentra: producer.sentra.clone(),
+            founded: producer.founded,
+            story: self.optional_text(&producer.story),
+            summary: self.text(&producer.summary),
+            product_count: producer.products.len(),
+        }
+    }
+
+    /// Every category with its product count and the cover of its first product with a photo.
+    pub fn category_links(&self, products_by_category: &[Vec<usize>]) -> Vec<CategoryLink> {
+        self.config()
+            .categories
+            .iter()
+            .zip(products_by_category)
+            .map(|(category, products)| CategoryLink {
+                slug: category.slug.clone(),
+                name: self.plain(&category.name),
+                url: self.url(&format!("categories/{}/", category.slug)),
+                count: products.len(),
+                cover: products
+                    .iter()
+                    .map(|&i| &self.catalogue.products[i])
+                    .find_map(|p| p.photos.first().and_then(|photo| self.photo(photo))),
+            })
+            .collect()
+    }
+}
+
+fn contact(producer: &Producer) -> Contact {
+    Contact {
+        whatsapp: producer.whatsapp.clone(),
+        whatsapp_url: producer
+            .whatsapp
+            .as_ref()
+            .map(|n| format!("https://wa.me/{}", n.trim_start_matches('+'))),
+        instagram: producer.instagram.as_ref().map(|h| format!("@{h}")),
+        instagram_url: producer
+            .instagram
+            .as_ref()
+            .map(|h| format!("https://www.instagram.com/{h}/")),
+        email: producer.email.clone(),
+        email_url: producer.email.as_ref().map(|e| format!("mailto:{e}")),
+    }
+}

@@ -1,0 +1,53 @@
+//! Theme files copied as-is: the default theme's static files built into the binary, then the
+//! catalogue's `themes/<name>/static/`, then its own `static/`, each overriding the one before.
+
+use std::path::Path;
+
+use crate::content::CatalogueRoot;
+use crate::diagnostic::Diagnostic;
+use crate::output::Staging;
+
+/// The link-preview image of pages that have no photo of their own.
+pub const SHARE_IMAGE: &str = "share.png";
+
+/// The default theme's static files, compiled into the binary.
+const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../themes/default/static/style.css"),
+    ),
+    (
+        "etalase.js",
+        include_bytes!("../themes/default/static/etalase.js"),
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../themes/default/static/favicon.svg"),
+    ),
+    (
+        SHARE_IMAGE,
+        include_bytes!("../themes/default/static/share.png"),
+    ),
+];
+
+/// Copies the layered static files to the site root.
+pub fn copy_static(
+    root: &CatalogueRoot,
+    theme: &str,
+    staging: &Staging,
+) -> Result<usize, Diagnostic> {
+    for (name, bytes) in DEFAULT_STATIC {
+        staging.write_page(name, bytes)?;
+    }
+    let mut copied = DEFAULT_STATIC.len();
+    for dir in [
+        Path::new("themes").join(theme).join("static"),
+        "static".into(),
+    ] {
+        let full = root.path().join(&dir);
+        if full.is_dir() {
+            copied += staging.copy_tree(&full)?;
+        }
+    }
+    Ok(copied)
+}
