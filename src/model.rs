@@ -16,6 +16,17 @@ use crate::markdown;
 use crate::slug::{is_valid_slug, SLUG_HINT};
 use crate::yaml;
 
+/// Folder names the site's own sections use at `/{lang}/<name>/`.
+const RESERVED_PAGE_SLUGS: &[&str] = &[
+    "products",
+    "producers",
+    "categories",
+    "tags",
+    "brochure",
+    "search",
+    "media",
+];
+
 /// How long card and meta-description summaries may be, in characters.
 const SUMMARY_CHARS: usize = 160;
 
@@ -572,6 +583,22 @@ impl Checker<'_> {
     }
 
     fn page(&self, entry: &EntryFolder, found: &mut Diagnostics) -> Option<Page> {
+        if RESERVED_PAGE_SLUGS.contains(&entry.slug.as_str()) {
+            found.push(
+                Diagnostic::error(
+                    &entry.dir,
+                    format!(
+                        "`{}` is used by the site itself and cannot name a page",
+                        entry.slug
+                    ),
+                )
+                .with_hint(format!(
+                    "rename the folder; these names are taken: {}",
+                    RESERVED_PAGE_SLUGS.join(", ")
+                )),
+            );
+            return None;
+        }
         let mut title = Translated::default();
         let (body, _) = self.bodies(entry, found, |text| {
             let Some(front) = text.front_matter else {
@@ -584,7 +611,7 @@ impl Checker<'_> {
             Ok(text.body.to_owned())
         });
         if body.is_empty() {
-            if found.is_empty() {
+            if !found.has_errors() {
                 found.push(
                     Diagnostic::error(&entry.dir, "has no text in any language").with_hint(
                         format!(
@@ -746,10 +773,14 @@ fn apply_product_front_matter(
 
 /// What is wrong with a phone number, if anything (E.164: `+`, then 8 to 15 digits).
 pub fn check_phone(phone: &str) -> Option<String> {
-    let digits = phone.strip_prefix('+')?;
-    let well_formed = (8..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0');
+    let well_formed = match phone.strip_prefix('+') {
+        Some(digits) => {
+            (8..=15).contains(&digits.len())
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && !digits.starts_with('0')
+        }
+        None => false,
+    };
     (!well_formed).then(|| format!("`{phone}` is not a phone number in international form"))
 }
 
