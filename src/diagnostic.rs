@@ -153,18 +153,32 @@ impl Diagnostics {
     }
 }
 
-/// The closest candidate to a misspelt `word`, if one is close enough to be a likely typo.
+/// The closest candidate to a misspelt or shortened `word`, if one is likely what was meant.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let max_distance = (word.chars().count() / 3).max(1);
-    candidates
-        .into_iter()
-        .map(|candidate| (strsim::levenshtein(word, candidate), candidate))
+    let candidates: Vec<&str> = candidates.into_iter().collect();
+    let closest = candidates
+        .iter()
+        .map(|candidate| (strsim::levenshtein(word, candidate), *candidate))
         .filter(|(distance, _)| *distance <= max_distance)
         .min()
-        .map(|(_, candidate)| candidate)
+        .map(|(_, candidate)| candidate);
+    closest.or_else(|| only_extension_of(word, &candidates))
+}
+
+/// The single candidate that starts with `word` (a slug typed short, such as `batik-sekar`).
+fn only_extension_of<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    if word.chars().count() < 4 {
+        return None;
+    }
+    let mut longer = candidates.iter().filter(|c| c.starts_with(word));
+    match (longer.next(), longer.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
 }
 
 /// A hint for an unknown name: "did you mean `x`?" when one is close, else the list of known names.
@@ -201,6 +215,12 @@ mod tests {
         assert_eq!(did_you_mean("catgory", fields), Some("category"));
         assert_eq!(did_you_mean("prodcer", fields), Some("producer"));
         assert_eq!(did_you_mean("colour", fields), None);
+        let producers = ["batik-sekar-jagad", "batik-rengganis"];
+        assert_eq!(
+            did_you_mean("batik-sekar", producers),
+            Some("batik-sekar-jagad")
+        );
+        assert_eq!(did_you_mean("batik", producers), None, "ambiguous prefix");
     }
 
     #[test]

@@ -155,7 +155,7 @@ fn group_thousands(amount: u64, lang: &str) -> String {
     let digits = amount.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(separator);
         }
         grouped.push(digit);
@@ -290,6 +290,7 @@ const UI_ID: &[(&str, &str)] = &[
     ("edition", "Edisi"),
     ("choose_language", "Pilih bahasa"),
     ("whatsapp", "WhatsApp"),
+    ("ask_whatsapp", "Tanya lewat WhatsApp"),
     ("email", "Surel"),
     ("instagram", "Instagram"),
     ("photos", "Foto"),
@@ -346,6 +347,7 @@ const UI_EN: &[(&str, &str)] = &[
     ("edition", "Edition"),
     ("choose_language", "Choose a language"),
     ("whatsapp", "WhatsApp"),
+    ("ask_whatsapp", "Ask on WhatsApp"),
     ("email", "Email"),
     ("instagram", "Instagram"),
     ("photos", "Photos"),

@@ -134,7 +134,18 @@ fn probe(path: &Path) -> Result<(u32, u32), (String, String)> {
             "resize the photo before adding it".into(),
         ));
     }
+    decodes_completely(path).map_err(|_| not_an_image())?;
     Ok((width, height))
+}
+
+/// A truncated or corrupt file often has a valid header; only decoding the pixels tells.
+fn decodes_completely(path: &Path) -> image::ImageResult<()> {
+    let mut reader = ImageReader::open(path)?.with_guessed_format()?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(20_000);
+    limits.max_image_height = Some(20_000);
+    reader.limits(limits);
+    reader.decode().map(drop)
 }
 
 fn is_supported(format: &ImageFormat) -> bool {
@@ -172,6 +183,18 @@ mod tests {
         fs::write(&fake, "hello, not a photo").unwrap();
         let (message, _) = probe(&fake).unwrap_err();
         assert_eq!(message, "is not a valid JPEG image");
+    }
+
+    #[test]
+    fn refuses_a_truncated_png() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.png");
+        image::RgbImage::from_fn(64, 64, |x, y| image::Rgb([x as u8 * 3, y as u8 * 3, 7]))
+            .save(&path)
+            .unwrap();
+        let bytes = fs::read(&path).unwrap();
+        fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+        assert_eq!(probe(&path).unwrap_err().0, "is not a valid PNG image");
     }
 
     #[test]

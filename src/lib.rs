@@ -91,13 +91,13 @@ pub fn build(root: &Path, output: &Path) -> Result<BuildReport, BuildError> {
 }
 
 /// Reads and validates everything a build needs, without writing anything (`etalase check`).
+/// Every stage runs even after errors, so one build reports all of them.
 pub fn load(root: &Path) -> Result<Loaded, BuildError> {
     let root = open_root(root)?;
     let mut diagnostics = Diagnostics::default();
     let config = read_config(&root, &mut diagnostics);
     let content = root.read_content(&mut diagnostics);
-    let catalogue =
-        config.and_then(|config| model::validate(config, content, &root, &mut diagnostics));
+    let catalogue = config.map(|config| model::validate(config, content, &root, &mut diagnostics));
     let images = catalogue
         .as_ref()
         .map(|c| images::prepare(c, &mut diagnostics));

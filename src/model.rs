@@ -240,13 +240,14 @@ pub struct Page {
 
 // ---------------------------------------------------------------- validation
 
-/// Turns raw content into a catalogue; `None` when any error was found.
+/// Turns raw content into a catalogue of every entry that validated; the caller fails the
+/// build when `diagnostics` holds errors (kept going so later stages can report theirs too).
 pub fn validate(
     config: Config,
     content: RawContent,
     root: &CatalogueRoot,
     diagnostics: &mut Diagnostics,
-) -> Option<Catalogue> {
+) -> Catalogue {
     let mut by_section: BTreeMap<Section, Vec<EntryFolder>> = BTreeMap::new();
     for entry in content.entries {
         by_section.entry(entry.section).or_default().push(entry);
@@ -257,27 +258,25 @@ pub fn validate(
         config: &config,
         root,
     };
-
-    let producers = collect(
-        take(&mut by_section, Section::Producers),
-        diagnostics,
-        |e, d| checker.producer(e, d),
-    );
-    let producer_slugs: Vec<&str> = producers.iter().map(|p| p.slug.as_str()).collect();
+    let producer_entries = take(&mut by_section, Section::Producers);
+    let all_producers: Vec<&str> = producer_entries.iter().map(|e| e.slug.as_str()).collect();
+    let producers = collect(&producer_entries, diagnostics, |e, d| {
+        checker.producer(e, d)
+    });
+    let known = KnownProducers {
+        all: &all_producers,
+        valid: producers.iter().map(|p| p.slug.as_str()).collect(),
+    };
     let products = collect(
-        take(&mut by_section, Section::Products),
+        &take(&mut by_section, Section::Products),
         diagnostics,
-        |e, d| checker.product(e, &producer_slugs, d),
+        |e, d| checker.product(e, &known, d),
     );
     let pages = collect(
-        take(&mut by_section, Section::Pages),
+        &take(&mut by_section, Section::Pages),
         diagnostics,
         |e, d| checker.page(e, d),
     );
-
-    if diagnostics.has_errors() {
-        return None;
-    }
     let mut catalogue = Catalogue {
         config,
         producers,
@@ -285,12 +284,18 @@ pub fn validate(
         pages,
     };
     link_products_to_producers(&mut catalogue);
-    Some(catalogue)
+    catalogue
+}
+
+/// Producer slugs: every folder found, and those that validated (in `Catalogue::producers` order).
+struct KnownProducers<'a> {
+    all: &'a [&'a str],
+    valid: Vec<&'a str>,
 }
 
 /// Validates entries in parallel, keeping their (slug) order and all their diagnostics.
 fn collect<T: Send>(
-    entries: Vec<EntryFolder>,
+    entries: &[EntryFolder],
     diagnostics: &mut Diagnostics,
     check: impl Fn(&EntryFolder, &mut Diagnostics) -> Option<T> + Sync,
 ) -> Vec<T> {
@@ -422,7 +427,7 @@ impl Checker<'_> {
     fn product(
         &self,
         entry: &EntryFolder,
-        producers: &[&str],
+        producers: &KnownProducers,
         found: &mut Diagnostics,
     ) -> Option<Product> {
         let data = entry.data.as_ref()?;
@@ -474,12 +479,14 @@ impl Checker<'_> {
     fn producer_index(
         &self,
         producer: &Spanned<String>,
-        producers: &[&str],
+        producers: &KnownProducers,
         file: &Path,
         found: &mut Diagnostics,
     ) -> Option<usize> {
-        let index = producers.binary_search(&producer.value.as_str()).ok();
-        if index.is_none() {
+        let slug = producer.value.as_str();
+        let index = producers.valid.binary_search(&slug).ok();
+        // A producer folder with errors of its own is reported there, not again here.
+        if index.is_none() && !producers.all.contains(&slug) {
             found.push(
                 Diagnostic::error(
                     file,
@@ -490,7 +497,7 @@ impl Checker<'_> {
                 .with_hint(unknown_name_hint(
                     &producer.value,
                     "producers",
-                    producers,
+                    producers.all,
                 )),
             );
         }

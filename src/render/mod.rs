@@ -86,7 +86,7 @@ pub fn render_site(
             pages: jobs.len() + 2,
         })
     } else {
-        problems.sort_by(|a, b| a.to_string().cmp(&b.to_string()));
+        problems.sort_by_key(|p| p.to_string());
         problems.dedup();
         Err(problems)
     }

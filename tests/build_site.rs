@@ -1,0 +1,1043 @@
+//! What a build writes: the URLs of the contract, links that resolve, language twins,
+//! metadata for sharing, escaping and sanitising, fallbacks, formatting, the sitemap,
+//! determinism, atomic replacement, pagination and template overrides.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+
+use common::*;
+use etalase::BuildError;
+use scraper::{ElementRef, Html};
+
+const PRODUCTS: [&str; 3] = ["batik-tulis-surya", "onde-onde-isi-10", "sambal-tanpa-foto"];
+const PRODUCERS: [&str; 2] = ["batik-sekar-jagad", "onde-onde-bu-sri"];
+const CATEGORIES: [&str; 2] = ["batik", "makanan-minuman"];
+const FREE_PAGES: [&str; 1] = ["tentang"];
+
+/// The producer name with every character that matters in HTML.
+const TRICKY_PRODUCER: &str = r#"Onde-onde "Bu Sri" & Putri <Asli>"#;
+/// The Indonesian product name with markup in it.
+const TRICKY_PRODUCT: &str = r#"Onde-onde <b>Isi</b> 10 & "Spesial""#;
+
+fn basic() -> Site {
+    build_fixture("basic")
+}
+
+// ---------------------------------------------------------------- site-wide checks
+
+/// Every `href`, `src` and `srcset` of every HTML file that stays inside the site names an
+/// existing file; absolute URLs under `base_url` (canonical, hreflang, OpenGraph) too.
+fn assert_links_resolve(site: &Site) {
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for file in site.html_files() {
+        let doc = site.html(&file);
+        for element in select(&doc, "[href], [src], [srcset], meta[content]") {
+            for link in links_of(element) {
+                let target = if link.starts_with(BASE_URL) {
+                    file_of_url(&link).ok_or_else(|| "not under base_url".to_owned())
+                } else if is_external(&link) {
+                    continue;
+                } else {
+                    resolve_link(&file, &link)
+                };
+                checked += 1;
+                match target {
+                    Ok(target) if site.exists(&target) => {}
+                    Ok(target) => broken.push(format!("{file}: {link} -> missing {target}")),
+                    Err(why) => broken.push(format!("{file}: {link}: {why}")),
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+    assert!(checked > 50, "only {checked} links were checked");
+}
+
+/// The URLs an element links to.
+fn links_of(element: ElementRef) -> Vec<String> {
+    let value = element.value();
+    let mut links: Vec<String> = ["href", "src"]
+        .iter()
+        .filter_map(|name| value.attr(name))
+        .map(str::to_owned)
+        .collect();
+    if let Some(srcset) = value.attr("srcset") {
+        links.extend(
+            srcset
+                .split(',')
+                .filter_map(|candidate| candidate.split_whitespace().next())
+                .map(str::to_owned),
+        );
+    }
+    if value.name() == "meta" {
+        // Only URL-valued meta tags (og:image, og:url); other content is text.
+        if let Some(content) = value.attr("content").filter(|c| c.starts_with("http")) {
+            links.push(content.to_owned());
+        }
+    }
+    links
+}
+
+/// Every page in a language folder has its `lang`, its canonical URL, its twins as absolute
+/// hreflang alternates and a visible link to its twin.
+fn assert_language_metadata(site: &Site) {
+    let pages = site.language_pages();
+    assert!(!pages.is_empty());
+    for file in pages {
+        let lang = language_of(&file).unwrap();
+        let doc = site.html(&file);
+        assert_eq!(attr(one(&doc, "html"), "lang"), lang, "{file}: <html lang>");
+        assert_eq!(
+            attr(one(&doc, "link[rel=canonical]"), "href"),
+            url_of(&file),
+            "{file}: canonical URL"
+        );
+
+        let mut alternates = BTreeMap::new();
+        for link in select(&doc, "link[rel=alternate][hreflang]") {
+            let previous = alternates.insert(attr(link, "hreflang"), attr(link, "href"));
+            assert!(previous.is_none(), "{file}: hreflang listed twice");
+        }
+        assert_eq!(
+            alternates.keys().copied().collect::<Vec<_>>(),
+            ["en", "id", "x-default"],
+            "{file}: hreflang alternates"
+        );
+        for other in LANGUAGES {
+            let twin = twin_of(&file, other);
+            assert!(site.exists(&twin), "{file}: twin {twin} does not exist");
+            assert_eq!(alternates[other], url_of(&twin), "{file}: hreflang {other}");
+        }
+        let x_default = alternates["x-default"];
+        let x_default_file = file_of_url(x_default)
+            .unwrap_or_else(|| panic!("{file}: x-default {x_default} is not under base_url"));
+        assert!(
+            site.exists(&x_default_file),
+            "{file}: x-default {x_default}"
+        );
+
+        for other in LANGUAGES.into_iter().filter(|l| *l != lang) {
+            let switch = one(&doc, &format!("nav.lang-switch a[hreflang={other}]"));
+            assert!(
+                !text(switch).is_empty(),
+                "{file}: the switch link has no text"
+            );
+            let target = resolve_link(&file, attr(switch, "href")).unwrap();
+            assert_eq!(target, twin_of(&file, other), "{file}: language switch");
+        }
+    }
+}
+
+/// The `<loc>` of each `<url>` in sitemap.xml, with its `xhtml:link` alternates.
+fn sitemap_entries(site: &Site) -> Vec<(String, BTreeMap<String, String>)> {
+    let xml = site.text("sitemap.xml");
+    assert!(
+        xml.starts_with("<?xml"),
+        "sitemap.xml has no XML declaration"
+    );
+    let doc = Html::parse_document(&xml);
+    let urlset = one(&doc, "urlset");
+    assert_eq!(
+        urlset.value().attr("xmlns"),
+        Some("http://www.sitemaps.org/schemas/sitemap/0.9")
+    );
+    assert_eq!(
+        urlset.value().attr("xmlns:xhtml"),
+        Some("http://www.w3.org/1999/xhtml")
+    );
+    select(&doc, "url")
+        .into_iter()
+        .map(|url| {
+            let locs = select_in(url, "loc");
+            assert_eq!(locs.len(), 1, "a <url> without exactly one <loc>");
+            let mut alternates = BTreeMap::new();
+            for link in url
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .filter(|e| e.value().name() == "xhtml:link")
+            {
+                assert_eq!(link.value().attr("rel"), Some("alternate"));
+                alternates.insert(
+                    attr(link, "hreflang").to_owned(),
+                    attr(link, "href").to_owned(),
+                );
+            }
+            (text(locs[0]), alternates)
+        })
+        .collect()
+}
+
+/// Every page of both languages is in the sitemap, once, with its alternates; nothing else is.
+fn assert_sitemap(site: &Site) {
+    let entries = sitemap_entries(site);
+    let listed: Vec<&str> = entries.iter().map(|(loc, _)| loc.as_str()).collect();
+    let unique: BTreeSet<&str> = listed.iter().copied().collect();
+    assert_eq!(unique.len(), listed.len(), "a URL is listed twice");
+    let expected: BTreeSet<String> = site.language_pages().iter().map(|f| url_of(f)).collect();
+    assert_eq!(
+        unique,
+        expected.iter().map(String::as_str).collect(),
+        "sitemap <loc>s vs the pages of the site"
+    );
+    for (loc, alternates) in &entries {
+        let file = file_of_url(loc).unwrap();
+        assert_eq!(
+            alternates.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["en", "id", "x-default"],
+            "{loc}: alternates"
+        );
+        for lang in LANGUAGES {
+            assert_eq!(
+                alternates[lang],
+                url_of(&twin_of(&file, lang)),
+                "{loc}: {lang}"
+            );
+        }
+        let x_default = file_of_url(&alternates["x-default"]).expect("x-default under base_url");
+        assert!(site.exists(&x_default), "{loc}: x-default does not exist");
+    }
+}
+
+/// Pages of products, in both languages.
+fn product_pages() -> Vec<(&'static str, &'static str, String)> {
+    LANGUAGES
+        .into_iter()
+        .flat_map(|lang| {
+            PRODUCTS
+                .into_iter()
+                .map(move |slug| (lang, slug, format!("{lang}/products/{slug}/")))
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- URLs and links
+
+#[test]
+fn every_contract_url_exists_in_both_languages() {
+    let site = basic();
+    let mut expected = vec![
+        "index.html".to_owned(),
+        "404.html".to_owned(),
+        "sitemap.xml".to_owned(),
+        "robots.txt".to_owned(),
+    ];
+    for lang in LANGUAGES {
+        expected.push(format!("{lang}/index.html"));
+        expected.extend(PRODUCTS.map(|s| format!("{lang}/products/{s}/index.html")));
+        expected.extend(PRODUCERS.map(|s| format!("{lang}/producers/{s}/index.html")));
+        expected.extend(CATEGORIES.map(|s| format!("{lang}/categories/{s}/index.html")));
+        expected.extend(FREE_PAGES.map(|s| format!("{lang}/{s}/index.html")));
+    }
+    let missing: Vec<&String> = expected.iter().filter(|f| !site.exists(f)).collect();
+    assert!(
+        missing.is_empty(),
+        "missing: {missing:?}\nbuilt: {:?}",
+        site.files()
+    );
+
+    let robots = site.text("robots.txt");
+    assert!(
+        robots
+            .lines()
+            .any(|line| line.trim() == format!("Sitemap: {BASE_URL}sitemap.xml")),
+        "robots.txt does not name the sitemap:\n{robots}"
+    );
+}
+
+#[test]
+fn no_internal_link_is_broken() {
+    assert_links_resolve(&basic());
+}
+
+#[test]
+fn not_found_page_uses_only_root_relative_or_absolute_urls() {
+    let site = basic();
+    let doc = site.html("404.html");
+    let links: Vec<String> = select(&doc, "[href], [src], [srcset]")
+        .into_iter()
+        .flat_map(links_of)
+        .collect();
+    assert!(
+        links.len() > 5,
+        "404.html links to almost nothing: {links:?}"
+    );
+    for link in links {
+        if is_external(&link) {
+            continue;
+        }
+        assert!(
+            link.starts_with(BASE_PATH),
+            "404.html: `{link}` is neither root-relative under {BASE_PATH} nor absolute"
+        );
+        let target = resolve_link("404.html", &link).unwrap();
+        assert!(site.exists(&target), "404.html: {link} -> missing {target}");
+    }
+    // It offers the way home in every language.
+    for lang in LANGUAGES {
+        let home = format!("{BASE_PATH}{lang}/");
+        assert!(
+            select(&doc, "main a[href]")
+                .iter()
+                .any(|a| attr(*a, "href") == home),
+            "404.html has no link to {home} in its main content"
+        );
+    }
+}
+
+// ---------------------------------------------------------------- languages and metadata
+
+#[test]
+fn every_page_declares_its_language_canonical_url_and_twins() {
+    assert_language_metadata(&basic());
+}
+
+#[test]
+fn root_index_links_both_languages_with_absolute_metadata() {
+    let site = basic();
+    let doc = site.html("index.html");
+    assert_eq!(attr(one(&doc, "html"), "lang"), "id");
+    assert_eq!(attr(one(&doc, "link[rel=canonical]"), "href"), BASE_URL);
+    for lang in LANGUAGES {
+        let alternate = one(&doc, &format!("link[rel=alternate][hreflang={lang}]"));
+        assert_eq!(attr(alternate, "href"), format!("{BASE_URL}{lang}/"));
+        let choice = one(&doc, &format!("main a[hreflang={lang}]"));
+        assert_eq!(
+            resolve_link("index.html", attr(choice, "href")).unwrap(),
+            format!("{lang}/index.html")
+        );
+    }
+    let x_default = attr(one(&doc, "link[rel=alternate][hreflang=x-default]"), "href");
+    assert!(x_default.starts_with(BASE_URL), "x-default {x_default}");
+}
+
+#[test]
+fn opengraph_images_are_absolute_and_exist() {
+    let site = basic();
+    let mut pages = site.language_pages();
+    pages.push("index.html".to_owned());
+    for file in pages {
+        let doc = site.html(&file);
+        let image = meta_property(&doc, "og:image");
+        let image_file = file_of_url(image)
+            .unwrap_or_else(|| panic!("{file}: og:image {image} is not under {BASE_URL}"));
+        assert!(
+            site.exists(&image_file),
+            "{file}: og:image {image} is missing"
+        );
+        assert_eq!(
+            meta_property(&doc, "og:url"),
+            attr(one(&doc, "link[rel=canonical]"), "href"),
+            "{file}: og:url"
+        );
+        assert!(
+            !meta_property(&doc, "og:title").is_empty(),
+            "{file}: og:title"
+        );
+    }
+    // A product with a photo shares the photo itself.
+    for lang in LANGUAGES {
+        let doc = site.html(&format!("{lang}/products/batik-tulis-surya/"));
+        assert_eq!(
+            meta_property(&doc, "og:image"),
+            format!("{BASE_URL}media/products/batik-tulis-surya/utama.png")
+        );
+    }
+}
+
+#[test]
+fn products_carry_json_ld_without_raw_angle_brackets() {
+    let site = basic();
+    let names = |lang: &str, slug: &str| match (lang, slug) {
+        ("id", "batik-tulis-surya") => "Batik Tulis Surya Majapahit",
+        ("en", "batik-tulis-surya") => "Surya Majapahit Hand-drawn Batik",
+        ("id", "onde-onde-isi-10") => TRICKY_PRODUCT,
+        ("en", "onde-onde-isi-10") => "Onde-onde Box of 10",
+        ("id", "sambal-tanpa-foto") => "Sambal Wader Pedas",
+        ("en", "sambal-tanpa-foto") => "Wader Fish Sambal",
+        _ => unreachable!(),
+    };
+    for (lang, slug, page) in product_pages() {
+        let doc = site.html(&page);
+        let script = one(&doc, r#"script[type="application/ld+json"]"#);
+        let raw: String = script.text().collect();
+        assert!(
+            !raw.contains('<'),
+            "{page}: JSON-LD contains a raw `<`:\n{raw}"
+        );
+        let json: serde_json::Value = serde_json::from_str(&raw)
+            .unwrap_or_else(|e| panic!("{page}: JSON-LD does not parse: {e}\n{raw}"));
+        assert_eq!(json["@context"], "https://schema.org", "{page}");
+        assert_eq!(json["@type"], "Product", "{page}");
+        assert_eq!(json["name"], names(lang, slug), "{page}");
+        if let Some(image) = json["image"].as_str() {
+            assert!(image.starts_with(BASE_URL), "{page}: JSON-LD image {image}");
+        }
+        if slug == "onde-onde-isi-10" {
+            // The producer's `<Asli>` is in there, only escaped.
+            assert!(
+                json.to_string()
+                    .contains(TRICKY_PRODUCER.replace('"', "\\\"").as_str()),
+                "{page}: the producer's name is missing from the JSON-LD: {json}"
+            );
+            assert!(raw.contains(r"\u003cAsli\u003e"), "{page}: {raw}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------- escaping and sanitising
+
+#[test]
+fn names_with_markup_characters_are_escaped() {
+    let site = basic();
+    for lang in LANGUAGES {
+        let page = format!("{lang}/producers/onde-onde-bu-sri/");
+        let doc = site.html(&page);
+        assert_eq!(text(one(&doc, "main h1")), TRICKY_PRODUCER, "{page}: h1");
+        assert_eq!(meta_property(&doc, "og:title"), TRICKY_PRODUCER, "{page}");
+        assert!(
+            text(one(&doc, "title")).starts_with(TRICKY_PRODUCER),
+            "{page}: <title>"
+        );
+
+        let page = format!("{lang}/products/onde-onde-isi-10/");
+        let doc = site.html(&page);
+        assert_eq!(
+            text(one(&doc, ".by a")),
+            TRICKY_PRODUCER,
+            "{page}: producer link"
+        );
+    }
+
+    let page = "id/products/onde-onde-isi-10/";
+    let doc = site.html(page);
+    let h1 = one(&doc, "main h1");
+    assert_eq!(text(h1), TRICKY_PRODUCT, "{page}: h1");
+    assert!(
+        select_in(h1, "b").is_empty(),
+        "{page}: the name's <b> became an element"
+    );
+    assert_eq!(meta_property(&doc, "og:title"), TRICKY_PRODUCT);
+
+    let doc = site.html("id/categories/makanan-minuman/");
+    let card_titles: Vec<String> = select(&doc, ".card .card-title")
+        .into_iter()
+        .map(text)
+        .collect();
+    assert!(
+        card_titles.contains(&TRICKY_PRODUCT.to_owned()),
+        "{card_titles:?}"
+    );
+    assert!(
+        select(&doc, ".card b").is_empty(),
+        "a card shows a <b> element"
+    );
+
+    for file in site.html_files() {
+        let doc = site.html(&file);
+        assert!(select(&doc, "asli").is_empty(), "{file}: an <asli> element");
+    }
+}
+
+#[test]
+fn markdown_is_sanitised_but_tables_survive() {
+    let site = basic();
+    let doc = site.html("id/products/batik-tulis-surya/");
+    let prose = one(&doc, ".prose");
+    assert!(
+        select_in(prose, "script").is_empty(),
+        "a <script> in the description"
+    );
+    assert!(
+        select(&doc, "main script").is_empty(),
+        "a <script> in the main content"
+    );
+    let headers: Vec<String> = select_in(prose, "table th").into_iter().map(text).collect();
+    assert_eq!(headers, ["Ukuran", "Bahan"], "the Markdown table");
+    assert!(
+        select_in(prose, "p").iter().any(|p| text(*p) == "Klik"),
+        "the paragraph with onclick lost its text"
+    );
+    assert!(
+        select_in(prose, "strong")
+            .iter()
+            .any(|s| text(*s) == "Surya Majapahit"),
+        "Markdown emphasis was lost"
+    );
+
+    for file in site.html_files() {
+        assert_no_active_content(&site.html(&file), &file);
+    }
+}
+
+/// No event-handler attributes and no `javascript:` URLs anywhere in the body.
+fn assert_no_active_content(doc: &Html, file: &str) {
+    for element in select(doc, "body, body *") {
+        for (name, value) in element.value().attrs() {
+            assert!(
+                !name.to_ascii_lowercase().starts_with("on"),
+                "{file}: <{} {name}=…>",
+                element.value().name()
+            );
+            let value = value.trim().to_ascii_lowercase();
+            assert!(
+                !value.starts_with("javascript:"),
+                "{file}: <{} {name}=\"{value}\">",
+                element.value().name()
+            );
+        }
+    }
+}
+
+#[test]
+fn javascript_links_and_event_handlers_in_markdown_are_removed() {
+    // In the basic fixture the `javascript:` link sits inside a raw HTML block, so it is never
+    // parsed as a link; here each trick stands in a paragraph of its own.
+    let catalogue = Catalogue::copy("basic");
+    catalogue.write(
+        "content/products/batik-tulis-surya/id.md",
+        "Teks biasa.\n\n\
+         [tautan jahat](javascript:alert(2))\n\n\
+         [Tautan besar](JavaScript:alert(3))\n\n\
+         <a href=\"javascript:alert(4)\" onclick=\"alert(5)\">tautan mentah</a>\n\n\
+         <img src=\"utama.png\" alt=\"foto\" onerror=\"alert(6)\">\n\n\
+         <iframe src=\"https://evil.example/\"></iframe>\n\n\
+         [tautan baik](https://example.id/)\n",
+    );
+    let site = catalogue.build();
+    let page = "id/products/batik-tulis-surya/";
+    let doc = site.html(page);
+    assert_no_active_content(&doc, page);
+    let prose = one(&doc, ".prose");
+    let link_texts: Vec<String> = select_in(prose, "a").into_iter().map(text).collect();
+    for kept in [
+        "tautan jahat",
+        "Tautan besar",
+        "tautan mentah",
+        "tautan baik",
+    ] {
+        assert!(
+            link_texts.contains(&kept.to_owned()),
+            "{kept:?} lost: {link_texts:?}"
+        );
+    }
+    let good = select_in(prose, "a[href]");
+    assert_eq!(good.len(), 1, "only the https link keeps its href");
+    assert_eq!(attr(good[0], "href"), "https://example.id/");
+    assert!(
+        select_in(prose, "iframe").is_empty(),
+        "an <iframe> survived"
+    );
+}
+
+// ---------------------------------------------------------------- languages of the text
+
+#[test]
+fn missing_translation_falls_back_with_lang_and_notice() {
+    let site = basic();
+    let en = site.html("en/products/onde-onde-isi-10/");
+    assert_eq!(
+        select(&en, ".fallback-notice").len(),
+        1,
+        "English page: notice"
+    );
+    let prose = one(&en, ".prose");
+    assert_eq!(
+        prose.value().attr("lang"),
+        Some("id"),
+        "English page: prose lang"
+    );
+    assert_eq!(text(prose), "Onde-onde isi kacang hijau, tahan 2 hari.");
+    let h1 = one(&en, "main h1");
+    assert_eq!(text(h1), "Onde-onde Box of 10");
+    assert_eq!(h1.value().attr("lang"), None, "the English name is English");
+
+    let id = site.html("id/products/onde-onde-isi-10/");
+    assert!(
+        select(&id, ".fallback-notice").is_empty(),
+        "Indonesian page: notice"
+    );
+    assert_eq!(one(&id, ".prose").value().attr("lang"), None);
+
+    // A fully translated product has neither notice nor lang attributes.
+    let en = site.html("en/products/batik-tulis-surya/");
+    assert!(select(&en, ".fallback-notice").is_empty());
+    assert_eq!(one(&en, ".prose").value().attr("lang"), None);
+    assert_eq!(one(&en, "main h1").value().attr("lang"), None);
+}
+
+#[test]
+fn untranslated_name_is_marked_with_the_default_language() {
+    let catalogue = Catalogue::copy("basic");
+    catalogue.replace(
+        "content/products/onde-onde-isi-10/product.yaml",
+        ", en: Onde-onde Box of 10 }",
+        " }",
+    );
+    let site = catalogue.build();
+    let doc = site.html("en/products/onde-onde-isi-10/");
+    let h1 = one(&doc, "main h1");
+    assert_eq!(text(h1), TRICKY_PRODUCT);
+    assert_eq!(h1.value().attr("lang"), Some("id"));
+
+    let doc = site.html("en/categories/makanan-minuman/");
+    let title = select(&doc, ".card-title")
+        .into_iter()
+        .find(|t| text(*t) == TRICKY_PRODUCT)
+        .expect("the product's card");
+    assert_eq!(title.value().attr("lang"), Some("id"));
+}
+
+#[test]
+fn front_matter_overrides_the_name_for_its_language() {
+    let site = basic();
+    let id = site.html("id/products/sambal-tanpa-foto/");
+    assert_eq!(text(one(&id, "main h1")), "Sambal Wader Pedas");
+    assert_eq!(
+        text(one(&id, ".prose")),
+        "Sambal ikan wader.",
+        "front matter shown as text"
+    );
+    let en = site.html("en/products/sambal-tanpa-foto/");
+    assert_eq!(text(one(&en, "main h1")), "Wader Fish Sambal");
+
+    let cards = site.html("id/categories/makanan-minuman/");
+    let titles: Vec<String> = select(&cards, ".card-title")
+        .into_iter()
+        .map(text)
+        .collect();
+    assert!(
+        titles.contains(&"Sambal Wader Pedas".to_owned()),
+        "{titles:?}"
+    );
+}
+
+// ---------------------------------------------------------------- formatting
+
+#[test]
+fn prices_and_badges_are_formatted_per_language() {
+    let site = basic();
+    let price = |page: &str| text(one(&site.html(page), ".product-info .price"));
+    assert_eq!(
+        price("id/products/batik-tulis-surya/"),
+        "Rp 350.000 – 750.000"
+    );
+    assert_eq!(
+        price("en/products/batik-tulis-surya/"),
+        "IDR 350,000 – 750,000"
+    );
+    assert_eq!(price("id/products/onde-onde-isi-10/"), "Rp 35.000");
+    assert_eq!(price("en/products/onde-onde-isi-10/"), "IDR 35,000");
+
+    let badges = |page: &str| -> Vec<String> {
+        select(&site.html(page), ".product-info .badge")
+            .into_iter()
+            .map(own_text)
+            .collect()
+    };
+    let expected = [
+        (
+            "id/products/batik-tulis-surya/",
+            ["Lolos kurasi The Keranjang Bali", "HKI terdaftar"],
+        ),
+        (
+            "en/products/batik-tulis-surya/",
+            [
+                "Passed curation by The Keranjang Bali",
+                "Registered intellectual property (HKI)",
+            ],
+        ),
+        (
+            "id/products/onde-onde-isi-10/",
+            ["Dalam kurasi Dekranasda Kota Mojokerto", "Halal"],
+        ),
+        (
+            "en/products/onde-onde-isi-10/",
+            ["In curation by Dekranasda Kota Mojokerto", "Halal"],
+        ),
+    ];
+    for (page, labels) in expected {
+        let found = badges(page);
+        for label in labels {
+            assert!(
+                found.contains(&label.to_owned()),
+                "{page}: {label:?} not in {found:?}"
+            );
+        }
+    }
+    let details: Vec<String> = select(
+        &site.html("en/products/batik-tulis-surya/"),
+        ".badge-detail",
+    )
+    .into_iter()
+    .map(text)
+    .collect();
+    assert!(details.contains(&"EC00202512345".to_owned()), "{details:?}");
+    assert!(details.contains(&"28 April 2025".to_owned()), "{details:?}");
+}
+
+// ---------------------------------------------------------------- images
+
+#[test]
+fn products_without_photos_show_a_placeholder_and_every_img_has_alt() {
+    let site = basic();
+    for (_, slug, page) in product_pages() {
+        let doc = site.html(&page);
+        let placeholders = select(&doc, ".product-gallery .placeholder");
+        let photos = select(&doc, ".product-gallery img");
+        if slug == "batik-tulis-surya" {
+            assert!(
+                placeholders.is_empty(),
+                "{page}: a placeholder beside the photo"
+            );
+            assert_eq!(photos.len(), 1, "{page}: the photo");
+        } else {
+            assert_eq!(placeholders.len(), 1, "{page}: no placeholder");
+            assert!(photos.is_empty(), "{page}: an <img> without a photo");
+        }
+    }
+    let doc = site.html("id/categories/makanan-minuman/");
+    for card in select(&doc, ".card") {
+        assert_eq!(select_in(card, ".placeholder").len(), 1, "{}", card.html());
+    }
+    let mut images = 0;
+    for file in site.html_files() {
+        for img in select(&site.html(&file), "img") {
+            images += 1;
+            assert!(img.value().attr("alt").is_some(), "{file}: {}", img.html());
+        }
+    }
+    assert!(images > 10);
+}
+
+#[test]
+fn photos_keep_their_dimensions_and_are_copied() {
+    let site = basic();
+    for (lang, alt) in [
+        ("id", "Kain batik motif surya"),
+        ("en", "Batik cloth with a sun motif"),
+    ] {
+        let page = format!("{lang}/products/batik-tulis-surya/index.html");
+        let doc = site.html(&page);
+        let img = one(&doc, ".product-gallery img");
+        assert_eq!(attr(img, "alt"), alt);
+        assert_eq!((attr(img, "width"), attr(img, "height")), ("40", "30"));
+        let file = resolve_link(&page, attr(img, "src")).unwrap();
+        assert!(site.exists(&file), "{page}: {file}");
+        assert_eq!(image::image_dimensions(site.file(&file)).unwrap(), (40, 30));
+        assert_eq!(
+            site.bytes(&file),
+            fs::read(fixture_path("basic").join("content/products/batik-tulis-surya/utama.png"))
+                .unwrap(),
+            "the photo is copied as-is"
+        );
+    }
+    // Every raster <img> on every page states the size of its file.
+    for page in site.html_files() {
+        for img in select(&site.html(&page), "img[src]") {
+            let src = attr(img, "src");
+            if is_external(src) || src.ends_with(".svg") {
+                continue;
+            }
+            let file = site.file(&resolve_link(&page, src).unwrap());
+            let (width, height) = image::image_dimensions(&file).unwrap();
+            assert_eq!(
+                (attr(img, "width"), attr(img, "height")),
+                (width.to_string().as_str(), height.to_string().as_str()),
+                "{page}: {src}"
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------- sitemap
+
+#[test]
+fn sitemap_lists_every_page_with_its_alternates() {
+    let site = basic();
+    assert_sitemap(&site);
+    let locs: Vec<String> = sitemap_entries(&site)
+        .into_iter()
+        .map(|(loc, _)| loc)
+        .collect();
+    assert_eq!(locs.len(), 18, "{locs:?}");
+    assert!(
+        !locs.contains(&BASE_URL.to_owned()),
+        "the root chooser is listed"
+    );
+    assert!(!locs.iter().any(|l| l.contains("404")), "404 is listed");
+}
+
+// ---------------------------------------------------------------- reliability
+
+#[test]
+fn building_twice_gives_identical_sites() {
+    let first = basic().snapshot();
+    let second = basic().snapshot();
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>(),
+        "the two builds wrote different files"
+    );
+    for (path, bytes) in &first {
+        assert!(bytes == &second[path], "{path} differs between two builds");
+    }
+}
+
+#[test]
+fn bom_and_crlf_files_build_the_same_site() {
+    let plain = basic().snapshot();
+    let catalogue = Catalogue::copy("basic");
+    let mut converted = 0;
+    for file in Site::at(catalogue.root()).files() {
+        if file.ends_with(".yaml") || file.ends_with(".md") {
+            let text = catalogue.read(&file);
+            catalogue.write(&file, format!("\u{feff}{}", text.replace('\n', "\r\n")));
+            converted += 1;
+        }
+    }
+    assert!(converted > 10);
+    let windows = catalogue.build().snapshot();
+    assert_eq!(
+        plain.keys().collect::<Vec<_>>(),
+        windows.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &plain {
+        assert!(
+            bytes == &windows[path],
+            "{path} differs when files have a BOM and CRLF"
+        );
+    }
+}
+
+#[test]
+fn failed_build_leaves_the_previous_site_untouched() {
+    let outside = tempfile::tempdir().unwrap();
+    let output = outside.path().join("site");
+    etalase::build(&fixture_path("basic"), &output).expect("first build");
+    let before = snapshot(&output);
+    assert!(before.contains_key("id/products/batik-tulis-surya/index.html"));
+
+    let broken = Catalogue::copy("basic");
+    broken.replace(
+        "content/products/batik-tulis-surya/product.yaml",
+        "category: batik",
+        "category: [batik",
+    );
+    match etalase::build(broken.root(), &output) {
+        Err(BuildError::Content(diagnostics)) => assert!(
+            diagnostics
+                .iter()
+                .any(|d| d.is_error() && d.file.ends_with("batik-tulis-surya/product.yaml")),
+            "{diagnostics:?}"
+        ),
+        Err(other) => panic!("expected content errors: {}", describe_error(&other)),
+        Ok(_) => panic!("the broken catalogue built"),
+    }
+    assert!(before == snapshot(&output), "the previous site was changed");
+    assert_eq!(stray_files_beside(&output), Vec::<String>::new());
+}
+
+#[test]
+fn failed_render_leaves_the_previous_site_untouched() {
+    // A template error surfaces only while pages are written into the staging folder.
+    let outside = tempfile::tempdir().unwrap();
+    let output = outside.path().join("site");
+    etalase::build(&fixture_path("basic"), &output).expect("first build");
+    let before = snapshot(&output);
+
+    let broken = Catalogue::copy("basic");
+    broken.write(
+        "templates/partials/price.html",
+        "<span class=\"price\">{{ card.no_such_field.amount }}</span>\n",
+    );
+    match etalase::build(broken.root(), &output) {
+        Err(BuildError::Content(diagnostics)) => assert!(
+            diagnostics
+                .iter()
+                .any(|d| d.is_error() && d.file.ends_with("templates/partials/price.html")),
+            "{diagnostics:?}"
+        ),
+        Err(other) => panic!("expected content errors: {}", describe_error(&other)),
+        Ok(_) => panic!("a template that cannot render built"),
+    }
+    assert!(before == snapshot(&output), "the previous site was changed");
+    assert_eq!(stray_files_beside(&output), Vec::<String>::new());
+
+    // Whatever the failed build left in its staging folder does not leak into the next site.
+    etalase::build(&fixture_path("basic"), &output).expect("build after the failure");
+    assert!(
+        before == snapshot(&output),
+        "the rebuilt site differs from a fresh build"
+    );
+}
+
+#[test]
+fn incremental_rebuilds_equal_fresh_builds() {
+    let catalogue = Catalogue::copy("basic");
+    let output = catalogue.parent().join("site");
+    let assert_fresh = |step: &str| {
+        etalase::build(catalogue.root(), &output)
+            .unwrap_or_else(|e| panic!("{step}: {}", describe_error(&e)));
+        let fresh = catalogue.build().snapshot();
+        let rebuilt = snapshot(&output);
+        assert_eq!(
+            fresh.keys().collect::<Vec<_>>(),
+            rebuilt.keys().collect::<Vec<_>>(),
+            "{step}: files differ from a fresh build"
+        );
+        for (path, bytes) in &fresh {
+            assert!(
+                bytes == &rebuilt[path],
+                "{step}: {path} differs from a fresh build"
+            );
+        }
+        assert_eq!(stray_files_beside(&output), Vec::<String>::new(), "{step}");
+    };
+    assert_fresh("first build");
+    let original = catalogue.read("content/products/batik-tulis-surya/product.yaml");
+    catalogue.replace(
+        "content/products/batik-tulis-surya/product.yaml",
+        "Surya Majapahit Hand-drawn Batik",
+        "Sun of Majapahit Batik",
+    );
+    catalogue.remove("content/products/sambal-tanpa-foto");
+    catalogue.write(
+        "content/pages/kontak/id.md",
+        "---\ntitle: Kontak\n---\nHubungi kami.\n",
+    );
+    assert_fresh("after changes");
+    catalogue.write("content/products/batik-tulis-surya/product.yaml", original);
+    catalogue.remove("content/pages/kontak");
+    assert_fresh("after undoing the changes");
+}
+
+#[test]
+fn rebuild_removes_pages_of_deleted_products() {
+    let catalogue = Catalogue::copy("basic");
+    let output = catalogue.parent().join("site");
+    etalase::build(catalogue.root(), &output).expect("first build");
+    let site = Site::at(&output);
+    assert!(site.exists("en/products/sambal-tanpa-foto/"));
+
+    catalogue.remove("content/products/sambal-tanpa-foto");
+    etalase::build(catalogue.root(), &output).expect("second build");
+    for lang in LANGUAGES {
+        assert!(!site.exists(&format!("{lang}/products/sambal-tanpa-foto/")));
+    }
+    assert_sitemap(&site);
+    assert_links_resolve(&site);
+    assert_eq!(stray_files_beside(&output), Vec::<String>::new());
+}
+
+// ---------------------------------------------------------------- pagination
+
+#[test]
+fn long_lists_are_paginated_at_48_cards() {
+    let catalogue = Catalogue::copy("pagination/sixty-products");
+    for n in 1..=60 {
+        catalogue.write(
+            &format!("content/products/produk-{n:02}/product.yaml"),
+            format!(
+                "name: {{ id: Produk {n:02}, en: Product {n:02} }}\n\
+                 producer: sanggar-kriya\ncategory: kriya\n"
+            ),
+        );
+    }
+    let site = catalogue.build();
+    for lang in LANGUAGES {
+        for list in ["categories/kriya", "producers/sanggar-kriya"] {
+            let first = format!("{lang}/{list}/index.html");
+            let second = format!("{lang}/{list}/page/2/index.html");
+            assert!(site.exists(&second), "{second} missing");
+            assert!(
+                !site.exists(&format!("{lang}/{list}/page/3/")),
+                "a third page"
+            );
+            assert!(
+                !site.exists(&format!("{lang}/{list}/page/1/")),
+                "page/1/ duplicates page 1"
+            );
+
+            let page_one = site.html(&first);
+            let page_two = site.html(&second);
+            assert_eq!(select(&page_one, ".card").len(), 48, "{first}");
+            assert_eq!(select(&page_two, ".card").len(), 12, "{second}");
+            let mut products = BTreeSet::new();
+            for (file, doc) in [(&first, &page_one), (&second, &page_two)] {
+                for link in select(doc, ".card a[href]") {
+                    products.insert(resolve_link(file, attr(link, "href")).unwrap());
+                }
+            }
+            assert_eq!(products.len(), 60, "{lang}/{list}: every product once");
+
+            let next = one(&page_one, ".pagination a[rel=next]");
+            assert_eq!(resolve_link(&first, attr(next, "href")).unwrap(), second);
+            let previous = one(&page_two, ".pagination a[rel=prev]");
+            assert_eq!(
+                resolve_link(&second, attr(previous, "href")).unwrap(),
+                first
+            );
+            assert!(select(&page_one, ".pagination a[rel=prev]").is_empty());
+            assert!(select(&page_two, ".pagination a[rel=next]").is_empty());
+        }
+    }
+    assert_links_resolve(&site);
+    assert_language_metadata(&site);
+    assert_sitemap(&site);
+}
+
+// ---------------------------------------------------------------- templates
+
+#[test]
+fn catalogue_template_overrides_the_default_partial() {
+    let site = build_fixture("templates/override-partial");
+    for (lang, price) in [("id", "Rp 450.000"), ("en", "IDR 450,000")] {
+        let doc = site.html(&format!("{lang}/products/vas-gerabah/"));
+        let marker = one(&doc, ".product-info .test-price-override");
+        assert_eq!(marker.value().name(), "strong");
+        assert_eq!(marker.value().attr("data-template"), Some("catalogue"));
+        assert_eq!(text(marker), price);
+        assert!(
+            select(&doc, ".product-info .unit").is_empty(),
+            "the default partial's unit is still rendered"
+        );
+        let doc = site.html(&format!("{lang}/categories/kriya/"));
+        assert_eq!(
+            select(&doc, ".card .test-price-override").len(),
+            1,
+            "{lang}: card"
+        );
+    }
+}
+
+#[test]
+fn theme_and_catalogue_layers_override_in_order() {
+    let site = build_fixture("templates/theme-layers");
+    let doc = site.html("id/products/vas-gerabah/");
+    // templates/ beats themes/lokal/templates/, which beats the default theme.
+    assert_eq!(
+        one(&doc, ".product-info .price")
+            .value()
+            .attr("data-template"),
+        Some("catalogue")
+    );
+    assert_eq!(
+        one(&doc, ".product-info .badges")
+            .value()
+            .attr("data-template"),
+        Some("theme")
+    );
+    // static/ beats themes/lokal/static/, which beats the default theme's files.
+    assert_eq!(site.text("theme-only.txt"), "theme\n");
+    assert_eq!(site.text("shared.txt"), "catalogue\n");
+    assert!(site
+        .text("favicon.svg")
+        .contains("data-source=\"catalogue\""));
+    assert!(
+        site.exists("style.css"),
+        "the default theme's other files are still there"
+    );
+}
