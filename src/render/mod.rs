@@ -52,6 +52,9 @@ struct Shared<'a> {
     fallback_image: Option<String>,
     /// Absolute URL of the theme's neutral link-preview image.
     share_image: String,
+    /// Per language: the context every page starts from (`site` already in it) and the
+    /// category links, computed once rather than for each of thousands of pages.
+    per_lang: BTreeMap<String, (Context, Vec<CategoryLink>)>,
 }
 
 /// Renders the whole site into `staging`; template errors are returned as diagnostics.
@@ -181,14 +184,30 @@ impl<'a> Shared<'a> {
             .and_then(|photo| images.get(&photo.asset))
             .map(|file| format!("{base}/{}", file.url));
         let share_image = format!("{base}/{}", crate::theme::SHARE_IMAGE);
-        Shared {
+        let mut shared = Shared {
             catalogue,
             images,
             templates,
             products_by_category,
             fallback_image,
             share_image,
+            per_lang: BTreeMap::new(),
+        };
+        for lang in &catalogue.config.languages {
+            let view = shared.lang_context(lang);
+            let site = shared.site_view(&view);
+            let mut context = Context::new();
+            context.insert("site", &site);
+            shared
+                .per_lang
+                .insert(lang.clone(), (context, site.categories));
         }
+        shared
+    }
+
+    /// A fresh context for a page in `lang`, with `site` in it.
+    fn base_context(&self, lang: &str) -> Context {
+        self.per_lang[lang].0.clone()
     }
 
     fn jobs(&self) -> Vec<Job> {
@@ -258,7 +277,7 @@ impl<'a> Shared<'a> {
                 .clone()
                 .unwrap_or_else(|| self.share_image.clone()),
         );
-        let mut context = Context::new();
+        let mut context = self.base_context(lang);
         let template = match job {
             Job::Home => self.home(&view, &mut meta, &mut context),
             Job::Product(i) => self.product(&view, i, &mut meta, &mut context),
@@ -270,7 +289,6 @@ impl<'a> Shared<'a> {
             }
             Job::FreePage(i) => self.free_page(&view, i, &mut meta, &mut context),
         };
-        context.insert("site", &self.site_view(&view));
         context.insert("page", &meta);
         let html = self.templates.render(template, &context)?;
         staging.write_page(&format!("{lang}/{path}index.html"), html.as_bytes())
@@ -366,7 +384,7 @@ impl<'a> Shared<'a> {
     ) -> &'static str {
         let category = &self.catalogue.config.categories[index];
         let members = &self.products_by_category[index];
-        let link = &view.category_links(&self.products_by_category)[index];
+        let link = &self.per_lang[view.lang].1[index];
         meta.title = paged_title(&link.name, page, view.lang);
         meta.description = format!(
             "{} — {}",
@@ -450,9 +468,8 @@ impl<'a> Shared<'a> {
                 .clone()
                 .unwrap_or_else(|| self.share_image.clone()),
         );
-        let mut context = Context::new();
+        let mut context = self.base_context(default);
         context.insert("choices", &choices);
-        context.insert("site", &self.site_view(&self.lang_context(default)));
         context.insert("page", &meta);
         let html = self.templates.render("root.html", &context)?;
         staging.write_page("index.html", html.as_bytes())
@@ -464,8 +481,7 @@ impl<'a> Shared<'a> {
         let lang = config.default_language();
         let mut meta = PageMeta::not_found(config, lang);
         meta.title = ui_strings(lang)["not_found_title"].to_owned();
-        let mut context = Context::new();
-        context.insert("site", &self.site_view(&self.lang_context(lang)));
+        let mut context = self.base_context(lang);
         context.insert("page", &meta);
         let html = self.templates.render("404.html", &context)?;
         staging.write_page("404.html", html.as_bytes())
