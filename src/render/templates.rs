@@ -165,17 +165,24 @@ fn compile(sources: BTreeMap<String, Source>) -> Result<Templates, Vec<Diagnosti
 /// Escapes the five characters that matter in HTML text and attributes (Tera's default also
 /// escapes `/`, which only makes every URL longer).
 pub fn escape_html(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            other => escaped.push(other),
+    let needs_escaping = |b: u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    let mut escaped = String::with_capacity(text.len() + 16);
+    let mut clean_from = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        if !needs_escaping(byte) {
+            continue;
         }
+        escaped.push_str(&text[clean_from..at]);
+        escaped.push_str(match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        clean_from = at + 1;
     }
+    escaped.push_str(&text[clean_from..]);
     escaped
 }
 
@@ -200,4 +207,18 @@ fn error_chain(error: &tera::Error) -> String {
         source = inner.source();
     }
     parts.join(": ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_html;
+
+    #[test]
+    fn escapes_markup_characters_only() {
+        assert_eq!(
+            escape_html(r#"Bu "Sri" & <Asli> 'x' / é"#),
+            "Bu &quot;Sri&quot; &amp; &lt;Asli&gt; &#39;x&#39; / é"
+        );
+        assert_eq!(escape_html("plain"), "plain");
+    }
 }

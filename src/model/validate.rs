@@ -1,17 +1,22 @@
-//! Raw entries -> the validated `Catalogue`: producers, products, categories and free pages
-//! with their text per language. Every problem is collected as a diagnostic before failing.
+//! Raw entries -> the validated model. Entries are checked in parallel and every problem becomes
+//! a diagnostic naming the file, the field and the line, so one build reports all of them.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
-use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use super::raw::{
+    RawCuration, RawPageFront, RawPhoto, RawPrice, RawProducer, RawProduct, RawProductFront,
+};
+use super::{
+    Asset, BusinessKind, Catalogue, Certification, Curation, Page, Photo, Price, Producer, Product,
+};
 use crate::config::Config;
 use crate::content::{AssetProblem, CatalogueRoot, EntryFolder, RawContent, Section, SourceFile};
 use crate::diagnostic::{unknown_name_hint, Diagnostic, Diagnostics};
-use crate::i18n::{split_date, RawText, Translated};
+use crate::i18n::{split_date, Translated};
 use crate::markdown;
 use crate::slug::{is_valid_slug, SLUG_HINT};
 use crate::yaml;
@@ -32,213 +37,6 @@ const SUMMARY_CHARS: usize = 160;
 
 /// How to write a phone number, for hints.
 pub const PHONE_HINT: &str = "write it in international form with quotes, e.g. \"+6281234567890\"";
-
-// ---------------------------------------------------------------- raw (as written)
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawProducer {
-    name: String,
-    kind: Spanned<String>,
-    owner: Option<String>,
-    sentra: Option<String>,
-    address: String,
-    whatsapp: Option<Spanned<String>>,
-    instagram: Option<Spanned<String>>,
-    email: Option<Spanned<String>>,
-    founded: Option<Spanned<u32>>,
-    logo: Option<Spanned<String>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawProduct {
-    name: RawText,
-    producer: Spanned<String>,
-    category: Spanned<String>,
-    price: Option<Spanned<RawPrice>>,
-    unit: Option<RawText>,
-    min_order: Option<u32>,
-    #[serde(default)]
-    tags: Vec<Spanned<String>>,
-    #[serde(default)]
-    photos: Vec<RawPhoto>,
-    #[serde(default)]
-    certifications: Vec<RawCertification>,
-    curation: Option<RawCuration>,
-    #[serde(default)]
-    featured: bool,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPrice {
-    amount: Option<u64>,
-    min: Option<u64>,
-    max: Option<u64>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPhoto {
-    file: Spanned<String>,
-    alt: Option<RawText>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCertification {
-    #[serde(rename = "type")]
-    kind: CertificationKind,
-    number: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCuration {
-    status: CurationStatus,
-    curator: Option<String>,
-    date: Option<Spanned<String>>,
-}
-
-/// Front matter allowed in a product's `id.md` / `en.md`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawProductFront {
-    name: Option<String>,
-    unit: Option<String>,
-}
-
-/// Front matter of a free page.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPageFront {
-    title: String,
-}
-
-// ---------------------------------------------------------------- validated
-
-/// The whole validated catalogue.
-#[derive(Debug)]
-pub struct Catalogue {
-    pub config: Config,
-    /// Sorted by slug.
-    pub producers: Vec<Producer>,
-    /// Sorted by slug.
-    pub products: Vec<Product>,
-    /// Sorted by slug.
-    pub pages: Vec<Page>,
-}
-
-/// A file an entry refers to, checked to exist inside its folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Asset {
-    /// Absolute path of the source file.
-    pub source: PathBuf,
-    /// Relative to the catalogue root, for messages.
-    pub relative: PathBuf,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BusinessKind {
-    Ukm,
-    Ikm,
-}
-
-#[derive(Debug)]
-pub struct Producer {
-    pub slug: String,
-    pub name: String,
-    pub kind: BusinessKind,
-    pub owner: Option<String>,
-    pub sentra: Option<String>,
-    pub address: String,
-    pub whatsapp: Option<String>,
-    pub instagram: Option<String>,
-    pub email: Option<String>,
-    pub founded: Option<u32>,
-    pub logo: Option<Asset>,
-    /// The business story as safe HTML.
-    pub story: Translated,
-    pub summary: Translated,
-    /// Indexes into `Catalogue::products`, sorted by slug.
-    pub products: Vec<usize>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Price {
-    Fixed(u64),
-    Range { min: u64, max: u64 },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CertificationKind {
-    Halal,
-    Sni,
-    Hki,
-    Merek,
-    Pirt,
-    Bpom,
-}
-
-#[derive(Debug, Clone)]
-pub struct Certification {
-    pub kind: CertificationKind,
-    pub number: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CurationStatus {
-    Lolos,
-    Proses,
-    Belum,
-}
-
-#[derive(Debug, Clone)]
-pub struct Curation {
-    pub status: CurationStatus,
-    pub curator: Option<String>,
-    pub date: Option<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Photo {
-    pub asset: Asset,
-    pub alt: Translated,
-}
-
-#[derive(Debug)]
-pub struct Product {
-    pub slug: String,
-    pub name: Translated,
-    /// Index into `Catalogue::producers`.
-    pub producer: usize,
-    /// Index into `Config::categories`.
-    pub category: usize,
-    pub price: Option<Price>,
-    pub unit: Option<Translated>,
-    pub min_order: Option<u32>,
-    pub tags: Vec<String>,
-    pub photos: Vec<Photo>,
-    pub certifications: Vec<Certification>,
-    pub curation: Option<Curation>,
-    pub featured: bool,
-    /// The description as safe HTML.
-    pub description: Translated,
-    pub summary: Translated,
-}
-
-#[derive(Debug)]
-pub struct Page {
-    pub slug: String,
-    pub title: Translated,
-    pub body: Translated,
-}
-
-// ---------------------------------------------------------------- validation
 
 /// Turns raw content into a catalogue of every entry that validated; the caller fails the
 /// build when `diagnostics` holds errors (kept going so later stages can report theirs too).

@@ -1,0 +1,134 @@
+//! The validated catalogue: producers, products, categories and free pages with their text per
+//! language. Built from raw entries by `validate`, which collects every problem it finds.
+
+mod raw;
+mod validate;
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+use crate::config::Config;
+use crate::i18n::Translated;
+
+pub use validate::{check_phone, validate, PHONE_HINT};
+
+/// The whole validated catalogue.
+#[derive(Debug)]
+pub struct Catalogue {
+    pub config: Config,
+    /// Sorted by slug.
+    pub producers: Vec<Producer>,
+    /// Sorted by slug.
+    pub products: Vec<Product>,
+    /// Sorted by slug.
+    pub pages: Vec<Page>,
+}
+
+/// A file an entry refers to, checked to exist inside its folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    /// Absolute path of the source file.
+    pub source: PathBuf,
+    /// Relative to the catalogue root, for messages.
+    pub relative: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BusinessKind {
+    Ukm,
+    Ikm,
+}
+
+#[derive(Debug)]
+pub struct Producer {
+    pub slug: String,
+    pub name: String,
+    pub kind: BusinessKind,
+    pub owner: Option<String>,
+    pub sentra: Option<String>,
+    pub address: String,
+    pub whatsapp: Option<String>,
+    pub instagram: Option<String>,
+    pub email: Option<String>,
+    pub founded: Option<u32>,
+    pub logo: Option<Asset>,
+    /// The business story as safe HTML.
+    pub story: Translated,
+    pub summary: Translated,
+    /// Indexes into `Catalogue::products`, sorted by slug.
+    pub products: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Price {
+    Fixed(u64),
+    Range { min: u64, max: u64 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CertificationKind {
+    Halal,
+    Sni,
+    Hki,
+    Merek,
+    Pirt,
+    Bpom,
+}
+
+#[derive(Debug, Clone)]
+pub struct Certification {
+    pub kind: CertificationKind,
+    pub number: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CurationStatus {
+    Lolos,
+    Proses,
+    Belum,
+}
+
+#[derive(Debug, Clone)]
+pub struct Curation {
+    pub status: CurationStatus,
+    pub curator: Option<String>,
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Photo {
+    pub asset: Asset,
+    pub alt: Translated,
+}
+
+#[derive(Debug)]
+pub struct Product {
+    pub slug: String,
+    pub name: Translated,
+    /// Index into `Catalogue::producers`.
+    pub producer: usize,
+    /// Index into `Config::categories`.
+    pub category: usize,
+    pub price: Option<Price>,
+    pub unit: Option<Translated>,
+    pub min_order: Option<u32>,
+    pub tags: Vec<String>,
+    pub photos: Vec<Photo>,
+    pub certifications: Vec<Certification>,
+    pub curation: Option<Curation>,
+    pub featured: bool,
+    /// The description as safe HTML.
+    pub description: Translated,
+    pub summary: Translated,
+}
+
+#[derive(Debug)]
+pub struct Page {
+    pub slug: String,
+    pub title: Translated,
+    pub body: Translated,
+}

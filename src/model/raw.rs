@@ -1,0 +1,89 @@
+//! Entries as editors write them: YAML deserialised into structs that refuse unknown fields.
+//! Nothing here is checked beyond its shape; `validate` turns these into the model.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::{CertificationKind, CurationStatus};
+use crate::i18n::RawText;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawProducer {
+    pub(super) name: String,
+    pub(super) kind: Spanned<String>,
+    pub(super) owner: Option<String>,
+    pub(super) sentra: Option<String>,
+    pub(super) address: String,
+    pub(super) whatsapp: Option<Spanned<String>>,
+    pub(super) instagram: Option<Spanned<String>>,
+    pub(super) email: Option<Spanned<String>>,
+    pub(super) founded: Option<Spanned<u32>>,
+    pub(super) logo: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawProduct {
+    pub(super) name: RawText,
+    pub(super) producer: Spanned<String>,
+    pub(super) category: Spanned<String>,
+    pub(super) price: Option<Spanned<RawPrice>>,
+    pub(super) unit: Option<RawText>,
+    pub(super) min_order: Option<u32>,
+    #[serde(default)]
+    pub(super) tags: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(super) photos: Vec<RawPhoto>,
+    #[serde(default)]
+    pub(super) certifications: Vec<RawCertification>,
+    pub(super) curation: Option<RawCuration>,
+    #[serde(default)]
+    pub(super) featured: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPrice {
+    pub(super) amount: Option<u64>,
+    pub(super) min: Option<u64>,
+    pub(super) max: Option<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPhoto {
+    pub(super) file: Spanned<String>,
+    pub(super) alt: Option<RawText>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCertification {
+    #[serde(rename = "type")]
+    pub(super) kind: CertificationKind,
+    pub(super) number: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCuration {
+    pub(super) status: CurationStatus,
+    pub(super) curator: Option<String>,
+    pub(super) date: Option<Spanned<String>>,
+}
+
+/// Front matter allowed in a product's `id.md` / `en.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawProductFront {
+    pub(super) name: Option<String>,
+    pub(super) unit: Option<String>,
+}
+
+/// Front matter of a free page.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPageFront {
+    pub(super) title: String,
+}
