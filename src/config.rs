@@ -23,6 +23,14 @@ struct RawConfig {
     publisher: RawPublisher,
     edition: Option<String>,
     categories: Vec<RawCategory>,
+    images: Option<RawImages>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawImages {
+    widths: Option<Vec<u32>>,
+    max_megapixels: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -55,6 +63,25 @@ pub struct Config {
     pub publisher: Publisher,
     pub edition: Option<String>,
     pub categories: Vec<Category>,
+    pub images: ImageSettings,
+}
+
+/// How photos are processed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageSettings {
+    /// Widths of the resized copies, ascending.
+    pub widths: Vec<u32>,
+    /// Photos declaring more pixels are refused before decoding.
+    pub max_pixels: u64,
+}
+
+impl Default for ImageSettings {
+    fn default() -> Self {
+        ImageSettings {
+            widths: vec![480, 960, 1600],
+            max_pixels: 60_000_000,
+        }
+    }
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -108,6 +135,7 @@ fn validate(raw: RawConfig, text: &str, diagnostics: &mut Diagnostics) -> Option
         }
     }
     let categories = validate_categories(&raw.categories, &languages, &mut problems);
+    let images = validate_images(raw.images.as_ref(), &mut problems);
     let theme = raw.theme.unwrap_or_else(|| "default".to_owned());
     if !is_valid_slug(&theme) {
         problems.push(
@@ -141,7 +169,42 @@ fn validate(raw: RawConfig, text: &str, diagnostics: &mut Diagnostics) -> Option
         },
         edition: raw.edition,
         categories,
+        images,
     })
+}
+
+fn validate_images(raw: Option<&RawImages>, problems: &mut Vec<Diagnostic>) -> ImageSettings {
+    let mut settings = ImageSettings::default();
+    let Some(raw) = raw else {
+        return settings;
+    };
+    if let Some(widths) = &raw.widths {
+        let mut widths = widths.clone();
+        widths.sort_unstable();
+        widths.dedup();
+        if widths.is_empty() || widths.iter().any(|w| !(16..=4096).contains(w)) {
+            problems.push(
+                field_error("images.widths", "widths must be between 16 and 4096 pixels")
+                    .with_hint("for example `widths: [480, 960, 1600]`"),
+            );
+        } else {
+            settings.widths = widths;
+        }
+    }
+    if let Some(limit) = raw.max_megapixels {
+        if !(1..=500).contains(&limit) {
+            problems.push(
+                field_error(
+                    "images.max_megapixels",
+                    "the limit must be between 1 and 500 megapixels",
+                )
+                .with_hint("the default is 60"),
+            );
+        } else {
+            settings.max_pixels = u64::from(limit) * 1_000_000;
+        }
+    }
+    settings
 }
 
 fn field_error(field: &str, message: impl Into<String>) -> Diagnostic {

@@ -44,7 +44,10 @@ pub struct BuildReport {
     pub pages: usize,
     pub products: usize,
     pub producers: usize,
+    /// Files of processed photos placed in the site.
     pub images: usize,
+    /// Photos decoded and encoded in this build, and those taken from the cache.
+    pub image_stats: images::ImageStats,
     pub output: PathBuf,
 }
 
@@ -59,9 +62,9 @@ pub struct Loaded {
 
 /// Builds the catalogue at `root` into `output`, replacing it only when everything succeeded.
 pub fn build(root: &Path, output: &Path) -> Result<BuildReport, BuildError> {
-    let loaded = load(root)?;
-    output::check_target(loaded.root.path(), output)
-        .map_err(|e| BuildError::Usage(e.to_string()))?;
+    let opened = open_root(root)?;
+    output::check_target(opened.path(), output).map_err(|e| BuildError::Usage(e.to_string()))?;
+    let loaded = load_with(root, Purpose::Build)?;
     let staging = Staging::create(output).map_err(BuildError::Io)?;
     let stats = render::render_site(
         &loaded.catalogue,
@@ -70,7 +73,7 @@ pub fn build(root: &Path, output: &Path) -> Result<BuildReport, BuildError> {
         &staging,
     )
     .map_err(|problems| content_failure(problems, &loaded.warnings))?;
-    let image_count = copy_images(&loaded.images, &staging)
+    let image_count = link_images(&loaded.images, &staging)
         .map_err(|p| content_failure(vec![p], &loaded.warnings))?;
     theme::copy_static(&loaded.root, &loaded.catalogue.config.theme, &staging)
         .map_err(|p| content_failure(vec![p], &loaded.warnings))?;
@@ -86,21 +89,37 @@ pub fn build(root: &Path, output: &Path) -> Result<BuildReport, BuildError> {
         products: loaded.catalogue.products.len(),
         producers: loaded.catalogue.producers.len(),
         images: image_count,
+        image_stats: loaded.images.stats,
         output: output.to_owned(),
     })
 }
 
-/// Reads and validates everything a build needs, without writing anything (`etalase check`).
-/// Every stage runs even after errors, so one build reports all of them.
+/// What a catalogue is loaded for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Everything is prepared, and processed photos are cached.
+    Build,
+    /// Everything is checked; nothing is written, not even the photo cache.
+    Check,
+}
+
+/// Reads and validates everything, writing nothing (`etalase check`).
 pub fn load(root: &Path) -> Result<Loaded, BuildError> {
+    load_with(root, Purpose::Check)
+}
+
+/// Reads and validates everything a build needs. Every stage runs even after errors, so one
+/// build reports all of them.
+pub fn load_with(root: &Path, purpose: Purpose) -> Result<Loaded, BuildError> {
     let root = open_root(root)?;
     let mut diagnostics = Diagnostics::default();
     let config = read_config(&root, &mut diagnostics);
     let content = root.read_content(&mut diagnostics);
     let catalogue = config.map(|config| model::validate(config, content, &root, &mut diagnostics));
-    let images = catalogue
-        .as_ref()
-        .map(|c| images::prepare(c, &mut diagnostics));
+    let images = catalogue.as_ref().map(|c| match purpose {
+        Purpose::Build => images::prepare(c, &root, &mut diagnostics),
+        Purpose::Check => images::verify(c, &root, &mut diagnostics),
+    });
     let theme = catalogue
         .as_ref()
         .map_or("default", |c| c.config.theme.as_str());
@@ -146,10 +165,11 @@ fn read_config(root: &CatalogueRoot, diagnostics: &mut Diagnostics) -> Option<Co
     }
 }
 
-fn copy_images(images: &ImageSet, staging: &Staging) -> Result<usize, Diagnostic> {
+/// Links every processed photo file from the cache into the site (hard links cost nothing).
+fn link_images(images: &ImageSet, staging: &Staging) -> Result<usize, Diagnostic> {
     let mut count = 0;
-    for (source, url) in images.copies() {
-        staging.copy_file(source, url)?;
+    for (cached, url) in images.files() {
+        staging.link_file(cached, url)?;
         count += 1;
     }
     Ok(count)

@@ -15,11 +15,14 @@ fn main() -> ExitCode {
                 Ok(report) => {
                     print_diagnostics(&report.warnings);
                     eprintln!(
-                        "built {} pages ({} products, {} producers, {} images) into {}",
+                        "built {} pages ({} products, {} producers) and {} photo files \
+                         ({} photos processed, {} from the cache) into {}",
                         report.pages,
                         report.products,
                         report.producers,
                         report.images,
+                        report.image_stats.processed,
+                        report.image_stats.cached,
                         report.output.display()
                     );
                     ExitCode::SUCCESS

@@ -121,6 +121,23 @@ impl Staging {
         self.write_page(relative, &bytes)
     }
 
+    /// Puts `source` at a site-relative path as a hard link (a copy where linking is not
+    /// possible); a link to the same file already there is left alone.
+    pub fn link_file(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+        let path = self.dir.join(relative);
+        self.remember(&path);
+        if same_file(&path, source) {
+            return Ok(());
+        }
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|error| write_failure(relative, &error))?;
+        }
+        let _ = fs::remove_file(&path);
+        fs::hard_link(source, &path)
+            .or_else(|_| fs::copy(source, &path).map(drop))
+            .map_err(|error| write_failure(relative, &error))
+    }
+
     /// Copies a folder's files (dot files skipped) to the site root, replacing same-named files.
     pub fn copy_tree(&self, source: &Path) -> Result<usize, Diagnostic> {
         let mut copied = 0;
@@ -192,6 +209,23 @@ impl Staging {
             let _ = fs::rename(&previous, spare_path(&self.target));
         }
         Ok(())
+    }
+}
+
+/// Whether two paths are the same file (hard links of each other).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::metadata(a), fs::metadata(b)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
     }
 }
 

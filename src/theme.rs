@@ -9,6 +9,8 @@ use crate::output::Staging;
 
 /// The link-preview image of pages that have no photo of their own.
 pub const SHARE_IMAGE: &str = "share.png";
+/// Its size in pixels.
+pub const SHARE_IMAGE_SIZE: (u32, u32) = (1200, 630);
 
 /// The default theme's static files, compiled into the binary.
 const DEFAULT_STATIC: &[(&str, &[u8])] = &[

@@ -32,7 +32,7 @@ fn build_succeeds_with_a_summary_line() {
         .find(|l| l.starts_with("built "))
         .unwrap_or_else(|| panic!("no summary line: {run:#?}"));
     assert!(
-        summary.contains(" pages (3 products, 2 producers, 2 images) into "),
+        summary.contains(" pages (3 products, 2 producers) and "),
         "{summary}"
     );
     // The missing English description is a warning, printed but not fatal.

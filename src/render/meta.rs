@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::views::{Link, ProductView};
+use super::views::{Link, ProductView, ShareImage};
 use crate::config::Config;
 use crate::i18n::{language_name, og_locale};
 
@@ -32,7 +32,8 @@ pub struct PageMeta {
     pub x_default: Option<String>,
     pub title: String,
     pub description: String,
-    pub image: Option<String>,
+    /// The link-preview image (absolute URL and size).
+    pub image: Option<ShareImage>,
     pub og_type: &'static str,
     pub og_locale: String,
     pub og_locale_alternates: Vec<String>,
@@ -132,7 +133,7 @@ pub fn product_json_ld(product: &ProductView, meta: &PageMeta) -> String {
         "url": meta.canonical,
     });
     if let Some(image) = &meta.image {
-        data["image"] = serde_json::Value::from(image.clone());
+        data["image"] = serde_json::Value::from(image.url.clone());
     }
     embeddable_json(&data)
 }

@@ -19,7 +19,7 @@ use crate::model::Catalogue;
 use crate::output::Staging;
 use meta::PageMeta;
 use templates::Templates;
-use views::{CategoryLink, LangContext, Link, ProductCard};
+use views::{CategoryLink, LangContext, Link, ProductCard, ShareImage};
 
 /// How many product cards a list page shows before it continues on the next page.
 pub const CARDS_PER_PAGE: usize = 48;
@@ -48,10 +48,11 @@ struct Shared<'a> {
     images: &'a ImageSet,
     templates: &'a Templates,
     products_by_category: Vec<Vec<usize>>,
-    /// Absolute URL of an image to show in link previews of pages that have none of their own.
-    fallback_image: Option<String>,
-    /// Absolute URL of the theme's neutral link-preview image.
-    share_image: String,
+    /// The link-preview image of pages that have none of their own: a featured product's, or
+    /// the theme's neutral one.
+    fallback_image: ShareImage,
+    /// The theme's neutral link-preview image.
+    theme_image: ShareImage,
     /// Per language: the context every page starts from (`site` already in it) and the
     /// category links, computed once rather than for each of thousands of pages.
     per_lang: BTreeMap<String, (Context, Vec<CategoryLink>)>,
@@ -174,23 +175,34 @@ impl<'a> Shared<'a> {
         for (index, product) in catalogue.products.iter().enumerate() {
             products_by_category[product.category].push(index);
         }
-        let base = &catalogue.config.base_url;
+        let theme_image = ShareImage {
+            url: format!(
+                "{}/{}",
+                catalogue.config.base_url,
+                crate::theme::SHARE_IMAGE
+            ),
+            width: crate::theme::SHARE_IMAGE_SIZE.0,
+            height: crate::theme::SHARE_IMAGE_SIZE.1,
+        };
+        let any_language = LangContext {
+            catalogue,
+            images,
+            lang: catalogue.config.default_language(),
+        };
         let fallback_image = catalogue
             .products
             .iter()
             .filter(|p| p.featured)
             .chain(&catalogue.products)
-            .find_map(|p| p.photos.first())
-            .and_then(|photo| images.get(&photo.asset))
-            .map(|file| format!("{base}/{}", file.url));
-        let share_image = format!("{base}/{}", crate::theme::SHARE_IMAGE);
+            .find_map(|p| any_language.share_image(p))
+            .unwrap_or_else(|| theme_image.clone());
         let mut shared = Shared {
             catalogue,
             images,
             templates,
             products_by_category,
             fallback_image,
-            share_image,
+            theme_image,
             per_lang: BTreeMap::new(),
         };
         for lang in &catalogue.config.languages {
@@ -272,11 +284,7 @@ impl<'a> Shared<'a> {
         let view = self.lang_context(lang);
         let path = twin_path(self.catalogue, job);
         let mut meta = PageMeta::new(&self.catalogue.config, lang, &path);
-        meta.image = Some(
-            self.fallback_image
-                .clone()
-                .unwrap_or_else(|| self.share_image.clone()),
-        );
+        meta.image = Some(self.fallback_image.clone());
         let mut context = self.base_context(lang);
         let template = match job {
             Job::Home => self.home(&view, &mut meta, &mut context),
@@ -323,11 +331,11 @@ impl<'a> Shared<'a> {
         meta.title = data.card.name.text.clone();
         meta.description = data.card.summary.text.clone();
         meta.og_type = "product";
-        let own_image = data.card.cover.as_ref().or(data.producer.logo.as_ref());
-        meta.image = Some(match own_image {
-            Some(image) => format!("{}/{}", self.catalogue.config.base_url, image.url),
-            None => self.share_image.clone(),
-        });
+        meta.image = Some(
+            view.share_image(product)
+                .or_else(|| self.logo_image(&data.producer.logo))
+                .unwrap_or_else(|| self.theme_image.clone()),
+        );
         meta.breadcrumbs = vec![
             Link {
                 name: ui_strings(view.lang)["home"].to_owned(),
@@ -353,8 +361,8 @@ impl<'a> Shared<'a> {
         let cards = self.cards(view, &producer.products, page);
         meta.title = paged_title(&data.card.name, page, view.lang);
         meta.description = data.summary.text.clone();
-        if let Some(logo) = &data.card.logo {
-            meta.image = Some(format!("{}/{}", self.catalogue.config.base_url, logo.url));
+        if let Some(logo) = self.logo_image(&data.card.logo) {
+            meta.image = Some(logo);
         }
         meta.breadcrumbs = vec![Link {
             name: ui_strings(view.lang)["home"].to_owned(),
@@ -391,8 +399,11 @@ impl<'a> Shared<'a> {
             link.name,
             view.plain(&self.catalogue.config.title)
         );
-        if let Some(cover) = &link.cover {
-            meta.image = Some(format!("{}/{}", self.catalogue.config.base_url, cover.url));
+        let first_share = members
+            .iter()
+            .find_map(|&i| view.share_image(&self.catalogue.products[i]));
+        if let Some(image) = first_share {
+            meta.image = Some(image);
         }
         meta.breadcrumbs = vec![Link {
             name: ui_strings(view.lang)["home"].to_owned(),
@@ -433,6 +444,17 @@ impl<'a> Shared<'a> {
         "page.html"
     }
 
+    /// A logo as a link-preview image: its largest fallback copy.
+    fn logo_image(&self, logo: &Option<views::ImageView>) -> Option<ShareImage> {
+        let logo = logo.as_ref()?;
+        let largest = logo.fallback.last()?;
+        Some(ShareImage {
+            url: format!("{}/{}", self.catalogue.config.base_url, largest.url),
+            width: largest.width,
+            height: largest.height,
+        })
+    }
+
     fn cards(&self, view: &LangContext, products: &[usize], page: usize) -> Vec<ProductCard> {
         products
             .iter()
@@ -463,11 +485,7 @@ impl<'a> Shared<'a> {
         let default = config.default_language();
         let mut meta = PageMeta::root(config);
         meta.title = self.lang_context(default).plain(&config.title);
-        meta.image = Some(
-            self.fallback_image
-                .clone()
-                .unwrap_or_else(|| self.share_image.clone()),
-        );
+        meta.image = Some(self.fallback_image.clone());
         let mut context = self.base_context(default);
         context.insert("choices", &choices);
         context.insert("page", &meta);

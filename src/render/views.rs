@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::i18n::{format_date, format_rupiah, format_rupiah_range, Translated};
-use crate::images::ImageSet;
+use crate::images::{Format, ImageSet, ProcessedImage};
 use crate::model::{
     BusinessKind, Catalogue, CertificationKind, CurationStatus, Photo, Price, Producer, Product,
 };
@@ -24,12 +24,65 @@ pub struct Text {
     pub lang: Option<String>,
 }
 
+/// One candidate of a `srcset`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    /// Relative to the site root.
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// A photo as a `<picture>`: WebP candidates, a JPEG (or PNG) fallback, its intrinsic size
+/// (so the page does not jump while it loads) and a placeholder colour.
 #[derive(Debug, Clone, Serialize)]
 pub struct ImageView {
+    /// The fallback `src`: a mid-sized JPEG or PNG.
     pub url: String,
     pub width: u32,
     pub height: u32,
     pub alt: Text,
+    pub webp: Vec<Source>,
+    pub fallback: Vec<Source>,
+    pub fallback_type: &'static str,
+    /// The `sizes` attribute: how wide the photo is shown in this place.
+    pub sizes: &'static str,
+    pub colour: String,
+}
+
+/// Where on a page a photo is shown, which decides its `sizes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// A product card in a grid: two columns on phones, 14rem-wide columns on larger screens.
+    Card,
+    /// A category tile on the home page.
+    Tile,
+    /// The main photo of a product page.
+    Main,
+    /// The smaller photos below it.
+    Thumbnail,
+    /// A producer's logo (at most 72 CSS pixels).
+    Logo,
+}
+
+impl Placement {
+    fn sizes(self) -> &'static str {
+        match self {
+            Placement::Card => "(min-width: 72rem) 17rem, (min-width: 40rem) 30vw, 50vw",
+            Placement::Tile => "(min-width: 56rem) 23rem, 50vw",
+            Placement::Main => "(min-width: 72rem) 38rem, (min-width: 56rem) 52vw, 100vw",
+            Placement::Thumbnail => "(min-width: 72rem) 12rem, (min-width: 56rem) 17vw, 33vw",
+            Placement::Logo => "72px",
+        }
+    }
+}
+
+/// A link-preview image, absolute.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShareImage {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -153,7 +206,10 @@ impl LangContext<'_> {
             category: self.plain(&self.config().categories[product.category].name),
             price: product.price.map(|price| self.price(price)),
             unit: product.unit.as_ref().map(|unit| self.text(unit)),
-            cover: product.photos.first().and_then(|photo| self.photo(photo)),
+            cover: product
+                .photos
+                .first()
+                .and_then(|photo| self.photo(photo, Placement::Card)),
             badges: self.card_badges(product),
             summary: self.text(&product.summary),
         }
@@ -166,23 +222,22 @@ impl LangContext<'_> {
         }
     }
 
-    pub fn photo(&self, photo: &Photo) -> Option<ImageView> {
-        let file = self.images.get(&photo.asset)?;
-        let mut alt = self.text(&photo.alt);
-        if alt.text.is_empty() {
-            alt = Text {
-                text: String::new(),
-                lang: None,
-            };
-        }
-        Some(ImageView {
-            url: file.url.clone(),
-            width: file.width,
-            height: file.height,
-            alt,
-        })
+    pub fn photo(&self, photo: &Photo, placement: Placement) -> Option<ImageView> {
+        let image = self.images.get(&photo.asset)?;
+        let alt = self.text(&photo.alt);
+        Some(image_view(image, alt, placement))
     }
 
+    /// The link-preview image of a product: its cover's 1200×630 crop.
+    pub fn share_image(&self, product: &Product) -> Option<ShareImage> {
+        let cover = self.images.get(&product.photos.first()?.asset)?;
+        let share = cover.share.as_ref()?;
+        Some(ShareImage {
+            url: format!("{}/{}", self.config().base_url, share.url),
+            width: share.width,
+            height: share.height,
+        })
+    }
     fn card_badges(&self, product: &Product) -> Vec<Badge> {
         let mut badges: Vec<Badge> = product
             .certifications
@@ -272,7 +327,15 @@ impl LangContext<'_> {
             photos: product
                 .photos
                 .iter()
-                .filter_map(|p| self.photo(p))
+                .enumerate()
+                .filter_map(|(i, p)| {
+                    let placement = if i == 0 {
+                        Placement::Main
+                    } else {
+                        Placement::Thumbnail
+                    };
+                    self.photo(p, placement)
+                })
                 .collect(),
             description: self.optional_text(&product.description),
             min_order: product.min_order.map(|n| self.min_order(n, product)),
@@ -324,18 +387,13 @@ impl LangContext<'_> {
     }
 
     fn logo(&self, logo: &crate::model::Asset, producer: &Producer) -> Option<ImageView> {
-        let file = self.images.get(logo)?;
-        Some(ImageView {
-            url: file.url.clone(),
-            width: file.width,
-            height: file.height,
-            alt: Text {
-                text: format!("{} {}", self.pick("Logo", "Logo of"), producer.name),
-                lang: None,
-            },
-        })
+        let image = self.images.get(logo)?;
+        let alt = Text {
+            text: format!("{} {}", self.pick("Logo", "Logo of"), producer.name),
+            lang: None,
+        };
+        Some(image_view(image, alt, Placement::Logo))
     }
-
     pub fn producer(&self, producer: &Producer) -> ProducerView {
         ProducerView {
             card: self.producer_card(producer),
@@ -363,9 +421,49 @@ impl LangContext<'_> {
                 cover: products
                     .iter()
                     .map(|&i| &self.catalogue.products[i])
-                    .find_map(|p| p.photos.first().and_then(|photo| self.photo(photo))),
+                    .find_map(|p| {
+                        p.photos
+                            .first()
+                            .and_then(|photo| self.photo(photo, Placement::Tile))
+                    }),
             })
             .collect()
+    }
+}
+
+/// Builds the `<picture>` data of a processed photo.
+fn image_view(image: &ProcessedImage, alt: Text, placement: Placement) -> ImageView {
+    let sources = |format| -> Vec<Source> {
+        image
+            .of_format(format)
+            .map(|v| Source {
+                url: v.url.clone(),
+                width: v.width,
+                height: v.height,
+            })
+            .collect()
+    };
+    let fallback = sources(image.fallback_format());
+    // The `src` for browsers without srcset: the largest copy up to 960 px wide; its size
+    // gives the <img> its aspect ratio before anything loads.
+    let src = fallback
+        .iter()
+        .rev()
+        .find(|s| s.width <= 960)
+        .or(fallback.first());
+    let (url, width, height) = src.map_or((String::new(), image.width, image.height), |s| {
+        (s.url.clone(), s.width, s.height)
+    });
+    ImageView {
+        url,
+        width,
+        height,
+        alt,
+        webp: sources(Format::Webp),
+        fallback,
+        fallback_type: image.fallback_format().mime(),
+        sizes: placement.sizes(),
+        colour: image.colour.clone(),
     }
 }
 

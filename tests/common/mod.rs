@@ -174,9 +174,13 @@ impl Catalogue {
     }
 }
 
-/// Copies a folder recursively (symbolic links are not expected in fixtures).
+/// Copies a folder recursively (symbolic links are not expected in fixtures), without the
+/// photo cache that in-place builds of the fixture keep writing to.
 pub fn copy_tree(from: &Path, to: &Path) {
-    for item in WalkDir::new(from) {
+    for item in WalkDir::new(from)
+        .into_iter()
+        .filter_entry(|e| e.file_name() != ".etalase-cache")
+    {
         let item = item.expect("walk fixture");
         let target = to.join(item.path().strip_prefix(from).expect("inside"));
         if item.file_type().is_dir() {

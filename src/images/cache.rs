@@ -1,0 +1,237 @@
+//! The photo cache under `.etalase-cache/`: processed variants stored by a key made of the
+//! source's content hash and the processing settings, so a rebuild with unchanged photos
+//! decodes nothing. Entries are written to a temporary folder and renamed into place, so an
+//! interrupted build never leaves a broken entry. A small index remembers each source's size,
+//! modification time and hash, so unchanged photos are not even read again.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+
+use super::Format;
+
+/// Where the cache lives, relative to the catalogue root.
+pub const CACHE_DIR: &str = ".etalase-cache";
+
+/// One encoded size of a photo.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VariantRecord {
+    pub width: u32,
+    pub height: u32,
+    pub format: Format,
+    /// File name inside the cache entry.
+    pub file: String,
+}
+
+/// What a cache entry holds besides its files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// The upright photo's size.
+    pub width: u32,
+    pub height: u32,
+    pub alpha: bool,
+    /// `#rrggbb`, shown while the photo loads.
+    pub colour: String,
+    pub variants: Vec<VariantRecord>,
+    pub share: Option<VariantRecord>,
+}
+
+/// Size and modification time of a source file, and the hash of its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct IndexEntry {
+    size: u64,
+    modified_ns: u128,
+    hash: String,
+}
+
+/// The cache of one catalogue.
+pub struct Cache {
+    images: PathBuf,
+    index_file: PathBuf,
+    index: Mutex<BTreeMap<String, IndexEntry>>,
+}
+
+impl Cache {
+    /// Opens (and creates) the cache of the catalogue at `root`.
+    pub fn open(root: &Path) -> io::Result<Cache> {
+        let base = root.join(CACHE_DIR);
+        let images = base.join("images");
+        fs::create_dir_all(&images)?;
+        let index_file = base.join("sources.json");
+        let index = fs::read(&index_file)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default();
+        Ok(Cache {
+            images,
+            index_file,
+            index: Mutex::new(index),
+        })
+    }
+
+    /// Opens the cache only if it exists (for `check`, which writes nothing).
+    pub fn open_existing(root: &Path) -> Option<Cache> {
+        let base = root.join(CACHE_DIR);
+        if !base.join("images").is_dir() {
+            return None;
+        }
+        Cache::open(root).ok()
+    }
+
+    /// The content hash of a source file; read and hashed only when it changed since last time.
+    pub fn source_hash(&self, path: &Path, relative: &str) -> io::Result<String> {
+        let meta = fs::metadata(path)?;
+        let modified_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        if let Some(hit) = self.lookup(relative, meta.len(), modified_ns) {
+            return Ok(hit);
+        }
+        let hash = blake3::hash(&fs::read(path)?).to_hex().to_string();
+        if let Ok(mut index) = self.index.lock() {
+            index.insert(
+                relative.to_owned(),
+                IndexEntry {
+                    size: meta.len(),
+                    modified_ns,
+                    hash: hash.clone(),
+                },
+            );
+        }
+        Ok(hash)
+    }
+
+    fn lookup(&self, relative: &str, size: u64, modified_ns: u128) -> Option<String> {
+        let index = self.index.lock().ok()?;
+        let entry = index.get(relative)?;
+        (entry.size == size && entry.modified_ns == modified_ns).then(|| entry.hash.clone())
+    }
+
+    /// The folder of a cache entry.
+    pub fn entry_dir(&self, key: &str) -> PathBuf {
+        self.images.join(key)
+    }
+
+    /// A complete entry's manifest, if the entry exists.
+    pub fn load(&self, key: &str) -> Option<Manifest> {
+        let bytes = fs::read(self.entry_dir(key).join("manifest.json")).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    /// Writes an entry: files and manifest into a temporary folder, then renamed into place.
+    pub fn store(
+        &self,
+        key: &str,
+        manifest: &Manifest,
+        files: &[(String, Vec<u8>)],
+    ) -> io::Result<()> {
+        let final_dir = self.entry_dir(key);
+        let temporary = self
+            .images
+            .join(format!("{key}.tmp-{}-{}", std::process::id(), unique()));
+        fs::create_dir_all(&temporary)?;
+        let written = (|| {
+            for (name, bytes) in files {
+                fs::write(temporary.join(name), bytes)?;
+            }
+            fs::write(
+                temporary.join("manifest.json"),
+                serde_json::to_vec_pretty(manifest)?,
+            )?;
+            fs::rename(&temporary, &final_dir)
+        })();
+        match written {
+            Ok(()) => Ok(()),
+            // Another build stored the same entry first; keys name content, so it is identical.
+            Err(_) if self.load(key).is_some() => {
+                let _ = fs::remove_dir_all(&temporary);
+                Ok(())
+            }
+            Err(error) => {
+                let _ = fs::remove_dir_all(&temporary);
+                Err(error)
+            }
+        }
+    }
+
+    /// Saves the source index (atomically, like the entries).
+    pub fn save_index(&self) -> io::Result<()> {
+        let index = self
+            .index
+            .lock()
+            .map_err(|_| io::Error::other("index lock poisoned"))?;
+        let temporary =
+            self.index_file
+                .with_extension(format!("tmp-{}-{}", std::process::id(), unique()));
+        fs::write(&temporary, serde_json::to_vec(&*index)?)?;
+        fs::rename(&temporary, &self.index_file)
+    }
+}
+
+/// Distinguishes temporary folders of threads of the same process.
+fn unique() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn manifest() -> Manifest {
+        Manifest {
+            width: 10,
+            height: 5,
+            alpha: false,
+            colour: "#102030".into(),
+            variants: vec![VariantRecord {
+                width: 10,
+                height: 5,
+                format: Format::Webp,
+                file: "10.webp".into(),
+            }],
+            share: None,
+        }
+    }
+
+    #[test]
+    fn stored_entries_load_back_and_leave_no_temporary_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::open(dir.path()).unwrap();
+        cache
+            .store("abc", &manifest(), &[("10.webp".into(), b"RIFF".to_vec())])
+            .unwrap();
+        assert_eq!(cache.load("abc"), Some(manifest()));
+        assert_eq!(
+            fs::read(cache.entry_dir("abc").join("10.webp")).unwrap(),
+            b"RIFF"
+        );
+        let names: Vec<_> = fs::read_dir(dir.path().join(CACHE_DIR).join("images"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names, ["abc"]);
+    }
+
+    #[test]
+    fn unchanged_sources_are_not_hashed_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let photo = dir.path().join("a.jpg");
+        fs::write(&photo, b"one").unwrap();
+        let cache = Cache::open(dir.path()).unwrap();
+        let first = cache.source_hash(&photo, "a.jpg").unwrap();
+        cache.save_index().unwrap();
+        let reopened = Cache::open(dir.path()).unwrap();
+        assert_eq!(reopened.source_hash(&photo, "a.jpg").unwrap(), first);
+        fs::write(&photo, b"changed").unwrap();
+        assert_ne!(reopened.source_hash(&photo, "a.jpg").unwrap(), first);
+    }
+}

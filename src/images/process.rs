@@ -1,0 +1,259 @@
+//! One photo, start to finish: decode it upright (EXIF orientation applied), drop everything
+//! but the pixels, resize to each target width without ever enlarging, and encode every size
+//! as WebP plus a JPEG (or, with transparency, a PNG) fallback. Also the link-preview crop
+//! and the placeholder colour.
+
+use std::path::Path;
+
+use fast_image_resize::images::Image;
+use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
+
+use super::cache::{Manifest, VariantRecord};
+use super::encode::{self, Pixels};
+use super::probe::{Header, Refusal};
+use super::Format;
+
+/// Encoder settings; part of the cache key, so changing them reprocesses every photo.
+pub const WEBP_QUALITY: f32 = 75.0;
+pub const JPEG_QUALITY: u8 = 80;
+/// Link previews (OpenGraph) are 1200×630, the size WhatsApp and Facebook show best.
+pub const SHARE_SIZE: (u32, u32) = (1200, 630);
+
+/// What to make of one photo.
+#[derive(Debug, Clone)]
+pub struct Plan<'a> {
+    pub widths: &'a [u32],
+    /// Whether a link-preview crop is wanted (product covers).
+    pub share: bool,
+}
+
+/// A processed photo: its record for the cache and the encoded files by name.
+pub struct Processed {
+    pub manifest: Manifest,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// Decodes, resizes and encodes one photo.
+pub fn process(path: &Path, header: &Header, plan: &Plan) -> Result<Processed, Refusal> {
+    let upright = decode_upright(path, header)?;
+    let alpha = has_transparency(&upright);
+    let full = to_pixels(&upright, alpha)?;
+    let mut files = Vec::new();
+    let mut variants = Vec::new();
+    let mut previous = full;
+    for width in target_widths(previous.width(), plan.widths)
+        .into_iter()
+        .rev()
+    {
+        let resized = resize_to_width(&previous, width)?;
+        encode_variant(&resized, alpha, &mut variants, &mut files)?;
+        previous = resized;
+    }
+    variants.sort_by_key(|v| (v.width, v.format));
+    let share = if plan.share {
+        let crop = share_crop(&to_pixels(&upright, false)?)?;
+        let bytes = encode::jpeg(&pixels_of(&crop, false), JPEG_QUALITY).map_err(encode_refusal)?;
+        files.push(("share.jpg".to_owned(), bytes));
+        Some(VariantRecord {
+            width: crop.width(),
+            height: crop.height(),
+            format: Format::Jpeg,
+            file: "share.jpg".into(),
+        })
+    } else {
+        None
+    };
+    let manifest = Manifest {
+        width: upright.width(),
+        height: upright.height(),
+        alpha,
+        colour: average_colour(&previous, alpha),
+        variants,
+        share,
+    };
+    Ok(Processed { manifest, files })
+}
+
+/// Decodes the whole photo once, to find damage a header check cannot see.
+pub fn decode_check(path: &Path, header: &Header) -> Result<(), Refusal> {
+    decode_upright(path, header).map(drop)
+}
+
+/// Decodes with memory limits and turns the image upright; metadata is not carried over.
+fn decode_upright(path: &Path, header: &Header) -> Result<DynamicImage, Refusal> {
+    let invalid = || Refusal::not_valid(header.format);
+    let mut reader = ImageReader::open(path)
+        .and_then(ImageReader::with_guessed_format)
+        .map_err(|_| invalid())?;
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(header.width);
+    limits.max_image_height = Some(header.height);
+    limits.max_alloc = Some(u64::from(header.width) * u64::from(header.height) * 16 + (64 << 20));
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(|_| invalid())?;
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|_| invalid())?;
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
+/// Widths to produce, ascending: the configured ones the photo is wide enough for, plus the
+/// photo's own width when it is narrower than the largest configured width.
+pub fn target_widths(source_width: u32, widths: &[u32]) -> Vec<u32> {
+    let mut targets: Vec<u32> = widths
+        .iter()
+        .copied()
+        .filter(|w| *w <= source_width)
+        .collect();
+    if widths.iter().any(|w| *w > source_width) {
+        targets.push(source_width);
+    }
+    targets.sort_unstable();
+    targets.dedup();
+    targets
+}
+
+fn has_transparency(image: &DynamicImage) -> bool {
+    image.color().has_alpha() && image.to_rgba8().pixels().any(|p| p.0[3] < 255)
+}
+
+fn to_pixels(image: &DynamicImage, alpha: bool) -> Result<Image<'static>, Refusal> {
+    let (width, height) = (image.width(), image.height());
+    let (bytes, kind) = if alpha {
+        (image.to_rgba8().into_raw(), PixelType::U8x4)
+    } else {
+        (image.to_rgb8().into_raw(), PixelType::U8x3)
+    };
+    Image::from_vec_u8(width, height, bytes, kind)
+        .map_err(|e| Refusal::new(format!("could not be read: {e}"), "export the photo again"))
+}
+
+fn pixels_of<'a>(image: &'a Image, alpha: bool) -> Pixels<'a> {
+    Pixels {
+        data: image.buffer(),
+        width: image.width(),
+        height: image.height(),
+        alpha,
+    }
+}
+
+fn options() -> ResizeOptions {
+    ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3))
+}
+
+/// Resizes to `width`, keeping the aspect ratio; the same width returns a copy.
+fn resize_to_width(source: &Image, width: u32) -> Result<Image<'static>, Refusal> {
+    let height = ((u64::from(source.height()) * u64::from(width) + u64::from(source.width()) / 2)
+        / u64::from(source.width()))
+    .max(1) as u32;
+    let mut target = Image::new(width, height, source.pixel_type());
+    Resizer::new()
+        .resize(source, &mut target, &options())
+        .map_err(|e| {
+            Refusal::new(
+                format!("could not be resized: {e}"),
+                "export the photo again",
+            )
+        })?;
+    Ok(target)
+}
+
+fn encode_variant(
+    image: &Image,
+    alpha: bool,
+    variants: &mut Vec<VariantRecord>,
+    files: &mut Vec<(String, Vec<u8>)>,
+) -> Result<(), Refusal> {
+    let pixels = pixels_of(image, alpha);
+    let width = image.width();
+    let webp = encode::webp(&pixels, WEBP_QUALITY).map_err(encode_refusal)?;
+    let (fallback_format, fallback) = if alpha {
+        (Format::Png, encode::png(&pixels).map_err(encode_refusal)?)
+    } else {
+        (
+            Format::Jpeg,
+            encode::jpeg(&pixels, JPEG_QUALITY).map_err(encode_refusal)?,
+        )
+    };
+    for (format, bytes) in [(Format::Webp, webp), (fallback_format, fallback)] {
+        let file = format!("{width}.{}", format.extension());
+        variants.push(VariantRecord {
+            width,
+            height: image.height(),
+            format,
+            file: file.clone(),
+        });
+        files.push((file, bytes));
+    }
+    Ok(())
+}
+
+/// The centre of the photo at the link-preview aspect ratio, at most 1200×630.
+fn share_crop(full: &Image) -> Result<Image<'static>, Refusal> {
+    let (target_w, target_h) = SHARE_SIZE;
+    let scale = f64::min(
+        1.0,
+        f64::max(
+            f64::from(target_w) / f64::from(full.width()),
+            f64::from(target_h) / f64::from(full.height()),
+        ),
+    );
+    // Never enlarge: a small photo gets a smaller crop of the same shape.
+    let width = ((f64::from(full.width()) * scale).round() as u32).clamp(1, target_w);
+    let height = ((f64::from(width) * f64::from(target_h) / f64::from(target_w)).round() as u32)
+        .clamp(1, target_h.min(full.height().max(1)));
+    let mut target = Image::new(width, height, full.pixel_type());
+    Resizer::new()
+        .resize(
+            full,
+            &mut target,
+            &options().fit_into_destination(Some((0.5, 0.5))),
+        )
+        .map_err(|e| {
+            Refusal::new(
+                format!("could not be cropped: {e}"),
+                "export the photo again",
+            )
+        })?;
+    Ok(target)
+}
+
+/// The mean colour as `#rrggbb`, shown while the photo loads.
+fn average_colour(image: &Image, alpha: bool) -> String {
+    let channels = if alpha { 4 } else { 3 };
+    let mut sums = [0u64; 3];
+    let mut count = 0u64;
+    for pixel in image.buffer().chunks_exact(channels) {
+        if alpha && pixel[3] < 128 {
+            continue;
+        }
+        for (sum, value) in sums.iter_mut().zip(pixel) {
+            *sum += u64::from(*value);
+        }
+        count += 1;
+    }
+    let [r, g, b] = sums.map(|sum| sum.checked_div(count).unwrap_or(255));
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+fn encode_refusal(error: encode::EncodeError) -> Refusal {
+    Refusal::new(
+        format!("could not be encoded: {error}"),
+        "export the photo again as JPEG or PNG",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_targets_a_width_wider_than_the_photo() {
+        assert_eq!(target_widths(3000, &[480, 960, 1600]), [480, 960, 1600]);
+        assert_eq!(target_widths(1200, &[480, 960, 1600]), [480, 960, 1200]);
+        assert_eq!(target_widths(300, &[480, 960, 1600]), [300]);
+        assert_eq!(target_widths(960, &[480, 960, 1600]), [480, 960]);
+    }
+}
