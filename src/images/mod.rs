@@ -247,7 +247,11 @@ fn queue(catalogue: &Catalogue) -> Vec<Job<'_>> {
             .enumerate()
             .map(|(i, photo)| (&photo.asset, i == 0))
     });
-    for (asset, share) in logos.chain(photos) {
+    let rejected = catalogue
+        .rejected_photos
+        .iter()
+        .map(|photo| (&photo.asset, false));
+    for (asset, share) in logos.chain(photos).chain(rejected) {
         let job = jobs.entry(asset.source.as_path()).or_insert(Job {
             asset,
             share: false,

@@ -8,7 +8,11 @@ use std::path::Path;
 use fast_image_resize::images::Image;
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
 use image::metadata::Orientation;
-use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbImage};
+use zune_core::bytestream::ZCursor;
+use zune_core::colorspace::ColorSpace;
+use zune_core::options::DecoderOptions;
+use zune_jpeg::JpegDecoder;
 
 use super::cache::{Manifest, VariantRecord};
 use super::encode::{self, Pixels};
@@ -16,7 +20,7 @@ use super::probe::{Header, Refusal};
 use super::Format;
 
 /// Encoder settings; part of the cache key, so changing them reprocesses every photo.
-pub const WEBP_QUALITY: f32 = 75.0;
+pub const WEBP_QUALITY: f32 = 72.0;
 pub const JPEG_QUALITY: u8 = 80;
 /// Link previews (OpenGraph) are 1200×630, the size WhatsApp and Facebook show best.
 pub const SHARE_SIZE: (u32, u32) = (1200, 630);
@@ -83,6 +87,9 @@ pub fn decode_check(path: &Path, header: &Header) -> Result<(), Refusal> {
 
 /// Decodes with memory limits and turns the image upright; metadata is not carried over.
 fn decode_upright(path: &Path, header: &Header) -> Result<DynamicImage, Refusal> {
+    if header.format == ImageFormat::Jpeg {
+        return decode_jpeg_upright(path, header);
+    }
     let invalid = || Refusal::not_valid(header.format);
     let mut reader = ImageReader::open(path)
         .and_then(ImageReader::with_guessed_format)
@@ -95,6 +102,29 @@ fn decode_upright(path: &Path, header: &Header) -> Result<DynamicImage, Refusal>
     let mut decoder = reader.into_decoder().map_err(|_| invalid())?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let mut image = DynamicImage::from_decoder(decoder).map_err(|_| invalid())?;
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
+/// JPEGs are decoded strictly: a lenient decoder paints the missing part of a truncated file
+/// grey and carries on, and the damaged photo would be published.
+fn decode_jpeg_upright(path: &Path, header: &Header) -> Result<DynamicImage, Refusal> {
+    let invalid = || Refusal::not_valid(ImageFormat::Jpeg);
+    let data = std::fs::read(path).map_err(|_| invalid())?;
+    let options = DecoderOptions::default()
+        .set_strict_mode(true)
+        .set_max_width(header.width as usize)
+        .set_max_height(header.height as usize)
+        .jpeg_set_out_colorspace(ColorSpace::RGB);
+    let mut decoder = JpegDecoder::new_with_options(ZCursor::new(&data), options);
+    let pixels = decoder.decode().map_err(|_| invalid())?;
+    let (width, height) = decoder.dimensions().ok_or_else(invalid)?;
+    let orientation = decoder
+        .exif()
+        .and_then(|exif| Orientation::from_exif_chunk(exif))
+        .unwrap_or(Orientation::NoTransforms);
+    let rgb = RgbImage::from_raw(width as u32, height as u32, pixels).ok_or_else(invalid)?;
+    let mut image = DynamicImage::ImageRgb8(rgb);
     image.apply_orientation(orientation);
     Ok(image)
 }

@@ -23,6 +23,9 @@ pub struct Catalogue {
     pub products: Vec<Product>,
     /// Sorted by slug.
     pub pages: Vec<Page>,
+    /// Photos of products that failed validation: still checked, so one build reports every
+    /// problem, but never shown.
+    pub rejected_photos: Vec<Photo>,
 }
 
 /// A file an entry refers to, checked to exist inside its folder.

@@ -65,11 +65,19 @@ pub fn validate(
         all: &all_producers,
         valid: producers.iter().map(|p| p.slug.as_str()).collect(),
     };
-    let products = collect(
+    let (products, rejected): (Vec<_>, Vec<_>) = collect(
         &take(&mut by_section, Section::Products),
         diagnostics,
         |e, d| checker.product(e, &known, d),
-    );
+    )
+    .into_iter()
+    .partition(Result::is_ok);
+    let products = products.into_iter().flatten().collect();
+    let rejected_photos = rejected
+        .into_iter()
+        .filter_map(Result::err)
+        .flatten()
+        .collect();
     let pages = collect(
         &take(&mut by_section, Section::Pages),
         diagnostics,
@@ -80,6 +88,7 @@ pub fn validate(
         producers,
         products,
         pages,
+        rejected_photos,
     };
     link_products_to_producers(&mut catalogue);
     catalogue
@@ -227,7 +236,7 @@ impl Checker<'_> {
         entry: &EntryFolder,
         producers: &KnownProducers,
         found: &mut Diagnostics,
-    ) -> Option<Product> {
+    ) -> Option<Result<Product, Vec<Photo>>> {
         let data = entry.data.as_ref()?;
         let raw: RawProduct = parse_or_report(data, found)?;
         let file = data.path.as_path();
@@ -249,11 +258,14 @@ impl Checker<'_> {
             apply_product_front_matter(text, &mut name, unit.as_mut())
         });
         self.warn_missing_translation(file, "name", &name, found);
-        Some(Product {
+        let (Some(producer), Some(category)) = (producer, category) else {
+            return Some(Err(photos));
+        };
+        Some(Ok(Product {
             slug: entry.slug.clone(),
             name,
-            producer: producer?,
-            category: category?,
+            producer,
+            category,
             price,
             unit,
             min_order: raw.min_order,
@@ -271,7 +283,7 @@ impl Checker<'_> {
             featured: raw.featured,
             description,
             summary,
-        })
+        }))
     }
 
     fn producer_index(

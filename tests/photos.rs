@@ -1,0 +1,411 @@
+//! The photo pipeline as readers and editors see it: upright photos without metadata, never
+//! enlarged, transparency kept, bombs and damaged files refused with a clear error, responsive
+//! `<picture>` markup that matches the files, and rebuilds that take everything from the cache.
+
+mod common;
+
+use std::time::Instant;
+
+use common::*;
+use image::{DynamicImage, GenericImageView, ImageFormat, Rgb, RgbImage, Rgba, RgbaImage};
+
+const BATIK: &str = "content/products/batik-tulis-surya/product.yaml";
+const BATIK_DIR: &str = "content/products/batik-tulis-surya";
+const SECRET: &str = "GPS-SECRET-RUMAH-PEMILIK";
+
+/// The photo list of the basic fixture's batik product, replaced in each test.
+const PHOTO_LIST: &str = "photos:\n  - file: utama.png\n    alt: { id: \"Kain batik motif surya\", en: \"Batik cloth with a sun motif\" }\n";
+
+/// The basic fixture with the batik product's photos replaced by `files` (name, bytes).
+fn with_photos(files: &[(String, Vec<u8>)]) -> Catalogue {
+    let catalogue = Catalogue::copy("basic");
+    let mut list = String::from("photos:\n");
+    for (name, bytes) in files {
+        catalogue.write(&format!("{BATIK_DIR}/{name}"), bytes);
+        list.push_str(&format!(
+            "  - file: {name}\n    alt: {{ id: \"Foto {name}\", en: \"Photo {name}\" }}\n"
+        ));
+    }
+    catalogue.replace(BATIK, PHOTO_LIST, &list);
+    catalogue
+}
+
+/// An upright test picture: four coloured quadrants, so any rotation or flip shows.
+fn quadrants(width: u32, height: u32) -> RgbImage {
+    RgbImage::from_fn(width, height, |x, y| {
+        match (x < width / 2, y < height / 2) {
+            (true, true) => Rgb([220, 20, 20]),
+            (false, true) => Rgb([20, 200, 20]),
+            (true, false) => Rgb([20, 20, 220]),
+            (false, false) => Rgb([250, 250, 250]),
+        }
+    })
+}
+
+/// What a camera would store for a photo that must be shown as `upright` with EXIF `orientation`.
+fn stored_for(upright: &RgbImage, orientation: u8) -> RgbImage {
+    let image = DynamicImage::ImageRgb8(upright.clone());
+    // The inverse of each EXIF transformation (6 and 8 undo each other; the rest undo themselves).
+    let stored = match orientation {
+        2 => image.fliph(),
+        3 => image.rotate180(),
+        4 => image.flipv(),
+        5 => DynamicImage::ImageRgb8(image::imageops::rotate90(&image.to_rgb8())).fliph(),
+        6 => image.rotate270(),
+        7 => DynamicImage::ImageRgb8(image::imageops::rotate270(&image.to_rgb8())).fliph(),
+        8 => image.rotate90(),
+        _ => image,
+    };
+    stored.to_rgb8()
+}
+
+/// A JPEG with an EXIF block holding `orientation` and a camera text that must never reach the site.
+fn jpeg_with_exif(image: &RgbImage, orientation: u8) -> Vec<u8> {
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 95)
+        .encode_image(image)
+        .unwrap();
+    let mut tiff: Vec<u8> = b"MM\0\x2a\0\0\0\x08".to_vec();
+    let text = format!("{SECRET}\0");
+    tiff.extend_from_slice(&2u16.to_be_bytes());
+    tiff.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0]);
+    tiff.extend_from_slice(&[0x01, 0x0f, 0, 2]);
+    tiff.extend_from_slice(&(text.len() as u32).to_be_bytes());
+    tiff.extend_from_slice(&38u32.to_be_bytes());
+    tiff.extend_from_slice(&0u32.to_be_bytes());
+    tiff.extend_from_slice(text.as_bytes());
+    let mut segment = vec![0xff, 0xe1];
+    segment.extend_from_slice(&((2 + 6 + tiff.len()) as u16).to_be_bytes());
+    segment.extend_from_slice(b"Exif\0\0");
+    segment.extend_from_slice(&tiff);
+    let mut with_exif = jpeg[..2].to_vec();
+    with_exif.extend_from_slice(&segment);
+    with_exif.extend_from_slice(&jpeg[2..]);
+    with_exif
+}
+
+fn png_bytes(image: DynamicImage) -> Vec<u8> {
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    image.write_to(&mut bytes, ImageFormat::Png).unwrap();
+    bytes.into_inner()
+}
+
+fn jpeg_bytes(image: &RgbImage) -> Vec<u8> {
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
+        .encode_image(image)
+        .unwrap();
+    jpeg
+}
+
+/// The product page's gallery images, in order, with the site file of each fallback `src`.
+fn gallery(site: &Site) -> Vec<(String, String)> {
+    let page = "id/products/batik-tulis-surya/index.html";
+    let doc = site.html(page);
+    select(&doc, ".product-gallery img")
+        .into_iter()
+        .map(|img| {
+            (
+                attr(img, "alt").to_owned(),
+                resolve_link(page, attr(img, "src")).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn assert_colour_near(actual: Rgb<u8>, expected: [u8; 3], what: &str) {
+    let close = actual
+        .0
+        .iter()
+        .zip(expected)
+        .all(|(a, e)| a.abs_diff(e) < 40);
+    assert!(close, "{what}: {actual:?} is not close to {expected:?}");
+}
+
+#[test]
+fn all_eight_orientations_come_out_upright_and_without_metadata() {
+    let upright = quadrants(64, 32);
+    let files: Vec<(String, Vec<u8>)> = (1..=8)
+        .map(|o| {
+            (
+                format!("o{o}.jpg"),
+                jpeg_with_exif(&stored_for(&upright, o), o),
+            )
+        })
+        .collect();
+    let site = with_photos(&files).build();
+    let gallery = gallery(&site);
+    assert_eq!(gallery.len(), 8);
+    for (alt, file) in gallery {
+        let decoded = image::open(site.file(&file)).unwrap().to_rgb8();
+        assert_eq!(decoded.dimensions(), (64, 32), "{alt}: {file}");
+        assert_colour_near(
+            *decoded.get_pixel(16, 8),
+            [220, 20, 20],
+            &format!("{alt} top left"),
+        );
+        assert_colour_near(
+            *decoded.get_pixel(48, 8),
+            [20, 200, 20],
+            &format!("{alt} top right"),
+        );
+        assert_colour_near(
+            *decoded.get_pixel(16, 24),
+            [20, 20, 220],
+            &format!("{alt} bottom left"),
+        );
+        assert_colour_near(
+            *decoded.get_pixel(48, 24),
+            [250, 250, 250],
+            &format!("{alt} bottom right"),
+        );
+    }
+    for file in site.files().iter().filter(|f| f.starts_with("media/")) {
+        let bytes = site.bytes(file);
+        let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+        assert!(!contains(b"Exif"), "{file} carries an EXIF block");
+        assert!(
+            !contains(SECRET.as_bytes()),
+            "{file} carries the camera's text"
+        );
+    }
+}
+
+#[test]
+fn photos_are_never_enlarged() {
+    let site = with_photos(&[
+        ("kecil.jpg".into(), jpeg_bytes(&quadrants(300, 200))),
+        ("sedang.jpg".into(), jpeg_bytes(&quadrants(1000, 750))),
+    ])
+    .build();
+    let page = "id/products/batik-tulis-surya/index.html";
+    let doc = site.html(page);
+    let widths_of = |srcset: &str| -> Vec<u32> {
+        srcset
+            .split(", ")
+            .map(|c| {
+                c.rsplit_once(' ')
+                    .unwrap()
+                    .1
+                    .trim_end_matches('w')
+                    .parse()
+                    .unwrap()
+            })
+            .collect()
+    };
+    let pictures = select(&doc, ".product-gallery picture");
+    let webp: Vec<Vec<u32>> = pictures
+        .iter()
+        .map(|p| widths_of(attr(one_in(*p, "source"), "srcset")))
+        .collect();
+    assert_eq!(webp, [vec![300], vec![480, 960, 1000]]);
+    let jpeg: Vec<Vec<u32>> = pictures
+        .iter()
+        .map(|p| widths_of(attr(one_in(*p, "img"), "srcset")))
+        .collect();
+    assert_eq!(jpeg, [vec![300], vec![480, 960, 1000]]);
+}
+
+fn one_in<'a>(element: scraper::ElementRef<'a>, css: &str) -> scraper::ElementRef<'a> {
+    let found = select_in(element, css);
+    assert_eq!(found.len(), 1, "expected one {css}");
+    found[0]
+}
+
+#[test]
+fn transparency_is_kept_in_webp_and_png() {
+    let logo = RgbaImage::from_fn(80, 40, |x, _| {
+        if x < 40 {
+            Rgba([0, 0, 0, 0])
+        } else {
+            Rgba([200, 150, 46, 255])
+        }
+    });
+    let site = with_photos(&[(
+        "logo-transparan.png".into(),
+        png_bytes(DynamicImage::ImageRgba8(logo)),
+    )])
+    .build();
+    let page = "id/products/batik-tulis-surya/index.html";
+    let doc = site.html(page);
+    let picture = one(&doc, ".product-gallery picture");
+    let fallback = resolve_link(page, attr(one_in(picture, "img"), "src")).unwrap();
+    assert!(fallback.ends_with(".png"), "{fallback}");
+    let webp_url = attr(one_in(picture, "source"), "srcset")
+        .rsplit_once(' ')
+        .unwrap()
+        .0;
+    let webp = resolve_link(page, webp_url).unwrap();
+    assert!(webp.ends_with(".webp"), "{webp}");
+    for file in [fallback, webp] {
+        let decoded = image::open(site.file(&file)).unwrap();
+        assert!(decoded.color().has_alpha(), "{file} lost its alpha channel");
+        assert_eq!(
+            decoded.get_pixel(10, 20).0[3],
+            0,
+            "{file}: transparent half"
+        );
+        assert_eq!(decoded.get_pixel(70, 20).0[3], 255, "{file}: opaque half");
+    }
+}
+
+/// A PNG whose header declares `width`×`height` pixels and that holds no pixel data at all.
+fn png_declaring(width: u32, height: u32) -> Vec<u8> {
+    fn chunk(kind: &[u8], data: &[u8]) -> Vec<u8> {
+        let mut crc_input = kind.to_vec();
+        crc_input.extend_from_slice(data);
+        let mut out = (data.len() as u32).to_be_bytes().to_vec();
+        out.extend_from_slice(&crc_input);
+        out.extend_from_slice(&crc32(&crc_input).to_be_bytes());
+        out
+    }
+    let mut ihdr = width.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(chunk(b"IHDR", &ihdr));
+    png.extend(chunk(
+        b"IDAT",
+        &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
+    ));
+    png.extend(chunk(b"IEND", &[]));
+    png
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for byte in bytes {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+#[test]
+fn a_decompression_bomb_is_refused_from_its_header() {
+    let catalogue = with_photos(&[("bom.png".into(), png_declaring(100_000, 100_000))]);
+    let started = Instant::now();
+    let errors = catalogue.build_errors();
+    assert_eq!(
+        errors,
+        [format!(
+            "error: {BATIK_DIR}/bom.png: is 100000×100000 pixels; photos may have at most 60 megapixels\n  hint: resize the photo before adding it, or raise images.max_megapixels in catalogue.yaml"
+        )]
+    );
+    // Not a timing assertion: decoding 10 gigapixels would take minutes and 30 GB, not seconds.
+    assert!(started.elapsed().as_secs() < 60);
+}
+
+#[test]
+fn a_truncated_jpeg_is_reported_with_the_other_errors() {
+    let jpeg = jpeg_bytes(&quadrants(400, 300));
+    let catalogue = with_photos(&[("rusak.jpg".into(), jpeg[..jpeg.len() / 2].to_vec())]);
+    catalogue.replace(BATIK, "category: batik", "category: batk");
+    let errors = catalogue.build_errors();
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(
+        errors.iter().any(|e| e.starts_with(&format!(
+            "error: {BATIK_DIR}/rusak.jpg: is not a valid JPEG image"
+        ))),
+        "{errors:#?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.contains("category `batk`")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_rebuild_takes_every_photo_from_the_cache() {
+    let catalogue = with_photos(&[
+        ("satu.jpg".into(), jpeg_bytes(&quadrants(640, 480))),
+        ("dua.jpg".into(), jpeg_with_exif(&quadrants(320, 240), 6)),
+    ]);
+    let output = catalogue.parent().join("site");
+    let first = etalase::build(catalogue.root(), &output).unwrap();
+    assert_eq!(
+        (first.image_stats.processed, first.image_stats.cached),
+        (3, 0),
+        "two photos and the logo"
+    );
+    let before = snapshot(&output);
+    let second = etalase::build(catalogue.root(), &output).unwrap();
+    assert_eq!(
+        (second.image_stats.processed, second.image_stats.cached),
+        (0, 3)
+    );
+    assert!(before == snapshot(&output), "the rebuilt site differs");
+    // Changing a photo reprocesses that photo only.
+    catalogue.write(
+        &format!("{BATIK_DIR}/satu.jpg"),
+        jpeg_bytes(&quadrants(640, 400)),
+    );
+    let third = etalase::build(catalogue.root(), &output).unwrap();
+    assert_eq!(
+        (third.image_stats.processed, third.image_stats.cached),
+        (1, 2)
+    );
+}
+
+#[test]
+fn every_srcset_candidate_is_a_real_file_of_that_width() {
+    let site = with_photos(&[
+        ("besar.jpg".into(), jpeg_bytes(&quadrants(2000, 1500))),
+        ("kedua.jpg".into(), jpeg_bytes(&quadrants(800, 600))),
+    ])
+    .build();
+    let mut pictures = 0;
+    for page in site.html_files() {
+        let doc = site.html(&page);
+        for picture in select(&doc, "picture") {
+            pictures += 1;
+            let img = one_in(picture, "img");
+            for element in select_in(picture, "source").into_iter().chain([img]) {
+                assert!(!attr(element, "sizes").is_empty(), "{page}: no sizes");
+                for candidate in attr(element, "srcset").split(", ") {
+                    let (url, width) = candidate.rsplit_once(' ').unwrap();
+                    let file = site.file(&resolve_link(&page, url).unwrap());
+                    let (real_width, _) = image::image_dimensions(&file)
+                        .unwrap_or_else(|e| panic!("{page}: {url}: {e}"));
+                    assert_eq!(format!("{real_width}w"), width, "{page}: {url}");
+                }
+            }
+            let src = site.file(&resolve_link(&page, attr(img, "src")).unwrap());
+            let (w, h) = image::image_dimensions(&src).unwrap();
+            assert_eq!(
+                (attr(img, "width"), attr(img, "height")),
+                (w.to_string().as_str(), h.to_string().as_str()),
+                "{page}"
+            );
+            assert_eq!(attr(img, "decoding"), "async");
+        }
+    }
+    assert!(pictures > 10, "only {pictures} pictures found");
+    // The first photo of a product page loads at once; the others wait until they are near.
+    let doc = site.html("id/products/batik-tulis-surya/index.html");
+    let loading: Vec<Option<&str>> = select(&doc, ".product-gallery img")
+        .iter()
+        .map(|i| i.value().attr("loading"))
+        .collect();
+    assert_eq!(loading, [None, Some("lazy")]);
+}
+
+#[test]
+fn product_covers_get_a_1200_by_630_link_preview() {
+    let site = with_photos(&[("besar.jpg".into(), jpeg_bytes(&quadrants(2000, 1500)))]).build();
+    let doc = site.html("en/products/batik-tulis-surya/index.html");
+    let url = meta_property(&doc, "og:image");
+    let file = file_of_url(url).unwrap();
+    assert_eq!(
+        image::image_dimensions(site.file(&file)).unwrap(),
+        (1200, 630)
+    );
+    assert_eq!(meta_property(&doc, "og:image:width"), "1200");
+    assert_eq!(meta_property(&doc, "og:image:height"), "630");
+}
