@@ -17,9 +17,11 @@ use libwebp_sys as sys;
 /// batik pictures: method 6 saves 3–6 % of the bytes but takes 1.4–2× as long as method 4.
 const WEBP_METHOD: c_int = 4;
 /// Sharp RGB→YUV conversion keeps thin saturated lines (batik motifs: red on indigo) from
-/// smearing into purple at 4:2:0. Measured: about 20 ms more per 960-px picture, and per byte
-/// it is as good as or better than plain conversion on every image tried.
-const WEBP_SHARP_YUV: bool = true;
+/// smearing into purple at 4:2:0, and per byte it is as good as or better than plain
+/// conversion. It is off because it costs 30 % of the whole photo pipeline's CPU time
+/// (measured on the 60-photo benchmark subset: 16.6 s → 11.7 s), which the 90-second target
+/// for 900 photos on two cores cannot afford; the JPEG fallback smears the same way.
+const WEBP_SHARP_YUV: bool = false;
 /// WebP cannot store a side longer than this (a 14-bit field in the bitstream).
 const WEBP_MAX_SIDE: u32 = 16_383;
 /// JPEG stores each side in 16 bits.
