@@ -101,7 +101,9 @@ fn decode_upright(path: &Path, header: &Header) -> Result<DynamicImage, Refusal>
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(|_| invalid())?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let icc = decoder.icc_profile().ok().flatten();
     let mut image = DynamicImage::from_decoder(decoder).map_err(|_| invalid())?;
+    to_srgb(&mut image, icc.as_deref());
     image.apply_orientation(orientation);
     Ok(image)
 }
@@ -119,14 +121,38 @@ fn decode_jpeg_upright(path: &Path, header: &Header) -> Result<DynamicImage, Ref
     let mut decoder = JpegDecoder::new_with_options(ZCursor::new(&data), options);
     let pixels = decoder.decode().map_err(|_| invalid())?;
     let (width, height) = decoder.dimensions().ok_or_else(invalid)?;
+    let icc = decoder.icc_profile();
     let orientation = decoder
         .exif()
         .and_then(|exif| Orientation::from_exif_chunk(exif))
         .unwrap_or(Orientation::NoTransforms);
     let rgb = RgbImage::from_raw(width as u32, height as u32, pixels).ok_or_else(invalid)?;
     let mut image = DynamicImage::ImageRgb8(rgb);
+    to_srgb(&mut image, icc.as_deref());
     image.apply_orientation(orientation);
     Ok(image)
+}
+
+/// Converts pixels described by an embedded colour profile (Display P3 from phones, Adobe RGB
+/// from cameras) to sRGB, which is what browsers assume for untagged images: the output drops
+/// the profile with the rest of the metadata, so keeping the numbers would shift the colours.
+/// Profiles that cannot be read or are not RGB leave the pixels as they are.
+fn to_srgb(image: &mut DynamicImage, icc: Option<&[u8]>) {
+    let Some(profile) = icc.and_then(|bytes| qcms::Profile::new_from_slice(bytes, false)) else {
+        return;
+    };
+    let srgb = qcms::Profile::new_sRGB();
+    let (data, kind) = match image {
+        DynamicImage::ImageRgb8(rgb) => (&mut **rgb, qcms::DataType::RGB8),
+        DynamicImage::ImageRgba8(rgba) => (&mut **rgba, qcms::DataType::RGBA8),
+        _ => {
+            *image = DynamicImage::ImageRgba8(image.to_rgba8());
+            return to_srgb(image, icc);
+        }
+    };
+    if let Some(transform) = qcms::Transform::new(&profile, &srgb, kind, qcms::Intent::Perceptual) {
+        transform.apply(data);
+    }
 }
 
 /// Widths to produce, ascending: the configured ones the photo is wide enough for, plus the
@@ -278,6 +304,68 @@ fn encode_refusal(error: encode::EncodeError) -> Refusal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A minimal ICC v2 RGB profile with sRGB's red and green primaries swapped, so its "red"
+    /// is sRGB's green: converting must move the colour.
+    fn swapped_primaries_profile() -> Vec<u8> {
+        let fixed = |v: f64| ((v * 65536.0).round() as i32).to_be_bytes();
+        let xyz = |x: f64, y: f64, z: f64| {
+            let mut tag = b"XYZ \0\0\0\0".to_vec();
+            for v in [x, y, z] {
+                tag.extend_from_slice(&fixed(v));
+            }
+            tag
+        };
+        let mut curve = b"curv\0\0\0\0\0\0\0\x01\x02\x33".to_vec();
+        curve.extend_from_slice(&[0, 0]);
+        let tags: Vec<(&[u8; 4], Vec<u8>)> = vec![
+            (b"rXYZ", xyz(0.3851, 0.7169, 0.0971)),
+            (b"gXYZ", xyz(0.4361, 0.2225, 0.0139)),
+            (b"bXYZ", xyz(0.1431, 0.0606, 0.7141)),
+            (b"wtpt", xyz(0.9642, 1.0, 0.8249)),
+            (b"rTRC", curve.clone()),
+            (b"gTRC", curve.clone()),
+            (b"bTRC", curve),
+        ];
+        let mut table = (tags.len() as u32).to_be_bytes().to_vec();
+        let mut data = Vec::new();
+        let mut offset = 128 + 4 + 12 * tags.len();
+        for (signature, tag) in &tags {
+            table.extend_from_slice(*signature);
+            table.extend_from_slice(&(offset as u32).to_be_bytes());
+            table.extend_from_slice(&(tag.len() as u32).to_be_bytes());
+            data.extend_from_slice(tag);
+            offset += tag.len();
+        }
+        let size = 128 + table.len() + data.len();
+        let mut header = vec![0u8; 128];
+        header[0..4].copy_from_slice(&(size as u32).to_be_bytes());
+        header[8..12].copy_from_slice(&[2, 0x10, 0, 0]);
+        header[12..16].copy_from_slice(b"mntr");
+        header[16..20].copy_from_slice(b"RGB ");
+        header[20..24].copy_from_slice(b"XYZ ");
+        header[36..40].copy_from_slice(b"acsp");
+        header[68..72].copy_from_slice(&fixed(0.9642));
+        header[72..76].copy_from_slice(&fixed(1.0));
+        header[76..80].copy_from_slice(&fixed(0.8249));
+        [header, table, data].concat()
+    }
+
+    #[test]
+    fn colours_are_converted_from_the_embedded_profile_to_srgb() {
+        let mut image =
+            DynamicImage::ImageRgb8(RgbImage::from_pixel(4, 4, image::Rgb([255, 0, 0])));
+        to_srgb(&mut image, Some(&swapped_primaries_profile()));
+        let pixel = image.to_rgb8().get_pixel(1, 1).0;
+        assert!(
+            pixel[1] > 200 && pixel[0] < 60,
+            "the profile's red is sRGB green, got {pixel:?}"
+        );
+        let mut untouched =
+            DynamicImage::ImageRgb8(RgbImage::from_pixel(2, 2, image::Rgb([255, 0, 0])));
+        to_srgb(&mut untouched, Some(b"not a profile"));
+        assert_eq!(untouched.to_rgb8().get_pixel(0, 0).0, [255, 0, 0]);
+    }
 
     #[test]
     fn never_targets_a_width_wider_than_the_photo() {
