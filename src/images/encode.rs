@@ -13,9 +13,12 @@ use image::{ExtendedColorType, ImageEncoder};
 use jpeg_encoder::{ChromaSubsamplingMethod, ColorType, SamplingFactor};
 use libwebp_sys as sys;
 
-/// libwebp's effort level, 0 (fast) to 6 (slowest, smallest). Measured on 960-px photos and
-/// batik pictures: method 6 saves 3–6 % of the bytes but takes 1.4–2× as long as method 4.
-const WEBP_METHOD: c_int = 4;
+/// libwebp's effort level, 0 (fast) to 6 (slowest, smallest). Measured on the benchmark's
+/// 3000×2250 photos (whole pipeline, CPU time for 12 photos): method 4 2.29 s, method 2
+/// 1.24 s, method 1 1.07 s; method 2's files are 6 % larger than method 4's and method 1's
+/// 26 %. Method 2 halves the pipeline's cost, which the targets (900 photos in 90 s on two
+/// cores, a tenth of Hugo's time) need; quality 70 instead of 72 wins the bytes back.
+const WEBP_METHOD: c_int = 2;
 /// Sharp RGB→YUV conversion keeps thin saturated lines (batik motifs: red on indigo) from
 /// smearing into purple at 4:2:0, and per byte it is as good as or better than plain
 /// conversion. It is off because it costs 30 % of the whole photo pipeline's CPU time
