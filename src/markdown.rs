@@ -38,9 +38,33 @@ pub fn split_front_matter(text: &str) -> Split<'_> {
     no_front
 }
 
+/// Marks a photo written in Markdown (`![alt](foto.jpg)`) in the HTML: the page that shows the
+/// text replaces it with the processed photo's address, which depends on the page's depth.
+pub const IMAGE_MARKER: &str = "etalase-image:";
+
+/// The photos a Markdown text shows from its own folder (`![alt](foto.jpg)`), in order.
+pub fn local_images(markdown: &str) -> Vec<String> {
+    Parser::new_ext(markdown, options())
+        .filter_map(|event| match event {
+            Event::Start(Tag::Image { dest_url, .. }) if is_local(&dest_url) => {
+                Some(dest_url.to_string())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// A reference to a file beside the text, not a web address.
+fn is_local(url: &str) -> bool {
+    !url.is_empty() && !url.contains(':') && !url.starts_with('/') && !url.starts_with('#')
+}
+
 /// Renders Markdown to sanitised HTML; `#` headings become `<h2>` since the page owns `<h1>`.
-pub fn to_html(markdown: &str) -> String {
-    let events = Parser::new_ext(markdown, options()).map(demote_heading);
+/// `photo_key` names each local photo (see [`IMAGE_MARKER`]); `None` leaves it as written.
+pub fn to_html(markdown: &str, photo_key: &dyn Fn(&str) -> Option<String>) -> String {
+    let events = Parser::new_ext(markdown, options())
+        .map(demote_heading)
+        .map(|event| mark_local_image(event, photo_key));
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut unsafe_html, events);
     sanitiser().clean(&unsafe_html).to_string()
@@ -76,6 +100,29 @@ fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION
 }
 
+fn mark_local_image<'a>(event: Event<'a>, photo_key: &dyn Fn(&str) -> Option<String>) -> Event<'a> {
+    match event {
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if is_local(&dest_url) => {
+            let dest_url = match photo_key(&dest_url) {
+                Some(key) => format!("{IMAGE_MARKER}{key}").into(),
+                None => dest_url,
+            };
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
+        other => other,
+    }
+}
+
 fn demote_heading(event: Event<'_>) -> Event<'_> {
     match event {
         Event::Start(Tag::Heading {
@@ -109,7 +156,7 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
     SANITISER.get_or_init(|| {
         let mut builder = ammonia::Builder::default();
         builder
-            .url_schemes(["http", "https", "mailto", "tel"].into())
+            .url_schemes(["http", "https", "mailto", "tel", "etalase-image"].into())
             .link_rel(Some("noopener noreferrer"));
         builder
     })
@@ -118,6 +165,24 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn to_html_plain(markdown: &str) -> String {
+        to_html(markdown, &|_| None)
+    }
+
+    #[test]
+    fn local_photos_are_marked_and_web_addresses_left_alone() {
+        let text = "![Onde](foto.jpg) ![Logo](https://example.id/a.png) ![x](../rahasia.jpg)";
+        assert_eq!(local_images(text), ["foto.jpg", "../rahasia.jpg"]);
+        let html = to_html(text, &|name| {
+            (name == "foto.jpg").then(|| "content/pages/a/foto.jpg".into())
+        });
+        assert!(
+            html.contains(r#"src="etalase-image:content/pages/a/foto.jpg""#),
+            "{html}"
+        );
+        assert!(html.contains(r#"src="https://example.id/a.png""#), "{html}");
+    }
 
     #[test]
     fn splits_front_matter() {
@@ -130,7 +195,7 @@ mod tests {
 
     #[test]
     fn removes_scripts_handlers_and_javascript_links() {
-        let html = to_html(
+        let html = to_html_plain(
             "Hi <script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))",
         );
         assert!(!html.contains("<script"), "{html}");
@@ -140,7 +205,7 @@ mod tests {
 
     #[test]
     fn keeps_tables_and_lists_and_demotes_headings() {
-        let html = to_html("# Ukuran\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- satu\n- dua\n");
+        let html = to_html_plain("# Ukuran\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- satu\n- dua\n");
         assert!(html.contains("<h2>Ukuran</h2>"), "{html}");
         assert!(
             html.contains("<table>") && html.contains("<td>1</td>"),

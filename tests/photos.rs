@@ -409,3 +409,55 @@ fn product_covers_get_a_1200_by_630_link_preview() {
     assert_eq!(meta_property(&doc, "og:image:width"), "1200");
     assert_eq!(meta_property(&doc, "og:image:height"), "630");
 }
+
+#[test]
+fn photos_inside_markdown_go_through_the_pipeline() {
+    let catalogue = Catalogue::copy("basic");
+    catalogue.write(
+        "content/pages/tentang/kantor.jpg",
+        jpeg_with_exif(&quadrants(1200, 800), 1),
+    );
+    let page = "content/pages/tentang/id.md";
+    let text = catalogue.read(page);
+    catalogue.write(page, format!("{text}\n![Kantor dinas](kantor.jpg)\n"));
+    let site = catalogue.build();
+    let file = "id/tentang/index.html";
+    let doc = site.html(file);
+    let img = one(&doc, ".prose img");
+    assert_eq!(attr(img, "alt"), "Kantor dinas");
+    let src = resolve_link(file, attr(img, "src")).unwrap();
+    assert!(
+        src.starts_with("media/tentang-kantor-") && src.ends_with("-960.jpg"),
+        "{src}"
+    );
+    let (width, height) = image::image_dimensions(site.file(&src)).unwrap();
+    assert_eq!(
+        (attr(img, "width"), attr(img, "height")),
+        (width.to_string().as_str(), height.to_string().as_str())
+    );
+    for candidate in attr(img, "srcset").split(", ") {
+        let (url, descriptor) = candidate.rsplit_once(' ').unwrap();
+        let (real, _) =
+            image::image_dimensions(site.file(&resolve_link(file, url).unwrap())).unwrap();
+        assert_eq!(format!("{real}w"), descriptor);
+    }
+    assert!(
+        !site.bytes(&src).windows(4).any(|w| w == b"Exif"),
+        "metadata stripped"
+    );
+}
+
+#[test]
+fn a_missing_photo_inside_markdown_names_the_text_and_line() {
+    let catalogue = Catalogue::copy("basic");
+    let page = "content/pages/tentang/en.md";
+    let text = catalogue.read(page);
+    catalogue.write(page, format!("{text}\n![Office](office.jpg)\n"));
+    let line = line_of(&catalogue.read(page), "office.jpg");
+    assert_eq!(
+        catalogue.build_errors(),
+        [format!(
+            "error: {page}:{line}: file `office.jpg` does not exist\n  hint: put the file in content/pages/tentang/ or correct the name (names are case-sensitive)"
+        )]
+    );
+}

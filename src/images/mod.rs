@@ -111,12 +111,24 @@ pub struct ImageStats {
 #[derive(Debug, Default)]
 pub struct ImageSet {
     by_source: BTreeMap<PathBuf, ProcessedImage>,
+    /// Source paths by [`asset_key`], for photos written inside Markdown.
+    by_key: BTreeMap<String, PathBuf>,
     pub stats: ImageStats,
+}
+
+/// How a photo is named inside rendered Markdown: its path relative to the catalogue root.
+pub fn asset_key(relative: &Path) -> String {
+    slash_path(relative)
 }
 
 impl ImageSet {
     pub fn get(&self, asset: &Asset) -> Option<&ProcessedImage> {
         self.by_source.get(&asset.source)
+    }
+
+    /// A photo by its [`asset_key`].
+    pub fn by_key(&self, key: &str) -> Option<&ProcessedImage> {
+        self.by_source.get(self.by_key.get(key)?)
     }
 
     /// (cached file, output path relative to the site root) for every file, in a stable order.
@@ -172,7 +184,12 @@ pub fn prepare(
         .collect();
     progress.finish();
     let _ = cache.save_index();
-    collect(results, diagnostics)
+    let mut set = collect(results, diagnostics);
+    set.by_key = jobs
+        .iter()
+        .map(|job| (asset_key(&job.asset.relative), job.asset.source.clone()))
+        .collect();
+    set
 }
 
 /// Checks every photo and logo as a build would (decoding those not in the cache) without
@@ -251,7 +268,8 @@ fn queue(catalogue: &Catalogue) -> Vec<Job<'_>> {
         .rejected_photos
         .iter()
         .map(|photo| (&photo.asset, false));
-    for (asset, share) in logos.chain(photos).chain(rejected) {
+    let inline = catalogue.inline_photos.iter().map(|asset| (asset, false));
+    for (asset, share) in logos.chain(photos).chain(rejected).chain(inline) {
         let job = jobs.entry(asset.source.as_path()).or_insert(Job {
             asset,
             share: false,

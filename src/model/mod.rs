@@ -26,6 +26,8 @@ pub struct Catalogue {
     /// Photos of products that failed validation: still checked, so one build reports every
     /// problem, but never shown.
     pub rejected_photos: Vec<Photo>,
+    /// Photos shown inside Markdown texts (`![alt](foto.jpg)`).
+    pub inline_photos: Vec<Asset>,
 }
 
 /// A file an entry refers to, checked to exist inside its folder.

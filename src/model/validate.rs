@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
@@ -55,6 +56,7 @@ pub fn validate(
     let checker = Checker {
         config: &config,
         root,
+        inline: Mutex::new(Vec::new()),
     };
     let producer_entries = take(&mut by_section, Section::Producers);
     let all_producers: Vec<&str> = producer_entries.iter().map(|e| e.slug.as_str()).collect();
@@ -83,12 +85,14 @@ pub fn validate(
         diagnostics,
         |e, d| checker.page(e, d),
     );
+    let inline_photos = checker.inline.into_inner().unwrap_or_default();
     let mut catalogue = Catalogue {
         config,
         producers,
         products,
         pages,
         rejected_photos,
+        inline_photos,
     };
     link_products_to_producers(&mut catalogue);
     catalogue
@@ -132,6 +136,8 @@ fn link_products_to_producers(catalogue: &mut Catalogue) {
 struct Checker<'a> {
     config: &'a Config,
     root: &'a CatalogueRoot,
+    /// Photos shown inside Markdown texts, queued for the photo pipeline.
+    inline: Mutex<Vec<Asset>>,
 }
 
 /// Where a spanned value was written, if known.
@@ -491,7 +497,9 @@ impl Checker<'_> {
             };
             match prepare(&text) {
                 Ok(body) => {
-                    html.set(stem, markdown::to_html(&body));
+                    let photos = self.inline_photos(entry, file, &body, found);
+                    let photo_key = |name: &str| photos.get(name).cloned();
+                    html.set(stem, markdown::to_html(&body, &photo_key));
                     summaries.set(stem, markdown::summary(&body, SUMMARY_CHARS));
                 }
                 Err(problem) => found.push(problem),
@@ -516,6 +524,44 @@ impl Checker<'_> {
             }
         }
         (html, summaries)
+    }
+
+    /// Resolves the photos a text shows from its folder (`![alt](foto.jpg)`), queues them for
+    /// the photo pipeline and returns their keys by the name written in the text.
+    fn inline_photos(
+        &self,
+        entry: &EntryFolder,
+        file: &SourceFile,
+        body: &str,
+        found: &mut Diagnostics,
+    ) -> BTreeMap<String, String> {
+        let mut keys = BTreeMap::new();
+        for name in markdown::local_images(body) {
+            match self.root.resolve_asset(&entry.dir, &name) {
+                Ok(source) => {
+                    let relative = entry.dir.join(&name);
+                    let key = crate::images::asset_key(&relative);
+                    if let Ok(mut queued) = self.inline.lock() {
+                        queued.push(Asset { source, relative });
+                    }
+                    keys.insert(name, key);
+                }
+                Err(problem) => {
+                    let (message, hint) = asset_problem_text(problem, &name, &entry.dir);
+                    let line = file
+                        .text
+                        .lines()
+                        .position(|l| l.contains(&name))
+                        .map(|i| i as u64 + 1);
+                    found.push(
+                        Diagnostic::error(&file.path, message)
+                            .at_line(line)
+                            .with_hint(hint),
+                    );
+                }
+            }
+        }
+        keys
     }
 
     fn warn_missing_translation(

@@ -188,6 +188,7 @@ impl<'a> Shared<'a> {
             catalogue,
             images,
             lang: catalogue.config.default_language(),
+            root: String::new(),
         };
         let fallback_image = catalogue
             .products
@@ -250,6 +251,7 @@ impl<'a> Shared<'a> {
             catalogue: self.catalogue,
             images: self.images,
             lang,
+            root: String::new(),
         }
     }
 
@@ -281,9 +283,12 @@ impl<'a> Shared<'a> {
     }
 
     fn render_job(&self, lang: &'a str, job: Job, staging: &Staging) -> Result<(), Diagnostic> {
-        let view = self.lang_context(lang);
         let path = twin_path(self.catalogue, job);
         let mut meta = PageMeta::new(&self.catalogue.config, lang, &path);
+        let view = LangContext {
+            root: meta.root.clone(),
+            ..self.lang_context(lang)
+        };
         meta.image = Some(self.fallback_image.clone());
         let mut context = self.base_context(lang);
         let template = match job {
@@ -432,7 +437,9 @@ impl<'a> Shared<'a> {
     ) -> &'static str {
         let page = &self.catalogue.pages[index];
         let title = view.text(&page.title);
-        let body = view.text(&page.body);
+        let body = view
+            .rich_text(&page.body)
+            .unwrap_or_else(|| view.text(&page.body));
         meta.title = title.text.clone();
         meta.description = view.plain(&self.catalogue.config.description);
         meta.breadcrumbs = vec![Link {

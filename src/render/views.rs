@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::i18n::{format_date, format_rupiah, format_rupiah_range, Translated};
 use crate::images::{Format, ImageSet, ProcessedImage};
+use crate::markdown;
 use crate::model::{
     BusinessKind, Catalogue, CertificationKind, CurationStatus, Photo, Price, Producer, Product,
 };
@@ -15,6 +16,8 @@ pub struct LangContext<'a> {
     pub catalogue: &'a Catalogue,
     pub images: &'a ImageSet,
     pub lang: &'a str,
+    /// The page's way back to the site root (`../../../`), for photos inside Markdown.
+    pub root: String,
 }
 
 /// Text in the page language, with `lang` set only when it fell back to another language.
@@ -63,6 +66,8 @@ pub enum Placement {
     Thumbnail,
     /// A producer's logo (at most 72 CSS pixels).
     Logo,
+    /// A photo inside a Markdown text (at most 42rem wide).
+    Inline,
 }
 
 impl Placement {
@@ -81,6 +86,7 @@ impl Placement {
                 "(min-width: 72rem) 12rem, (min-width: 56rem) 17vw, (min-width: 40rem) 33vw, 22vw"
             }
             Placement::Logo => "72px",
+            Placement::Inline => "(min-width: 44rem) 42rem, 62vw",
         }
     }
 }
@@ -194,6 +200,61 @@ impl LangContext<'_> {
     /// Like `text`, but `None` when there is no text in any language.
     pub fn optional_text(&self, translated: &Translated) -> Option<Text> {
         (!translated.is_empty()).then(|| self.text(translated))
+    }
+
+    /// Rendered Markdown for this language, its photos pointing at their processed copies.
+    pub fn rich_text(&self, translated: &Translated) -> Option<Text> {
+        let mut text = self.optional_text(translated)?;
+        if text.text.contains(markdown::IMAGE_MARKER) {
+            text.text = self.place_inline_photos(&text.text);
+        }
+        Some(text)
+    }
+
+    /// Replaces each `src="etalase-image:KEY"` by the photo's copies: a JPEG (or PNG) `src`,
+    /// a `srcset` of every width and its size, so the text's photos load like the others.
+    fn place_inline_photos(&self, html: &str) -> String {
+        let needle = format!("src=\"{}", markdown::IMAGE_MARKER);
+        let mut placed = String::with_capacity(html.len() + 256);
+        let mut rest = html;
+        while let Some(start) = rest.find(&needle) {
+            placed.push_str(&rest[..start]);
+            let after = &rest[start + needle.len()..];
+            let end = after.find('"').unwrap_or(after.len());
+            let key = &after[..end];
+            placed.push_str(&self.inline_photo_attributes(key));
+            rest = after.get(end + 1..).unwrap_or("");
+        }
+        placed.push_str(rest);
+        placed
+    }
+
+    fn inline_photo_attributes(&self, key: &str) -> String {
+        let Some(image) = self.images.by_key(key) else {
+            return "src=\"\"".to_owned();
+        };
+        let view = image_view(
+            image,
+            Text {
+                text: String::new(),
+                lang: None,
+            },
+            Placement::Inline,
+        );
+        let srcset: Vec<String> = view
+            .fallback
+            .iter()
+            .map(|s| format!("{}{} {}w", self.root, s.url, s.width))
+            .collect();
+        format!(
+            "src=\"{}{}\" srcset=\"{}\" sizes=\"{}\" width=\"{}\" height=\"{}\" loading=\"lazy\" decoding=\"async\"",
+            self.root,
+            view.url,
+            srcset.join(", "),
+            view.sizes,
+            view.width,
+            view.height
+        )
     }
 
     pub fn plain(&self, translated: &Translated) -> String {
@@ -345,7 +406,7 @@ impl LangContext<'_> {
                     self.photo(p, placement)
                 })
                 .collect(),
-            description: self.optional_text(&product.description),
+            description: self.rich_text(&product.description),
             min_order: product.min_order.map(|n| self.min_order(n, product)),
             certifications: product
                 .certifications
@@ -409,7 +470,7 @@ impl LangContext<'_> {
             owner: producer.owner.clone(),
             sentra: producer.sentra.clone(),
             founded: producer.founded,
-            story: self.optional_text(&producer.story),
+            story: self.rich_text(&producer.story),
             summary: self.text(&producer.summary),
             product_count: producer.products.len(),
         }
