@@ -44,36 +44,26 @@ pub struct Processed {
 /// Decodes, resizes and encodes one photo.
 pub fn process(path: &Path, header: &Header, plan: &Plan) -> Result<Processed, Refusal> {
     let upright = decode_upright(path, header)?;
+    let (width, height) = (upright.width(), upright.height());
     let alpha = has_transparency(&upright);
-    let full = to_pixels(&upright, alpha)?;
+    let mut previous = into_pixels(upright, alpha)?;
     let mut files = Vec::new();
     let mut variants = Vec::new();
-    let mut previous = full;
-    for width in target_widths(previous.width(), plan.widths)
-        .into_iter()
-        .rev()
-    {
-        let resized = resize_to_width(&previous, width)?;
+    let mut share = None;
+    for target in target_widths(width, plan.widths).into_iter().rev() {
+        let resized = resize_to_width(&previous, target)?;
         encode_variant(&resized, alpha, &mut variants, &mut files)?;
+        // The preview is cut from the largest copy rather than the full photo: the same
+        // picture for a fraction of the resizing work.
+        if plan.share && share.is_none() {
+            share = Some(encode_share(&resized, alpha, &mut files)?);
+        }
         previous = resized;
     }
     variants.sort_by_key(|v| (v.width, v.format));
-    let share = if plan.share {
-        let crop = share_crop(&to_pixels(&upright, false)?)?;
-        let bytes = encode::jpeg(&pixels_of(&crop, false), JPEG_QUALITY).map_err(encode_refusal)?;
-        files.push(("share.jpg".to_owned(), bytes));
-        Some(VariantRecord {
-            width: crop.width(),
-            height: crop.height(),
-            format: Format::Jpeg,
-            file: "share.jpg".into(),
-        })
-    } else {
-        None
-    };
     let manifest = Manifest {
-        width: upright.width(),
-        height: upright.height(),
+        width,
+        height,
         alpha,
         colour: average_colour(&previous, alpha),
         variants,
@@ -177,15 +167,51 @@ fn has_transparency(image: &DynamicImage) -> bool {
     image.color().has_alpha() && image.to_rgba8().pixels().any(|p| p.0[3] < 255)
 }
 
-fn to_pixels(image: &DynamicImage, alpha: bool) -> Result<Image<'static>, Refusal> {
+/// The decoded pixels as 8-bit RGB (or RGBA), without copying when they already are.
+fn into_pixels(image: DynamicImage, alpha: bool) -> Result<Image<'static>, Refusal> {
     let (width, height) = (image.width(), image.height());
-    let (bytes, kind) = if alpha {
-        (image.to_rgba8().into_raw(), PixelType::U8x4)
-    } else {
-        (image.to_rgb8().into_raw(), PixelType::U8x3)
+    let (bytes, kind) = match (image, alpha) {
+        (DynamicImage::ImageRgb8(rgb), false) => (rgb.into_raw(), PixelType::U8x3),
+        (DynamicImage::ImageRgba8(rgba), true) => (rgba.into_raw(), PixelType::U8x4),
+        (other, true) => (other.to_rgba8().into_raw(), PixelType::U8x4),
+        (other, false) => (other.to_rgb8().into_raw(), PixelType::U8x3),
     };
+    pixel_image(width, height, bytes, kind)
+}
+
+fn pixel_image(
+    width: u32,
+    height: u32,
+    bytes: Vec<u8>,
+    kind: PixelType,
+) -> Result<Image<'static>, Refusal> {
     Image::from_vec_u8(width, height, bytes, kind)
         .map_err(|e| Refusal::new(format!("could not be read: {e}"), "export the photo again"))
+}
+
+/// Crops and encodes the link preview (always opaque: previews have no transparency).
+fn encode_share(
+    source: &Image,
+    alpha: bool,
+    files: &mut Vec<(String, Vec<u8>)>,
+) -> Result<VariantRecord, Refusal> {
+    let opaque;
+    let source = if alpha {
+        let rgb = encode::flatten_on_white(source.buffer());
+        opaque = pixel_image(source.width(), source.height(), rgb, PixelType::U8x3)?;
+        &opaque
+    } else {
+        source
+    };
+    let crop = share_crop(source)?;
+    let bytes = encode::jpeg(&pixels_of(&crop, false), JPEG_QUALITY).map_err(encode_refusal)?;
+    files.push(("share.jpg".to_owned(), bytes));
+    Ok(VariantRecord {
+        width: crop.width(),
+        height: crop.height(),
+        format: Format::Jpeg,
+        file: "share.jpg".into(),
+    })
 }
 
 fn pixels_of<'a>(image: &'a Image, alpha: bool) -> Pixels<'a> {
