@@ -28,7 +28,7 @@ use process::Plan;
 pub use cache::CACHE_DIR;
 
 /// Bumped whenever processing changes in a way the settings do not capture.
-const PIPELINE_VERSION: u32 = 3;
+const PIPELINE_VERSION: u32 = 4;
 
 /// The encodings the pipeline writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
