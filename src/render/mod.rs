@@ -341,13 +341,7 @@ impl<'a> Shared<'a> {
                 .or_else(|| self.logo_image(&data.producer.logo))
                 .unwrap_or_else(|| self.theme_image.clone()),
         );
-        meta.breadcrumbs = vec![
-            Link {
-                name: ui_strings(view.lang)["home"].to_owned(),
-                url: view.url(""),
-            },
-            data.category.clone(),
-        ];
+        meta.breadcrumbs = vec![home_crumb(view), data.category.clone()];
         meta.json_ld = Some(meta::product_json_ld(&data, meta));
         context.insert("product", &data);
         "product.html"
@@ -369,10 +363,7 @@ impl<'a> Shared<'a> {
         if let Some(logo) = self.logo_image(&data.card.logo) {
             meta.image = Some(logo);
         }
-        meta.breadcrumbs = vec![Link {
-            name: ui_strings(view.lang)["home"].to_owned(),
-            url: view.url(""),
-        }];
+        meta.breadcrumbs = vec![home_crumb(view)];
         context.insert("producer", &data);
         context.insert("products", &cards);
         context.insert(
@@ -410,10 +401,7 @@ impl<'a> Shared<'a> {
         if let Some(image) = first_share {
             meta.image = Some(image);
         }
-        meta.breadcrumbs = vec![Link {
-            name: ui_strings(view.lang)["home"].to_owned(),
-            url: view.url(""),
-        }];
+        meta.breadcrumbs = vec![home_crumb(view)];
         context.insert("category", link);
         context.insert("products", &self.cards(view, members, page));
         context.insert(
@@ -442,10 +430,7 @@ impl<'a> Shared<'a> {
             .unwrap_or_else(|| view.text(&page.body));
         meta.title = title.text.clone();
         meta.description = view.plain(&self.catalogue.config.description);
-        meta.breadcrumbs = vec![Link {
-            name: ui_strings(view.lang)["home"].to_owned(),
-            url: view.url(""),
-        }];
+        meta.breadcrumbs = vec![home_crumb(view)];
         context.insert("title", &title);
         context.insert("body", &body);
         "page.html"
@@ -521,6 +506,14 @@ struct RootChoice {
     title: String,
     description: String,
     label: &'static str,
+}
+
+/// The first step of every breadcrumb trail: the home page in the page's language.
+fn home_crumb(view: &LangContext) -> Link {
+    Link {
+        name: ui_strings(view.lang)["home"].to_owned(),
+        url: view.url(""),
+    }
 }
 
 fn paged_title(name: &str, page: usize, lang: &str) -> String {
