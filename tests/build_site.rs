@@ -372,10 +372,10 @@ fn products_carry_json_ld_without_raw_angle_brackets() {
             !raw.contains('<'),
             "{page}: JSON-LD contains a raw `<`:\n{raw}"
         );
-        let json: serde_json::Value = serde_json::from_str(&raw)
+        let graph: serde_json::Value = serde_json::from_str(&raw)
             .unwrap_or_else(|e| panic!("{page}: JSON-LD does not parse: {e}\n{raw}"));
-        assert_eq!(json["@context"], "https://schema.org", "{page}");
-        assert_eq!(json["@type"], "Product", "{page}");
+        assert_eq!(graph["@context"], "https://schema.org", "{page}");
+        let json = node_of_type(&graph, "Product");
         assert_eq!(json["name"], names(lang, slug), "{page}");
         if let Some(image) = json["image"].as_str() {
             assert!(image.starts_with(BASE_URL), "{page}: JSON-LD image {image}");
@@ -390,6 +390,122 @@ fn products_carry_json_ld_without_raw_angle_brackets() {
             assert!(raw.contains(r"\u003cAsli\u003e"), "{page}: {raw}");
         }
     }
+}
+
+/// The node of a JSON-LD `@graph` with the given `@type`.
+fn node_of_type<'a>(graph: &'a serde_json::Value, kind: &str) -> &'a serde_json::Value {
+    let nodes = graph["@graph"].as_array().expect("a @graph list");
+    let found: Vec<_> = nodes.iter().filter(|n| n["@type"] == kind).collect();
+    assert_eq!(found.len(), 1, "one {kind} in {graph}");
+    found[0]
+}
+
+fn json_ld(site: &Site, page: &str) -> serde_json::Value {
+    let doc = site.html(page);
+    let raw: String = one(&doc, r#"script[type="application/ld+json"]"#)
+        .text()
+        .collect();
+    serde_json::from_str(&raw).unwrap()
+}
+
+#[test]
+fn product_json_ld_has_offers_in_rupiah_and_a_breadcrumb_trail() {
+    let site = basic();
+    let range = json_ld(&site, "en/products/batik-tulis-surya/");
+    let offers = &node_of_type(&range, "Product")["offers"];
+    assert_eq!(offers["@type"], "AggregateOffer");
+    assert_eq!(
+        (offers["lowPrice"].as_u64(), offers["highPrice"].as_u64()),
+        (Some(350_000), Some(750_000))
+    );
+    assert_eq!(offers["priceCurrency"], "IDR");
+    let fixed = json_ld(&site, "id/products/onde-onde-isi-10/");
+    let offer = &node_of_type(&fixed, "Product")["offers"];
+    assert_eq!(
+        (offer["@type"].as_str(), offer["price"].as_u64()),
+        (Some("Offer"), Some(35_000))
+    );
+    let without_price = json_ld(&site, "id/products/sambal-tanpa-foto/");
+    assert!(node_of_type(&without_price, "Product")
+        .get("offers")
+        .is_none());
+
+    let trail = node_of_type(&range, "BreadcrumbList")["itemListElement"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let items: Vec<(u64, &str)> = trail
+        .iter()
+        .map(|i| (i["position"].as_u64().unwrap(), i["item"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (1, format!("{BASE_URL}en/").as_str()),
+            (2, format!("{BASE_URL}en/categories/batik/").as_str()),
+            (
+                3,
+                format!("{BASE_URL}en/products/batik-tulis-surya/").as_str()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn producer_pages_describe_a_local_business() {
+    let site = basic();
+    let graph = json_ld(&site, "id/producers/batik-sekar-jagad/");
+    let business = node_of_type(&graph, "LocalBusiness");
+    assert_eq!(business["name"], "Batik Sekar Jagad");
+    assert_eq!(business["telephone"], "+6281234567890");
+    assert_eq!(
+        business["address"]["streetAddress"],
+        "Jl. Empu Nala 12, Prajurit Kulon, Kota Mojokerto"
+    );
+    assert_eq!(
+        business["sameAs"][0],
+        "https://www.instagram.com/batiksekarjagad/"
+    );
+    assert_eq!(
+        business["url"],
+        format!("{BASE_URL}id/producers/batik-sekar-jagad/")
+    );
+}
+
+#[test]
+fn ask_on_whatsapp_names_the_product_and_its_page() {
+    let site = basic();
+    for (page, number, expected_to, expected_text) in [
+        (
+            "id/products/batik-tulis-surya/",
+            "6281234567890",
+            "Batik Sekar Jagad",
+            format!("Halo Batik Sekar Jagad, saya tertarik dengan Batik Tulis Surya Majapahit ({BASE_URL}id/products/batik-tulis-surya/). Apakah masih tersedia?"),
+        ),
+        (
+            // This producer has no WhatsApp number: the publisher answers.
+            "en/products/sambal-tanpa-foto/",
+            "6281200000000",
+            "Dinas Uji",
+            format!("Hello Dinas Uji, I am interested in Wader Fish Sambal ({BASE_URL}en/products/sambal-tanpa-foto/). Is it available?"),
+        ),
+    ] {
+        let doc = site.html(page);
+        let link = one(&doc, ".inquiry a");
+        let href = attr(link, "href");
+        let (base, query) = href.split_once("?text=").unwrap();
+        assert_eq!(base, format!("https://wa.me/{number}"), "{page}");
+        let text = percent_decode(query);
+        assert_eq!(text, expected_text, "{page}");
+        assert!(text.contains(expected_to));
+    }
+}
+
+fn percent_decode(text: &str) -> String {
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8()
+        .unwrap()
+        .into_owned()
 }
 
 // ---------------------------------------------------------------- escaping and sanitising

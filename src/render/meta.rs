@@ -3,9 +3,10 @@
 
 use serde::Serialize;
 
-use super::views::{Link, ProductView, ShareImage};
+use super::views::{Link, ProducerView, ProductView, ShareImage};
 use crate::config::Config;
 use crate::i18n::{language_name, og_locale};
+use crate::model::Price;
 
 /// One language version of a page.
 #[derive(Debug, Clone, Serialize)]
@@ -120,10 +121,15 @@ impl PageMeta {
     }
 }
 
-/// schema.org `Product` for a product page, as JSON safe to embed in HTML.
-pub fn product_json_ld(product: &ProductView, meta: &PageMeta) -> String {
+/// schema.org `Product` (with its offer in rupiah) and `BreadcrumbList` for a product page,
+/// as JSON safe to embed in HTML.
+pub fn product_json_ld(
+    product: &ProductView,
+    price: Option<Price>,
+    meta: &PageMeta,
+    base_url: &str,
+) -> String {
     let mut data = serde_json::json!({
-        "@context": "https://schema.org",
         "@type": "Product",
         "name": product.card.name.text,
         "description": product.card.summary.text,
@@ -135,7 +141,71 @@ pub fn product_json_ld(product: &ProductView, meta: &PageMeta) -> String {
     if let Some(image) = &meta.image {
         data["image"] = serde_json::Value::from(image.url.clone());
     }
-    embeddable_json(&data)
+    if let Some(offer) = price.map(|p| offer(p, meta.canonical.as_deref())) {
+        data["offers"] = offer;
+    }
+    graph(vec![data, breadcrumb_list(meta, base_url)])
+}
+
+/// schema.org `LocalBusiness` and `BreadcrumbList` for a producer page.
+pub fn producer_json_ld(producer: &ProducerView, meta: &PageMeta, base_url: &str) -> String {
+    let card = &producer.card;
+    let mut data = serde_json::json!({
+        "@type": "LocalBusiness",
+        "name": card.name,
+        "address": { "@type": "PostalAddress", "streetAddress": card.address, "addressCountry": "ID" },
+        "url": meta.canonical,
+    });
+    if let Some(phone) = &card.contact.whatsapp {
+        data["telephone"] = phone.clone().into();
+    }
+    if let Some(email) = &card.contact.email {
+        data["email"] = email.clone().into();
+    }
+    if let Some(instagram) = &card.contact.instagram_url {
+        data["sameAs"] = serde_json::json!([instagram]);
+    }
+    if let Some(founded) = producer.founded {
+        data["foundingDate"] = founded.to_string().into();
+    }
+    if let Some(image) = &meta.image {
+        data["image"] = image.url.clone().into();
+    }
+    graph(vec![data, breadcrumb_list(meta, base_url)])
+}
+
+fn offer(price: Price, url: Option<&str>) -> serde_json::Value {
+    let mut offer = match price {
+        Price::Fixed(amount) => serde_json::json!({ "@type": "Offer", "price": amount }),
+        Price::Range { min, max } => {
+            serde_json::json!({ "@type": "AggregateOffer", "lowPrice": min, "highPrice": max })
+        }
+    };
+    offer["priceCurrency"] = "IDR".into();
+    if let Some(url) = url {
+        offer["url"] = url.into();
+    }
+    offer
+}
+
+/// The page's breadcrumb trail, ending with the page itself, with absolute URLs.
+fn breadcrumb_list(meta: &PageMeta, base_url: &str) -> serde_json::Value {
+    let mut items: Vec<serde_json::Value> = meta
+        .breadcrumbs
+        .iter()
+        .map(|crumb| (crumb.name.clone(), format!("{base_url}/{}", crumb.url)))
+        .chain(meta.canonical.clone().map(|url| (meta.title.clone(), url)))
+        .enumerate()
+        .map(|(i, (name, url))| {
+            serde_json::json!({ "@type": "ListItem", "position": i + 1, "name": name, "item": url })
+        })
+        .collect();
+    items.dedup();
+    serde_json::json!({ "@type": "BreadcrumbList", "itemListElement": items })
+}
+
+fn graph(nodes: Vec<serde_json::Value>) -> String {
+    embeddable_json(&serde_json::json!({ "@context": "https://schema.org", "@graph": nodes }))
 }
 
 /// JSON for a `<script>` element: `<`, `>` and `&` written as `\u003c`, `\u003e`, `\u0026`.

@@ -342,7 +342,12 @@ impl<'a> Shared<'a> {
                 .unwrap_or_else(|| self.theme_image.clone()),
         );
         meta.breadcrumbs = vec![home_crumb(view), data.category.clone()];
-        meta.json_ld = Some(meta::product_json_ld(&data, meta));
+        meta.json_ld = Some(meta::product_json_ld(
+            &data,
+            product.price,
+            meta,
+            &self.catalogue.config.base_url,
+        ));
         context.insert("product", &data);
         "product.html"
     }
@@ -364,6 +369,11 @@ impl<'a> Shared<'a> {
             meta.image = Some(logo);
         }
         meta.breadcrumbs = vec![home_crumb(view)];
+        meta.json_ld = Some(meta::producer_json_ld(
+            &data,
+            meta,
+            &self.catalogue.config.base_url,
+        ));
         context.insert("producer", &data);
         context.insert("products", &cards);
         context.insert(

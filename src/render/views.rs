@@ -139,6 +139,15 @@ pub struct ProductView {
     pub tags: Vec<String>,
     pub producer: ProducerCard,
     pub category: Link,
+    /// A WhatsApp link with a message about this product, to the producer or else the publisher.
+    pub inquiry: Option<Inquiry>,
+}
+
+/// "Ask on WhatsApp": the link and whom it reaches.
+#[derive(Debug, Clone, Serialize)]
+pub struct Inquiry {
+    pub url: String,
+    pub to: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -387,6 +396,37 @@ impl LangContext<'_> {
         }
     }
 
+    /// A prefilled WhatsApp message about `product` in this language, naming its page.
+    pub fn inquiry(&self, product: &Product) -> Option<Inquiry> {
+        let producer = &self.catalogue.producers[product.producer];
+        let publisher = &self.config().publisher;
+        let (number, to) = match (&producer.whatsapp, &publisher.whatsapp) {
+            (Some(number), _) => (number, producer.name.clone()),
+            (None, Some(number)) => (number, publisher.name.clone()),
+            (None, None) => return None,
+        };
+        let page = format!(
+            "{}/{}",
+            self.config().base_url,
+            self.url(&format!("products/{}/", product.slug))
+        );
+        let name = self.plain(&product.name);
+        let message = if self.lang == "id" {
+            format!("Halo {to}, saya tertarik dengan {name} ({page}). Apakah masih tersedia?")
+        } else {
+            format!("Hello {to}, I am interested in {name} ({page}). Is it available?")
+        };
+        let text =
+            percent_encoding::utf8_percent_encode(&message, percent_encoding::NON_ALPHANUMERIC);
+        Some(Inquiry {
+            url: format!(
+                "https://wa.me/{}?text={text}",
+                number.trim_start_matches('+')
+            ),
+            to,
+        })
+    }
+
     pub fn product(&self, product: &Product) -> ProductView {
         let producer = &self.catalogue.producers[product.producer];
         let category = &self.config().categories[product.category];
@@ -420,6 +460,7 @@ impl LangContext<'_> {
                 name: self.plain(&category.name),
                 url: self.url(&format!("categories/{}/", category.slug)),
             },
+            inquiry: self.inquiry(product),
         }
     }
 
