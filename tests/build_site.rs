@@ -1161,3 +1161,58 @@ fn theme_and_catalogue_layers_override_in_order() {
         "the default theme's other files are still there"
     );
 }
+
+/// Rasterises the QR code SVG that etalase writes (one `M{x} {y}h{w}v{h}H{x}V{y}` rectangle per
+/// dark run, white background) into a greyscale bitmap.
+fn rasterise_qr(svg: &str) -> (usize, usize, Vec<u8>) {
+    let number = |name: &str| -> usize {
+        let start = svg.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        svg[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    let (width, height) = (number("width"), number("height"));
+    let mut pixels = vec![255u8; width * height];
+    let path = svg
+        .split(" d=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    for rect in path.split('M').filter(|r| !r.is_empty()) {
+        let numbers: Vec<usize> = rect
+            .split(|c: char| c.is_ascii_alphabetic() || c == ' ')
+            .filter(|n| !n.is_empty())
+            .map(|n| n.parse().unwrap())
+            .collect();
+        let (left, top, w, h) = (numbers[0], numbers[1], numbers[2], numbers[3]);
+        for y in top..top + h {
+            for x in left..left + w {
+                pixels[y * width + x] = 0;
+            }
+        }
+    }
+    (width, height, pixels)
+}
+
+#[test]
+fn every_product_page_shows_a_qr_code_of_its_own_address() {
+    let site = basic();
+    for (_, _, page) in product_pages() {
+        let doc = site.html(&page);
+        let img = one(&doc, ".qr img");
+        assert!(!attr(img, "alt").is_empty());
+        let file = resolve_link(&page, attr(img, "src")).unwrap();
+        let (width, height, pixels) = rasterise_qr(&site.text(&file));
+        let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| {
+            pixels[y * width + x]
+        });
+        let grids = prepared.detect_grids();
+        assert_eq!(grids.len(), 1, "{file}: one QR code");
+        let (_, content) = grids[0].decode().unwrap();
+        assert_eq!(
+            content,
+            attr(one(&doc, "link[rel=canonical]"), "href"),
+            "{file}"
+        );
+    }
+}

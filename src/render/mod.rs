@@ -2,6 +2,7 @@
 //! staging output, plus `sitemap.xml` and `robots.txt`.
 
 mod meta;
+mod qr;
 mod sitemap;
 pub mod templates;
 pub mod views;
@@ -23,6 +24,8 @@ use views::{CategoryLink, LangContext, Link, ProductCard, ShareImage};
 
 /// How many product cards a list page shows before it continues on the next page.
 pub const CARDS_PER_PAGE: usize = 48;
+/// The QR code of a product page, beside its `index.html`.
+pub const QR_FILE: &str = "qr.svg";
 /// How many featured products the home page shows.
 const FEATURED_ON_HOME: usize = 12;
 
@@ -302,6 +305,10 @@ impl<'a> Shared<'a> {
             }
             Job::FreePage(i) => self.free_page(&view, i, &mut meta, &mut context),
         };
+        if let (Job::Product(_), Some(url)) = (job, &meta.canonical) {
+            let code = qr::svg(url).unwrap_or_default();
+            staging.write_page(&format!("{lang}/{path}{QR_FILE}"), code.as_bytes())?;
+        }
         context.insert("page", &meta);
         let html = self.templates.render(template, &context)?;
         staging.write_page(&format!("{lang}/{path}index.html"), html.as_bytes())

@@ -141,6 +141,8 @@ pub struct ProductView {
     pub category: Link,
     /// A WhatsApp link with a message about this product, to the producer or else the publisher.
     pub inquiry: Option<Inquiry>,
+    /// The page's QR code (site-relative).
+    pub qr: String,
 }
 
 /// "Ask on WhatsApp": the link and whom it reaches.
@@ -461,6 +463,7 @@ impl LangContext<'_> {
                 url: self.url(&format!("categories/{}/", category.slug)),
             },
             inquiry: self.inquiry(product),
+            qr: self.url(&format!("products/{}/{}", product.slug, super::QR_FILE)),
         }
     }
 
