@@ -1216,3 +1216,71 @@ fn every_product_page_shows_a_qr_code_of_its_own_address() {
         );
     }
 }
+
+#[test]
+fn each_language_has_an_atom_feed_of_products_newest_first() {
+    let site = basic();
+    for lang in LANGUAGES {
+        let page = format!("{lang}/index.html");
+        let doc = site.html(&page);
+        let link = one(&doc, r#"link[rel=alternate][type="application/atom+xml"]"#);
+        let feed_file = resolve_link(&page, attr(link, "href")).unwrap();
+        assert_eq!(feed_file, format!("{lang}/atom.xml"));
+        let feed = Html::parse_document(&site.text(&feed_file));
+        let entries: Vec<(String, String)> = select(&feed, "entry")
+            .into_iter()
+            .map(|entry| {
+                let id = text(one_in_entry(entry, "id"));
+                let updated = text(one_in_entry(entry, "updated"));
+                (id, updated)
+            })
+            .collect();
+        // Only the batik product has a curation date; the others follow in slug order.
+        assert_eq!(
+            entries,
+            [
+                (
+                    format!("{BASE_URL}{lang}/products/batik-tulis-surya/"),
+                    "2025-04-28T00:00:00Z".to_owned()
+                ),
+                (
+                    format!("{BASE_URL}{lang}/products/onde-onde-isi-10/"),
+                    "2025-04-28T00:00:00Z".to_owned()
+                ),
+                (
+                    format!("{BASE_URL}{lang}/products/sambal-tanpa-foto/"),
+                    "2025-04-28T00:00:00Z".to_owned()
+                ),
+            ]
+        );
+    }
+}
+
+fn one_in_entry<'a>(entry: scraper::ElementRef<'a>, css: &str) -> scraper::ElementRef<'a> {
+    let found = select_in(entry, css);
+    assert_eq!(found.len(), 1, "one {css} per entry");
+    found[0]
+}
+
+#[test]
+fn the_feed_puts_the_most_recently_curated_product_first() {
+    let catalogue = Catalogue::copy("basic");
+    let sambal = "content/products/sambal-tanpa-foto/product.yaml";
+    let yaml = catalogue.read(sambal);
+    catalogue.write(
+        sambal,
+        format!("{yaml}curation: {{ status: lolos, curator: Dekranasda, date: 2026-01-05 }}\n"),
+    );
+    let site = catalogue.build();
+    let feed = Html::parse_document(&site.text("en/atom.xml"));
+    let ids: Vec<String> = select(&feed, "entry > id").into_iter().map(text).collect();
+    assert_eq!(
+        ids,
+        [
+            format!("{BASE_URL}en/products/sambal-tanpa-foto/"),
+            format!("{BASE_URL}en/products/batik-tulis-surya/"),
+            format!("{BASE_URL}en/products/onde-onde-isi-10/"),
+        ]
+    );
+    assert_eq!(text(one(&feed, "feed > updated")), "2026-01-05T00:00:00Z");
+}

@@ -28,6 +28,8 @@ pub struct PageMeta {
     pub root: String,
     /// This page's own site-relative URL.
     pub url: String,
+    /// The Atom feed of the page's language (site-relative).
+    pub feed: String,
     pub canonical: Option<String>,
     pub alternates: Vec<Alternate>,
     pub x_default: Option<String>,
@@ -68,6 +70,7 @@ impl PageMeta {
         PageMeta {
             lang: lang.to_owned(),
             root: "../".repeat(url.matches('/').count()),
+            feed: format!("{lang}/atom.xml"),
             canonical: Some(absolute(&url)),
             url,
             alternates,

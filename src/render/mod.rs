@@ -1,6 +1,7 @@
 //! Pages: every page of the site in every language, rendered from Tera templates into the
 //! staging output, plus `sitemap.xml` and `robots.txt`.
 
+mod feed;
 mod meta;
 mod qr;
 mod sitemap;
@@ -84,6 +85,19 @@ pub fn render_site(
         .filter_map(|(lang, job)| shared.render_job(lang, *job, staging).err())
         .collect();
     problems.extend(shared.render_root(staging).err());
+    for lang in languages {
+        // A feed reader resolves nothing relative: photos inside texts get absolute addresses.
+        let view = LangContext {
+            root: format!("{}/", catalogue.config.base_url),
+            ..shared.lang_context(lang)
+        };
+        let feed = feed::atom(catalogue, &view);
+        problems.extend(
+            staging
+                .write_page(&format!("{lang}/{}", feed::FEED_FILE), feed.as_bytes())
+                .err(),
+        );
+    }
     problems.extend(shared.render_not_found(staging).err());
     if let Err(problem) = sitemap::write(catalogue, &shared.sitemap_paths(), staging) {
         problems.push(problem);
