@@ -1284,3 +1284,22 @@ fn the_feed_puts_the_most_recently_curated_product_first() {
     );
     assert_eq!(text(one(&feed, "feed > updated")), "2026-01-05T00:00:00Z");
 }
+
+#[test]
+fn share_links_work_without_javascript_and_producers_link_a_map() {
+    let site = basic();
+    let doc = site.html("id/products/batik-tulis-surya/");
+    let share = one(&doc, "a[data-share]");
+    assert_eq!(
+        attr(share, "href"),
+        attr(one(&doc, "link[rel=canonical]"), "href")
+    );
+    let doc = site.html("en/producers/batik-sekar-jagad/");
+    let map = select(&doc, "a[href^=\"https://www.google.com/maps/search/\"]");
+    assert_eq!(map.len(), 1);
+    let query = attr(map[0], "href").split_once("query=").unwrap().1;
+    assert_eq!(
+        percent_decode(query),
+        "Jl. Empu Nala 12, Prajurit Kulon, Kota Mojokerto"
+    );
+}

@@ -170,6 +170,8 @@ pub struct Contact {
     pub instagram_url: Option<String>,
     pub email: Option<String>,
     pub email_url: Option<String>,
+    /// A map search for the address.
+    pub map_url: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -594,5 +596,12 @@ fn contact(producer: &Producer) -> Contact {
             .map(|h| format!("https://www.instagram.com/{h}/")),
         email: producer.email.clone(),
         email_url: producer.email.as_ref().map(|e| format!("mailto:{e}")),
+        map_url: format!(
+            "https://www.google.com/maps/search/?api=1&query={}",
+            percent_encoding::utf8_percent_encode(
+                &producer.address,
+                percent_encoding::NON_ALPHANUMERIC
+            )
+        ),
     }
 }

@@ -12,6 +12,23 @@
     });
   }
 
+  // Share buttons are plain links to the page; with JS they open the phone's share sheet, or
+  // copy the link where the browser has no share sheet.
+  document.querySelectorAll("a[data-share]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      var url = link.getAttribute("href");
+      if (navigator.share) {
+        event.preventDefault();
+        navigator.share({ title: link.getAttribute("data-title") || document.title, url: url }).catch(function () {});
+      } else if (navigator.clipboard && window.isSecureContext) {
+        event.preventDefault();
+        navigator.clipboard.writeText(url).then(function () {
+          link.textContent = link.getAttribute("data-copied");
+        });
+      }
+    });
+  });
+
   // The root page sends a visitor on to their preferred language; its links work without it.
   var root = document.body && document.body.getAttribute("data-languages");
   if (root) {
