@@ -59,11 +59,13 @@ fn is_local(url: &str) -> bool {
     !url.is_empty() && !url.contains(':') && !url.starts_with('/') && !url.starts_with('#')
 }
 
-/// Renders Markdown to sanitised HTML; `#` headings become `<h2>` since the page owns `<h1>`.
+/// Renders Markdown to sanitised HTML; the text's highest heading becomes `<h2>` since the
+/// page owns `<h1>`.
 /// `photo_key` names each local photo (see [`IMAGE_MARKER`]); `None` leaves it as written.
 pub fn to_html(markdown: &str, photo_key: &dyn Fn(&str) -> Option<String>) -> String {
+    let top = top_heading_level(markdown).unwrap_or(1);
     let events = Parser::new_ext(markdown, options())
-        .map(demote_heading)
+        .map(|event| shift_heading(event, top))
         .map(|event| mark_local_image(event, photo_key));
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut unsafe_html, events);
@@ -123,7 +125,23 @@ fn mark_local_image<'a>(event: Event<'a>, photo_key: &dyn Fn(&str) -> Option<Str
     }
 }
 
-fn demote_heading(event: Event<'_>) -> Event<'_> {
+/// The highest heading level used in a text (1 for `#`), if it has headings.
+fn top_heading_level(markdown: &str) -> Option<usize> {
+    Parser::new_ext(markdown, options())
+        .filter_map(|event| match event {
+            Event::Start(Tag::Heading { level, .. }) => Some(level as usize),
+            _ => None,
+        })
+        .min()
+}
+
+/// Moves headings so the text's highest one is `<h2>`: the page's title is the `<h1>`, and
+/// no level may be skipped (`## Ukuran` alone becomes `<h2>`, `#` and `##` become h2 and h3).
+fn shift_heading(event: Event<'_>, top: usize) -> Event<'_> {
+    let shift = |level: HeadingLevel| {
+        let shifted = (level as usize + 2).saturating_sub(top).clamp(2, 6);
+        HeadingLevel::try_from(shifted).unwrap_or(HeadingLevel::H6)
+    };
     match event {
         Event::Start(Tag::Heading {
             level,
@@ -131,23 +149,13 @@ fn demote_heading(event: Event<'_>) -> Event<'_> {
             classes,
             attrs,
         }) => Event::Start(Tag::Heading {
-            level: lower(level),
+            level: shift(level),
             id,
             classes,
             attrs,
         }),
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(lower(level))),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
         other => other,
-    }
-}
-
-fn lower(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
     }
 }
 
@@ -168,6 +176,14 @@ mod tests {
 
     fn to_html_plain(markdown: &str) -> String {
         to_html(markdown, &|_| None)
+    }
+
+    #[test]
+    fn headings_start_at_h2_without_skipping_levels() {
+        assert!(
+            to_html_plain("## Ukuran\n\n### Bahan\n").contains("<h2>Ukuran</h2>\n<h3>Bahan</h3>")
+        );
+        assert!(to_html_plain("# Judul\n\n## Bagian\n").contains("<h2>Judul</h2>\n<h3>Bagian</h3>"));
     }
 
     #[test]
