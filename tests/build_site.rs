@@ -1303,3 +1303,49 @@ fn share_links_work_without_javascript_and_producers_link_a_map() {
         "Jl. Empu Nala 12, Prajurit Kulon, Kota Mojokerto"
     );
 }
+
+#[test]
+fn json_ld_survives_quotes_and_script_end_tags_in_names() {
+    let catalogue = Catalogue::copy("basic");
+    let tricky = r#"Kue "Enak" </script><script>alert(1)</script>"#;
+    catalogue.replace(
+        "content/products/sambal-tanpa-foto/product.yaml",
+        "name: { id: Sambal Wader, en: Wader Fish Sambal }",
+        &format!("name: {{ id: Sambal Wader, en: '{tricky}' }}"),
+    );
+    let site = catalogue.build();
+    let doc = site.html("en/products/sambal-tanpa-foto/");
+    assert_eq!(
+        select(&doc, "script").len(),
+        2,
+        "only etalase.js and the JSON-LD"
+    );
+    let raw: String = one(&doc, r#"script[type="application/ld+json"]"#)
+        .text()
+        .collect();
+    assert!(!raw.contains("</script"), "{raw}");
+    let graph: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(node_of_type(&graph, "Product")["name"], tricky);
+    assert_eq!(text(one(&doc, "h1")), tricky);
+}
+
+#[test]
+fn link_previews_name_the_price_and_certifications_reach_json_ld() {
+    let site = basic();
+    let doc = site.html("id/products/onde-onde-isi-10/");
+    assert!(
+        meta_property(&doc, "og:description").starts_with("Rp 35.000 / kotak. "),
+        "{}",
+        meta_property(&doc, "og:description")
+    );
+    let graph = json_ld(&site, "id/products/onde-onde-isi-10/");
+    let certifications = node_of_type(&graph, "Product")["hasCertification"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let numbers: Vec<&str> = certifications
+        .iter()
+        .map(|c| c["certificationIdentification"].as_str().unwrap())
+        .collect();
+    assert_eq!(numbers, ["ID35110000123450123", "2063576010123-29"]);
+}

@@ -147,6 +147,20 @@ pub fn product_json_ld(
     if let Some(offer) = price.map(|p| offer(p, meta.canonical.as_deref())) {
         data["offers"] = offer;
     }
+    if !product.certifications.is_empty() {
+        data["hasCertification"] = product
+            .certifications
+            .iter()
+            .map(|c| {
+                let mut certification =
+                    serde_json::json!({ "@type": "Certification", "name": c.label });
+                if let Some(number) = &c.detail {
+                    certification["certificationIdentification"] = number.clone().into();
+                }
+                certification
+            })
+            .collect();
+    }
     graph(vec![data, breadcrumb_list(meta, base_url)])
 }
 

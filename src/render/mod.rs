@@ -355,7 +355,14 @@ impl<'a> Shared<'a> {
         let product = &self.catalogue.products[index];
         let data = view.product(product);
         meta.title = data.card.name.text.clone();
-        meta.description = data.card.summary.text.clone();
+        // Link previews (WhatsApp shows the description) name the price first.
+        meta.description = match (&data.card.price, &data.card.unit) {
+            (Some(price), Some(unit)) => {
+                format!("{price} / {}. {}", unit.text, data.card.summary.text)
+            }
+            (Some(price), None) => format!("{price}. {}", data.card.summary.text),
+            _ => data.card.summary.text.clone(),
+        };
         meta.og_type = "product";
         meta.image = Some(
             view.share_image(product)
