@@ -1349,3 +1349,26 @@ fn link_previews_name_the_price_and_certifications_reach_json_ld() {
         .collect();
     assert_eq!(numbers, ["ID35110000123450123", "2063576010123-29"]);
 }
+
+#[test]
+fn no_whatsapp_button_when_neither_producer_nor_publisher_has_a_number() {
+    let catalogue = Catalogue::copy("basic");
+    catalogue.replace(
+        "catalogue.yaml",
+        r#"publisher: { name: "Dinas Uji", email: "uji@example.id", whatsapp: "+6281200000000" }"#,
+        r#"publisher: { name: "Dinas Uji", email: "uji@example.id" }"#,
+    );
+    let site = catalogue.build();
+    let without = site.html("id/products/sambal-tanpa-foto/");
+    assert!(select(&without, ".inquiry").is_empty());
+    assert!(select(&without, "a[href^=\"https://wa.me/\"]").is_empty());
+    let with = site.html("id/products/batik-tulis-surya/");
+    assert_eq!(
+        select(
+            &with,
+            ".inquiry a[href^=\"https://wa.me/6281234567890?text=\"]"
+        )
+        .len(),
+        1
+    );
+}
