@@ -350,6 +350,24 @@ mod tests {
     }
 
     #[test]
+    fn image_settings_default_and_are_checked() {
+        let mut diagnostics = Diagnostics::default();
+        let config = Config::parse(MINIMAL, &mut diagnostics).unwrap();
+        assert_eq!(config.images, ImageSettings::default());
+        let custom = format!("{MINIMAL}images: {{ widths: [960, 320], max_megapixels: 24 }}\n");
+        let config = Config::parse(&custom, &mut diagnostics).unwrap();
+        assert_eq!(config.images.widths, [320, 960]);
+        assert_eq!(config.images.max_pixels, 24_000_000);
+        let bad = format!("{MINIMAL}images: {{ widths: [8] }}\n");
+        assert!(Config::parse(&bad, &mut diagnostics).is_none());
+        let messages: Vec<String> = diagnostics.sorted().iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            messages,
+            ["error: catalogue.yaml:7: field `images.widths`: widths must be between 16 and 4096 pixels\n  hint: for example `widths: [480, 960, 1600]`"]
+        );
+    }
+
+    #[test]
     fn root_base_url_has_root_path() {
         let mut problems = Vec::new();
         let (url, path) =

@@ -13,7 +13,6 @@ mod process;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -386,7 +385,6 @@ fn slash_path(path: &Path) -> String {
 /// A progress bar on a terminal; nothing when output goes elsewhere.
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
-    done: AtomicUsize,
 }
 
 impl Progress {
@@ -399,14 +397,10 @@ impl Progress {
             );
             bar
         });
-        Progress {
-            bar,
-            done: AtomicUsize::new(0),
-        }
+        Progress { bar }
     }
 
     fn tick(&self) {
-        self.done.fetch_add(1, Ordering::Relaxed);
         if let Some(bar) = &self.bar {
             bar.inc(1);
         }

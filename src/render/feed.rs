@@ -3,6 +3,8 @@
 
 use std::fmt::Write;
 
+use super::templates::escape_html as escape;
+
 use super::views::LangContext;
 use crate::model::{Catalogue, Product};
 
@@ -70,11 +72,4 @@ fn entry(
 
 fn date_of(product: &Product) -> Option<&str> {
     product.curation.as_ref()?.date.as_deref()
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

@@ -283,7 +283,7 @@ impl<'a> Shared<'a> {
                 .publisher
                 .whatsapp
                 .as_ref()
-                .map(|n| format!("https://wa.me/{}", n.trim_start_matches('+'))),
+                .map(|n| views::whatsapp_link(n)),
             edition: config.edition.as_deref().map(|d| format_date(d, view.lang)),
             categories: view.category_links(&self.products_by_category),
             pages: self

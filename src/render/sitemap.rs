@@ -2,6 +2,8 @@
 
 use std::fmt::Write;
 
+use super::templates::escape_html as escape;
+
 use crate::diagnostic::Diagnostic;
 use crate::model::Catalogue;
 use crate::output::Staging;
@@ -44,11 +46,4 @@ fn sitemap(catalogue: &Catalogue, twins: &[String]) -> String {
     }
     xml.push_str("</urlset>\n");
     xml
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

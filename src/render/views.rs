@@ -423,10 +423,7 @@ impl LangContext<'_> {
         let text =
             percent_encoding::utf8_percent_encode(&message, percent_encoding::NON_ALPHANUMERIC);
         Some(Inquiry {
-            url: format!(
-                "https://wa.me/{}?text={text}",
-                number.trim_start_matches('+')
-            ),
+            url: format!("{}?text={text}", whatsapp_link(number)),
             to,
         })
     }
@@ -582,13 +579,15 @@ fn image_view(image: &ProcessedImage, alt: Text, placement: Placement) -> ImageV
     }
 }
 
+/// A WhatsApp chat link for an international number (`+62…`).
+pub fn whatsapp_link(number: &str) -> String {
+    format!("https://wa.me/{}", number.trim_start_matches('+'))
+}
+
 fn contact(producer: &Producer) -> Contact {
     Contact {
         whatsapp: producer.whatsapp.clone(),
-        whatsapp_url: producer
-            .whatsapp
-            .as_ref()
-            .map(|n| format!("https://wa.me/{}", n.trim_start_matches('+'))),
+        whatsapp_url: producer.whatsapp.as_ref().map(|n| whatsapp_link(n)),
         instagram: producer.instagram.as_ref().map(|h| format!("@{h}")),
         instagram_url: producer
             .instagram
