@@ -89,6 +89,28 @@ pub fn summary(markdown: &str, max_chars: usize) -> String {
     shorten(text.trim(), max_chars)
 }
 
+/// The distinct words of a text, lowercased, in the order they first appear, separated by
+/// spaces: what search matches descriptions against. Link targets and HTML are left out.
+pub fn words(markdown: &str) -> String {
+    let mut seen = std::collections::HashSet::new();
+    let mut words = String::new();
+    for event in Parser::new_ext(markdown, options()) {
+        let (Event::Text(text) | Event::Code(text)) = event else {
+            continue;
+        };
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            let word = word.to_lowercase();
+            if !word.is_empty() && seen.insert(word.clone()) {
+                if !words.is_empty() {
+                    words.push(' ');
+                }
+                words.push_str(&word);
+            }
+        }
+    }
+    words
+}
+
 fn shorten(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         return text.to_owned();
@@ -228,6 +250,12 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<li>satu</li>"), "{html}");
+    }
+
+    #[test]
+    fn words_are_distinct_lowercase_and_leave_markup_out() {
+        let text = "**Onde-onde** wijen, *renyah*.\n\n- Wijen sangrai\n- [Toko](https://contoh.id/x) Café\n\n<b class=\"merah\">tebal</b>";
+        assert_eq!(words(text), "onde wijen renyah sangrai toko café tebal");
     }
 
     #[test]

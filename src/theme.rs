@@ -23,6 +23,10 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
         include_bytes!("../themes/default/static/etalase.js"),
     ),
     (
+        "search.js",
+        include_bytes!("../themes/default/static/search.js"),
+    ),
+    (
         "favicon.svg",
         include_bytes!("../themes/default/static/favicon.svg"),
     ),

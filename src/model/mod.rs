@@ -28,6 +28,8 @@ pub struct Catalogue {
     pub rejected_photos: Vec<Photo>,
     /// Photos shown inside Markdown texts (`![alt](foto.jpg)`).
     pub inline_photos: Vec<Asset>,
+    /// Every tag used, sorted, with the products carrying it (indexes, by slug).
+    pub tags: Vec<(String, Vec<usize>)>,
 }
 
 /// A file an entry refers to, checked to exist inside its folder.
@@ -128,6 +130,8 @@ pub struct Product {
     pub featured: bool,
     /// The description as safe HTML.
     pub description: Translated,
+    /// The distinct words of the description, for search (see [`crate::markdown::words`]).
+    pub description_words: Translated,
     pub summary: Translated,
 }
 

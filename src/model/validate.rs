@@ -33,6 +33,14 @@ const RESERVED_PAGE_SLUGS: &[&str] = &[
     "media",
 ];
 
+/// An entry's Markdown texts per language: as HTML, as a summary, and as search words.
+#[derive(Default)]
+struct Bodies {
+    html: Translated,
+    summaries: Translated,
+    words: Translated,
+}
+
 /// How long card and meta-description summaries may be, in characters.
 const SUMMARY_CHARS: usize = 160;
 
@@ -93,8 +101,10 @@ pub fn validate(
         pages,
         rejected_photos,
         inline_photos,
+        tags: Vec::new(),
     };
     link_products_to_producers(&mut catalogue);
+    catalogue.tags = tags_with_products(&catalogue.products);
     catalogue
 }
 
@@ -130,6 +140,19 @@ fn link_products_to_producers(catalogue: &mut Catalogue) {
     for (index, product) in catalogue.products.iter().enumerate() {
         catalogue.producers[product.producer].products.push(index);
     }
+}
+
+fn tags_with_products(products: &[Product]) -> Vec<(String, Vec<usize>)> {
+    let mut tags: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (index, product) in products.iter().enumerate() {
+        for tag in &product.tags {
+            // `checked_tags` already dropped a tag written twice on one product.
+            tags.entry(tag).or_default().push(index);
+        }
+    }
+    tags.into_iter()
+        .map(|(tag, products)| (tag.to_owned(), products))
+        .collect()
 }
 
 /// Validation context shared by all entries.
@@ -178,7 +201,11 @@ impl Checker<'_> {
                 );
             }
         }
-        let (story, summary) = self.bodies(entry, found, |text| Ok(text.body.to_owned()));
+        let Bodies {
+            html: story,
+            summaries: summary,
+            ..
+        } = self.bodies(entry, found, |text| Ok(text.body.to_owned()));
         Some(Producer {
             slug: entry.slug.clone(),
             name: raw.name,
@@ -260,7 +287,11 @@ impl Checker<'_> {
             .unit
             .as_ref()
             .map(|u| Translated::from_raw(u, self.languages()));
-        let (description, summary) = self.bodies(entry, found, |text| {
+        let Bodies {
+            html: description,
+            summaries: summary,
+            words: description_words,
+        } = self.bodies(entry, found, |text| {
             apply_product_front_matter(text, &mut name, unit.as_mut())
         });
         self.warn_missing_translation(file, "name", &name, found);
@@ -288,6 +319,7 @@ impl Checker<'_> {
             curation,
             featured: raw.featured,
             description,
+            description_words,
             summary,
         }))
     }
@@ -423,7 +455,7 @@ impl Checker<'_> {
             return None;
         }
         let mut title = Translated::default();
-        let (body, _) = self.bodies(entry, found, |text| {
+        let Bodies { html: body, .. } = self.bodies(entry, found, |text| {
             let Some(front) = text.front_matter else {
                 return Err(Diagnostic::error(&text.file.path, "has no title")
                     .at_line(Some(1))
@@ -464,9 +496,8 @@ impl Checker<'_> {
         entry: &EntryFolder,
         found: &mut Diagnostics,
         mut prepare: impl FnMut(&MarkdownText) -> Result<String, Diagnostic>,
-    ) -> (Translated, Translated) {
-        let mut html = Translated::default();
-        let mut summaries = Translated::default();
+    ) -> Bodies {
+        let mut bodies = Bodies::default();
         for (stem, file) in &entry.texts {
             if !self.languages().contains(stem) {
                 found.push(
@@ -499,15 +530,19 @@ impl Checker<'_> {
                 Ok(body) => {
                     let photos = self.inline_photos(entry, file, &body, found);
                     let photo_key = |name: &str| photos.get(name).cloned();
-                    html.set(stem, markdown::to_html(&body, &photo_key));
-                    summaries.set(stem, markdown::summary(&body, SUMMARY_CHARS));
+                    bodies.html.set(stem, markdown::to_html(&body, &photo_key));
+                    bodies
+                        .summaries
+                        .set(stem, markdown::summary(&body, SUMMARY_CHARS));
+                    bodies.words.set(stem, markdown::words(&body));
                 }
                 Err(problem) => found.push(problem),
             }
         }
         let data_file = entry.data.as_ref().map(|d| d.path.clone());
         for lang in self.languages() {
-            if !html.has(lang) && !html.is_empty() && !entry.texts.contains_key(lang) {
+            if !bodies.html.has(lang) && !bodies.html.is_empty() && !entry.texts.contains_key(lang)
+            {
                 let path = data_file.clone().unwrap_or_else(|| entry.dir.clone());
                 found.push(
                     Diagnostic::warning(
@@ -523,7 +558,7 @@ impl Checker<'_> {
                 );
             }
         }
-        (html, summaries)
+        bodies
     }
 
     /// Resolves the photos a text shows from its folder (`![alt](foto.jpg)`), queues them for

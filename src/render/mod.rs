@@ -4,6 +4,7 @@
 mod feed;
 mod meta;
 mod qr;
+pub mod search_index;
 mod sitemap;
 pub mod templates;
 pub mod views;
@@ -21,7 +22,7 @@ use crate::model::Catalogue;
 use crate::output::Staging;
 use meta::PageMeta;
 use templates::Templates;
-use views::{CategoryLink, LangContext, Link, ProductCard, ShareImage};
+use views::{tag_name, CategoryLink, LangContext, Link, ProductCard, ShareImage};
 
 /// How many product cards a list page shows before it continues on the next page.
 pub const CARDS_PER_PAGE: usize = 48;
@@ -34,10 +35,26 @@ const FEATURED_ON_HOME: usize = 12;
 #[derive(Debug, Clone, Copy)]
 enum Job {
     Home,
+    /// Every product, a page of cards at a time, with the filters and search above them.
+    Products {
+        page: usize,
+    },
     Product(usize),
-    Producer { index: usize, page: usize },
-    Category { index: usize, page: usize },
+    Producer {
+        index: usize,
+        page: usize,
+    },
+    Category {
+        index: usize,
+        page: usize,
+    },
     FreePage(usize),
+    /// Every tag with its number of products.
+    Tags,
+    Tag {
+        index: usize,
+        page: usize,
+    },
 }
 
 /// What was written, for the summary line.
@@ -57,9 +74,40 @@ struct Shared<'a> {
     fallback_image: ShareImage,
     /// The theme's neutral link-preview image.
     theme_image: ShareImage,
-    /// Per language: the context every page starts from (`site` already in it) and the
-    /// category links, computed once rather than for each of thousands of pages.
-    per_lang: BTreeMap<String, (Context, Vec<CategoryLink>)>,
+    /// Per language: what every page starts from, computed once rather than for each of
+    /// thousands of pages.
+    per_lang: BTreeMap<String, LangShared>,
+}
+
+/// The parts of pages that are the same on every page of one language.
+struct LangShared {
+    /// The context every page starts from, `site` already in it.
+    context: Context,
+    categories: Vec<CategoryLink>,
+    /// The products page's search index, as written to disk.
+    search_index: Vec<u8>,
+    /// The choices of the products page's filters.
+    filters: Filters,
+}
+
+/// The choices the products page offers, and where its script finds the index.
+#[derive(Debug, Serialize)]
+struct Filters {
+    /// Site-relative, with a version from the content so no cache serves an old index.
+    index_url: String,
+    /// Only the certifications some product has.
+    certifications: Vec<Choice>,
+    curation: Vec<Choice>,
+    producers: Vec<Choice>,
+    /// The `sizes` of a card photo, for the cards the script makes.
+    card_sizes: &'static str,
+}
+
+/// One option of a filter: the value in the URL and what the visitor reads.
+#[derive(Debug, Serialize)]
+struct Choice {
+    value: String,
+    label: String,
 }
 
 /// Renders the whole site into `staging`; template errors are returned as diagnostics.
@@ -97,6 +145,14 @@ pub fn render_site(
                 .write_page(&format!("{lang}/{}", feed::FEED_FILE), feed.as_bytes())
                 .err(),
         );
+        problems.extend(
+            staging
+                .write_page(
+                    &format!("{lang}/products/{}", search_index::SEARCH_INDEX_FILE),
+                    &shared.per_lang[lang.as_str()].search_index,
+                )
+                .err(),
+        );
     }
     problems.extend(shared.render_not_found(staging).err());
     if let Err(problem) = sitemap::write(catalogue, &shared.sitemap_paths(), staging) {
@@ -117,6 +173,7 @@ pub fn render_site(
 fn twin_path(catalogue: &Catalogue, job: Job) -> String {
     match job {
         Job::Home => String::new(),
+        Job::Products { page } => paged("products/", page),
         Job::Product(i) => format!("products/{}/", catalogue.products[i].slug),
         Job::Producer { index, page } => paged(
             &format!("producers/{}/", catalogue.producers[index].slug),
@@ -127,6 +184,8 @@ fn twin_path(catalogue: &Catalogue, job: Job) -> String {
             page,
         ),
         Job::FreePage(i) => format!("{}/", catalogue.pages[i].slug),
+        Job::Tags => "tags/".to_owned(),
+        Job::Tag { index, page } => paged(&format!("tags/{}/", catalogue.tags[index].0), page),
     }
 }
 
@@ -183,6 +242,8 @@ struct SiteView<'a> {
     edition: Option<String>,
     categories: Vec<CategoryLink>,
     pages: Vec<Link>,
+    /// Whether any product has a tag, so themes can link the tag list.
+    has_tags: bool,
     t: BTreeMap<&'static str, &'static str>,
 }
 
@@ -223,26 +284,76 @@ impl<'a> Shared<'a> {
             theme_image,
             per_lang: BTreeMap::new(),
         };
-        for lang in &catalogue.config.languages {
-            let view = shared.lang_context(lang);
-            let site = shared.site_view(&view);
-            let mut context = Context::new();
-            context.insert("site", &site);
-            shared
-                .per_lang
-                .insert(lang.clone(), (context, site.categories));
-        }
+        let per_lang: Vec<(String, LangShared)> = catalogue
+            .config
+            .languages
+            .par_iter()
+            .map(|lang| (lang.clone(), shared.lang_shared(lang)))
+            .collect();
+        shared.per_lang = per_lang.into_iter().collect();
         shared
+    }
+
+    fn lang_shared(&self, lang: &'a str) -> LangShared {
+        let view = self.lang_context(lang);
+        let site = self.site_view(&view);
+        let mut context = Context::new();
+        context.insert("site", &site);
+        let index = search_index::build(&view, &self.catalogue.products);
+        let search_index = serde_json::to_vec(&index).unwrap_or_default();
+        let version = blake3::hash(&search_index).to_hex();
+        LangShared {
+            context,
+            categories: site.categories,
+            filters: Filters {
+                index_url: view.url(&format!(
+                    "products/{}?v={}",
+                    search_index::SEARCH_INDEX_FILE,
+                    &version[..10]
+                )),
+                certifications: self.certification_choices(&view),
+                curation: curation_choices(lang),
+                producers: self
+                    .catalogue
+                    .producers
+                    .iter()
+                    .map(|p| Choice {
+                        value: p.slug.clone(),
+                        label: p.name.clone(),
+                    })
+                    .collect(),
+                card_sizes: views::Placement::Card.sizes(),
+            },
+            search_index,
+        }
+    }
+
+    /// The certifications some product has, in a fixed order.
+    fn certification_choices(&self, view: &LangContext) -> Vec<Choice> {
+        let kinds: std::collections::BTreeSet<_> = self
+            .catalogue
+            .products
+            .iter()
+            .flat_map(|p| p.certifications.iter().map(|c| c.kind))
+            .collect();
+        kinds
+            .into_iter()
+            .map(|kind| Choice {
+                value: search_index::certification_key(kind).to_owned(),
+                label: view.certification(kind, None).label,
+            })
+            .collect()
     }
 
     /// A fresh context for a page in `lang`, with `site` in it.
     fn base_context(&self, lang: &str) -> Context {
-        self.per_lang[lang].0.clone()
+        self.per_lang[lang].context.clone()
     }
 
     fn jobs(&self) -> Vec<Job> {
         let c = self.catalogue;
         let mut jobs = vec![Job::Home];
+        jobs.extend((1..=page_count(c.products.len())).map(|page| Job::Products { page }));
         jobs.extend((0..c.products.len()).map(Job::Product));
         for (index, producer) in c.producers.iter().enumerate() {
             jobs.extend(
@@ -253,6 +364,12 @@ impl<'a> Shared<'a> {
             jobs.extend((1..=page_count(products.len())).map(|page| Job::Category { index, page }));
         }
         jobs.extend((0..c.pages.len()).map(Job::FreePage));
+        if !c.tags.is_empty() {
+            jobs.push(Job::Tags);
+        }
+        for (index, (_, products)) in c.tags.iter().enumerate() {
+            jobs.extend((1..=page_count(products.len())).map(|page| Job::Tag { index, page }));
+        }
         jobs
     }
 
@@ -295,6 +412,7 @@ impl<'a> Shared<'a> {
                     url: view.url(&format!("{}/", page.slug)),
                 })
                 .collect(),
+            has_tags: !self.catalogue.tags.is_empty(),
             t: ui_strings(view.lang),
         }
     }
@@ -310,6 +428,7 @@ impl<'a> Shared<'a> {
         let mut context = self.base_context(lang);
         let template = match job {
             Job::Home => self.home(&view, &mut meta, &mut context),
+            Job::Products { page } => self.all_products(&view, page, &mut meta, &mut context),
             Job::Product(i) => self.product(&view, i, &mut meta, &mut context),
             Job::Producer { index, page } => {
                 self.producer(&view, index, page, &mut meta, &mut context)
@@ -318,6 +437,8 @@ impl<'a> Shared<'a> {
                 self.category(&view, index, page, &mut meta, &mut context)
             }
             Job::FreePage(i) => self.free_page(&view, i, &mut meta, &mut context),
+            Job::Tags => self.tag_list(&view, &mut meta, &mut context),
+            Job::Tag { index, page } => self.tag(&view, index, page, &mut meta, &mut context),
         };
         if let (Job::Product(_), Some(url)) = (job, &meta.canonical) {
             let code = qr::svg(url).unwrap_or_default();
@@ -426,7 +547,7 @@ impl<'a> Shared<'a> {
     ) -> &'static str {
         let category = &self.catalogue.config.categories[index];
         let members = &self.products_by_category[index];
-        let link = &self.per_lang[view.lang].1[index];
+        let link = &self.per_lang[view.lang].categories[index];
         meta.title = paged_title(&link.name, page, view.lang);
         meta.description = format!(
             "{} — {}",
@@ -452,6 +573,107 @@ impl<'a> Shared<'a> {
             ),
         );
         "category.html"
+    }
+
+    fn all_products(
+        &self,
+        view: &LangContext,
+        page: usize,
+        meta: &mut PageMeta,
+        context: &mut Context,
+    ) -> &'static str {
+        let t = ui_strings(view.lang);
+        let every: Vec<usize> = (0..self.catalogue.products.len()).collect();
+        meta.title = paged_title(t["all_products"], page, view.lang);
+        meta.description = format!(
+            "{} — {}",
+            t["all_products"],
+            view.plain(&self.catalogue.config.title)
+        );
+        meta.breadcrumbs = vec![home_crumb(view)];
+        context.insert("products", &self.cards(view, &every, page));
+        context.insert("product_count", &every.len());
+        context.insert("filters", &self.per_lang[view.lang].filters);
+        context.insert(
+            "pagination",
+            &pagination(view.lang, "products/", page, every.len()),
+        );
+        "products.html"
+    }
+
+    fn tag_list(
+        &self,
+        view: &LangContext,
+        meta: &mut PageMeta,
+        context: &mut Context,
+    ) -> &'static str {
+        let t = ui_strings(view.lang);
+        let tags: Vec<TagLink> = self
+            .catalogue
+            .tags
+            .iter()
+            .map(|(tag, products)| TagLink {
+                name: tag_name(tag),
+                url: view.url(&format!("tags/{tag}/")),
+                count: products.len(),
+            })
+            .collect();
+        meta.title = t["tags"].to_owned();
+        meta.description = format!(
+            "{} — {}",
+            t["tags"],
+            view.plain(&self.catalogue.config.title)
+        );
+        meta.breadcrumbs = vec![home_crumb(view)];
+        context.insert("tags", &tags);
+        "tags.html"
+    }
+
+    fn tag(
+        &self,
+        view: &LangContext,
+        index: usize,
+        page: usize,
+        meta: &mut PageMeta,
+        context: &mut Context,
+    ) -> &'static str {
+        let (slug, members) = &self.catalogue.tags[index];
+        let t = ui_strings(view.lang);
+        let name = tag_name(slug);
+        meta.title = paged_title(&format!("#{name}"), page, view.lang);
+        meta.description = format!(
+            "{} {} #{name} — {}",
+            t["products_tagged"],
+            members.len(),
+            view.plain(&self.catalogue.config.title)
+        );
+        if let Some(image) = members
+            .iter()
+            .find_map(|&i| view.share_image(&self.catalogue.products[i]))
+        {
+            meta.image = Some(image);
+        }
+        meta.breadcrumbs = vec![
+            home_crumb(view),
+            Link {
+                name: t["tags"].to_owned(),
+                url: view.url("tags/"),
+            },
+        ];
+        context.insert(
+            "tag",
+            &TagLink {
+                name,
+                url: view.url(&format!("tags/{slug}/")),
+                count: members.len(),
+            },
+        );
+        context.insert("products", &self.cards(view, members, page));
+        context.insert(
+            "pagination",
+            &pagination(view.lang, &format!("tags/{slug}/"), page, members.len()),
+        );
+        "tag.html"
     }
 
     fn free_page(
@@ -534,6 +756,30 @@ impl<'a> Shared<'a> {
         let html = self.templates.render("404.html", &context)?;
         staging.write_page("404.html", html.as_bytes())
     }
+}
+
+/// A tag as a link, with how many products carry it.
+#[derive(Debug, Serialize)]
+struct TagLink {
+    name: String,
+    url: String,
+    count: usize,
+}
+
+/// The curation statuses a visitor can filter by, in the page's language.
+fn curation_choices(lang: &str) -> Vec<Choice> {
+    let t = ui_strings(lang);
+    [
+        ("lolos", "curation_lolos"),
+        ("proses", "curation_proses"),
+        ("belum", "curation_belum"),
+    ]
+    .into_iter()
+    .map(|(value, key)| Choice {
+        value: value.to_owned(),
+        label: t[key].to_owned(),
+    })
+    .collect()
 }
 
 #[derive(Serialize)]

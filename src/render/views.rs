@@ -75,7 +75,7 @@ impl Placement {
     /// at three device pixels per CSS pixel then loads a photo at twice its displayed size,
     /// which looks the same on a 6-inch screen and costs about half the bytes (measured with
     /// `bench/page-weight.py`: product page 169 KB → under 150 KB).
-    fn sizes(self) -> &'static str {
+    pub fn sizes(self) -> &'static str {
         match self {
             Placement::Card => "(min-width: 72rem) 17rem, (min-width: 40rem) 30vw, 30vw",
             Placement::Tile => "(min-width: 56rem) 23rem, (min-width: 40rem) 50vw, 33vw",
@@ -136,7 +136,7 @@ pub struct ProductView {
     pub min_order: Option<String>,
     pub certifications: Vec<Badge>,
     pub curation: Option<Badge>,
-    pub tags: Vec<String>,
+    pub tags: Vec<Link>,
     pub producer: ProducerCard,
     pub category: Link,
     /// A WhatsApp link with a message about this product, to the producer or else the publisher.
@@ -455,7 +455,14 @@ impl LangContext<'_> {
                 .map(|c| self.certification(c.kind, c.number.as_deref()))
                 .collect(),
             curation: self.curation(product),
-            tags: product.tags.clone(),
+            tags: product
+                .tags
+                .iter()
+                .map(|tag| Link {
+                    name: tag_name(tag),
+                    url: self.url(&format!("tags/{tag}/")),
+                })
+                .collect(),
             producer: self.producer_card(producer),
             category: Link {
                 name: self.plain(&category.name),
@@ -577,6 +584,11 @@ fn image_view(image: &ProcessedImage, alt: Text, placement: Placement) -> ImageV
         sizes: placement.sizes(),
         colour: image.colour.clone(),
     }
+}
+
+/// How a tag reads: its slug with spaces (`pewarna-alami` → `pewarna alami`).
+pub fn tag_name(slug: &str) -> String {
+    slug.replace('-', " ")
 }
 
 /// A WhatsApp chat link for an international number (`+62…`).

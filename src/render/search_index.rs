@@ -1,0 +1,386 @@
+//! The products page's search index: one compact JSON file per language, written beside the
+//! page (`{lang}/products/search.json`), holding what a result card shows and what the filters
+//! and the search box match. The filter script (`search.js` in the theme) reads it.
+//!
+//! Descriptions are the bulk of a catalogue's text, so they are stored as numbered words: a
+//! dictionary shared by all products, and per product the numbers of its words, sorted and
+//! written as gaps in a base-64 variable-length code. A 300-product catalogue then needs about
+//! a third of the bytes its descriptions take as text.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use super::views::{Badge, ImageView, LangContext};
+use crate::model::{CertificationKind, CurationStatus, Price, Product};
+
+/// The file name of the index, in each language's `products/` folder.
+pub const SEARCH_INDEX_FILE: &str = "search.json";
+
+/// Bumped when the layout of the file changes, so a script can tell.
+const FORMAT_VERSION: u32 = 1;
+
+/// The digits of the word-number code: 5 bits of value each, plus a "more follows" bit.
+const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+/// Words too common to help a search, left out of the description words.
+const STOP_WORDS_ID: &[&str] = &[
+    "ada", "adalah", "agar", "akan", "atau", "bagi", "dalam", "dan", "dari", "dengan", "di", "ini",
+    "itu", "juga", "ke", "kami", "kita", "oleh", "pada", "para", "saat", "sebagai", "secara",
+    "sejak", "serta", "setiap", "tidak", "untuk", "yang",
+];
+const STOP_WORDS_EN: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "each", "every", "for", "from", "in", "into",
+    "is", "it", "its", "of", "on", "or", "our", "that", "the", "their", "this", "to", "was", "we",
+    "with",
+];
+
+/// The whole index of one language.
+#[derive(Debug, Serialize)]
+pub struct SearchIndex {
+    version: u32,
+    /// `[slug, name]` of every category, in the catalogue's order.
+    categories: Vec<(String, String)>,
+    /// `[slug, name]` of every producer, by slug.
+    producers: Vec<(String, String)>,
+    /// `[kind, label, detail]` of every badge a card shows; products refer to them by
+    /// position.
+    badges: Vec<(String, String, Option<String>)>,
+    /// The description words; products refer to them by position.
+    words: Vec<String>,
+    products: Vec<Entry>,
+}
+
+/// One product, with short keys: the file carries one of these per product.
+#[derive(Debug, Serialize)]
+struct Entry {
+    #[serde(rename = "s")]
+    slug: String,
+    #[serde(rename = "n")]
+    name: String,
+    /// The language of the name when it fell back to another one.
+    #[serde(rename = "nl", skip_serializing_if = "Option::is_none")]
+    name_lang: Option<String>,
+    #[serde(rename = "p")]
+    producer: usize,
+    #[serde(rename = "c")]
+    category: usize,
+    /// Lowest and highest price in rupiah.
+    #[serde(rename = "r", skip_serializing_if = "Option::is_none")]
+    price_range: Option<(u64, u64)>,
+    /// The price as the page prints it.
+    #[serde(rename = "pt", skip_serializing_if = "Option::is_none")]
+    price_text: Option<String>,
+    #[serde(rename = "u", skip_serializing_if = "Option::is_none")]
+    unit: Option<String>,
+    #[serde(rename = "t", skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<String>,
+    #[serde(rename = "ce", skip_serializing_if = "Vec::is_empty")]
+    certifications: Vec<&'static str>,
+    /// `lolos`, `proses` or `belum` (also for a product nobody has curated yet).
+    #[serde(rename = "cu")]
+    curation: &'static str,
+    #[serde(rename = "b", skip_serializing_if = "Vec::is_empty")]
+    badges: Vec<usize>,
+    #[serde(rename = "i", skip_serializing_if = "Option::is_none")]
+    image: Option<CardImage>,
+    /// The description's word numbers (see the module comment).
+    #[serde(rename = "w")]
+    words: String,
+}
+
+/// A card photo: every copy is `{stem}-{width}.{ext}` (and `.webp`), as the image pipeline
+/// names them.
+#[derive(Debug, Serialize)]
+struct CardImage {
+    #[serde(rename = "s")]
+    stem: String,
+    #[serde(rename = "ws")]
+    widths: Vec<u32>,
+    /// The fallback format's extension: `jpg` or `png`.
+    #[serde(rename = "e")]
+    extension: String,
+    #[serde(rename = "wp")]
+    webp: bool,
+    /// The width, height and width of the copy used as `src`.
+    #[serde(rename = "d")]
+    size: (u32, u32, u32),
+    #[serde(rename = "a")]
+    alt: String,
+    #[serde(rename = "bg")]
+    colour: String,
+}
+
+/// Builds the index of `view.lang` for `products` (in the order the page lists them).
+pub fn build(view: &LangContext, products: &[Product]) -> SearchIndex {
+    let catalogue = view.catalogue;
+    let stop_words = stop_words(view.lang);
+    let mut badges = BadgeTable::default();
+    let own_words: Vec<Vec<&str>> = products
+        .iter()
+        .map(|p| description_words(view, p, stop_words))
+        .collect();
+    let dictionary = Dictionary::new(&own_words);
+    let entries = products
+        .iter()
+        .zip(&own_words)
+        .map(|(product, words)| {
+            let card = view.product_card(product);
+            Entry {
+                slug: product.slug.clone(),
+                name: card.name.text,
+                name_lang: card.name.lang,
+                producer: product.producer,
+                category: product.category,
+                price_range: product.price.map(|price| match price {
+                    Price::Fixed(amount) => (amount, amount),
+                    Price::Range { min, max } => (min, max),
+                }),
+                price_text: card.price,
+                unit: card.unit.map(|unit| unit.text),
+                tags: product.tags.clone(),
+                certifications: product
+                    .certifications
+                    .iter()
+                    .map(|c| certification_key(c.kind))
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect(),
+                curation: curation_key(product.curation.as_ref().map(|c| c.status)),
+                badges: card.badges.iter().map(|b| badges.position(b)).collect(),
+                image: card.cover.and_then(card_image),
+                words: encode_numbers(&dictionary.numbers(words)),
+            }
+        })
+        .collect();
+    SearchIndex {
+        version: FORMAT_VERSION,
+        categories: catalogue
+            .config
+            .categories
+            .iter()
+            .map(|c| (c.slug.clone(), view.plain(&c.name)))
+            .collect(),
+        producers: catalogue
+            .producers
+            .iter()
+            .map(|p| (p.slug.clone(), p.name.clone()))
+            .collect(),
+        badges: badges.rows,
+        words: dictionary.words.into_iter().map(str::to_owned).collect(),
+        products: entries,
+    }
+}
+
+/// The key a filter link uses for a certification (`cert=halal`).
+pub fn certification_key(kind: CertificationKind) -> &'static str {
+    match kind {
+        CertificationKind::Halal => "halal",
+        CertificationKind::Sni => "sni",
+        CertificationKind::Hki => "hki",
+        CertificationKind::Merek => "merek",
+        CertificationKind::Pirt => "pirt",
+        CertificationKind::Bpom => "bpom",
+    }
+}
+
+/// The key a filter link uses for a curation status; no curation counts as not yet curated.
+pub fn curation_key(status: Option<CurationStatus>) -> &'static str {
+    match status {
+        Some(CurationStatus::Lolos) => "lolos",
+        Some(CurationStatus::Proses) => "proses",
+        Some(CurationStatus::Belum) | None => "belum",
+    }
+}
+
+fn stop_words(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "id" => STOP_WORDS_ID,
+        "en" => STOP_WORDS_EN,
+        _ => &[],
+    }
+}
+
+/// The words of a product's description that search needs besides its name, producer and
+/// tags (which are matched, and ranked, on their own).
+fn description_words<'p>(
+    view: &LangContext<'p>,
+    product: &'p Product,
+    stop_words: &[&str],
+) -> Vec<&'p str> {
+    let mut elsewhere: BTreeSet<String> = BTreeSet::new();
+    let name = view.plain(&product.name);
+    let producer = &view.catalogue.producers[product.producer].name;
+    for text in [name.as_str(), producer.as_str()]
+        .into_iter()
+        .chain(product.tags.iter().map(String::as_str))
+    {
+        elsewhere.extend(
+            text.split(|c: char| !c.is_alphanumeric())
+                .map(str::to_lowercase),
+        );
+    }
+    let words = product
+        .description_words
+        .get(view.lang, view.catalogue.config.default_language())
+        .text;
+    words
+        .split(' ')
+        .filter(|w| !w.is_empty() && !stop_words.contains(w) && !elsewhere.contains(*w))
+        .collect()
+}
+
+/// Every description word of the language, the most used first so they get the shortest
+/// numbers.
+struct Dictionary<'p> {
+    words: Vec<&'p str>,
+    numbers: HashMap<&'p str, u32>,
+}
+
+impl<'p> Dictionary<'p> {
+    fn new(per_product: &[Vec<&'p str>]) -> Self {
+        let mut counts: HashMap<&str, u32> = HashMap::new();
+        for word in per_product.iter().flatten() {
+            *counts.entry(word).or_default() += 1;
+        }
+        let mut words: Vec<&str> = counts.keys().copied().collect();
+        words.sort_by(|a, b| counts[b].cmp(&counts[a]).then(a.cmp(b)));
+        let numbers = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (*w, i as u32))
+            .collect();
+        Dictionary { words, numbers }
+    }
+
+    fn numbers(&self, words: &[&str]) -> Vec<u32> {
+        let mut numbers: Vec<u32> = words.iter().map(|w| self.numbers[w]).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        numbers
+    }
+}
+
+/// Sorted, distinct numbers as the gaps between them, each gap in 5-bit groups, lowest
+/// first, a digit of 32 or more meaning another group follows.
+fn encode_numbers(sorted: &[u32]) -> String {
+    let mut code = String::with_capacity(sorted.len() * 2);
+    let mut previous = None;
+    for &number in sorted {
+        let mut gap = match previous {
+            None => number,
+            Some(previous) => number - previous - 1,
+        };
+        previous = Some(number);
+        while gap >= 32 {
+            code.push(DIGITS[(32 + (gap & 31)) as usize] as char);
+            gap >>= 5;
+        }
+        code.push(DIGITS[gap as usize] as char);
+    }
+    code
+}
+
+/// Distinct badges in the order they are first met.
+#[derive(Default)]
+struct BadgeTable {
+    rows: Vec<(String, String, Option<String>)>,
+}
+
+impl BadgeTable {
+    fn position(&mut self, badge: &Badge) -> usize {
+        let row = (
+            badge.kind.clone(),
+            badge.label.clone(),
+            badge.detail.clone(),
+        );
+        match self.rows.iter().position(|r| *r == row) {
+            Some(i) => i,
+            None => {
+                self.rows.push(row);
+                self.rows.len() - 1
+            }
+        }
+    }
+}
+
+/// A card photo as a stem and widths; `None` when the copies are not named as expected.
+fn card_image(view: ImageView) -> Option<CardImage> {
+    let first = view.fallback.first()?;
+    let (name, extension) = first.url.rsplit_once('.')?;
+    let stem = name.strip_suffix(&format!("-{}", first.width))?.to_owned();
+    let widths: Vec<u32> = view.fallback.iter().map(|s| s.width).collect();
+    let named = |sources: &[super::views::Source], ext: &str| {
+        sources
+            .iter()
+            .all(|s| s.url == format!("{stem}-{}.{ext}", s.width))
+    };
+    let webp_widths: Vec<u32> = view.webp.iter().map(|s| s.width).collect();
+    let webp = !view.webp.is_empty();
+    if !named(&view.fallback, extension)
+        || (webp && (webp_widths != widths || !named(&view.webp, "webp")))
+    {
+        return None;
+    }
+    let src_width = view
+        .url
+        .rsplit_once('-')?
+        .1
+        .split('.')
+        .next()?
+        .parse()
+        .ok()?;
+    Some(CardImage {
+        extension: extension.to_owned(),
+        stem,
+        widths,
+        webp,
+        size: (src_width, view.width, view.height),
+        alt: view.alt.text,
+        colour: view.colour,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(code: &str) -> Vec<u32> {
+        let mut numbers = Vec::new();
+        let (mut value, mut shift, mut next) = (0u32, 0u32, 0u32);
+        for byte in code.bytes() {
+            let digit = DIGITS.iter().position(|d| *d == byte).unwrap() as u32;
+            value |= (digit & 31) << shift;
+            shift += 5;
+            if digit < 32 {
+                next += value;
+                numbers.push(next);
+                next += 1;
+                value = 0;
+                shift = 0;
+            }
+        }
+        numbers
+    }
+
+    #[test]
+    fn word_numbers_survive_the_round_trip() {
+        let numbers = [0, 1, 2, 31, 33, 64, 1000, 1001, 40_000, 1_000_000];
+        let code = encode_numbers(&numbers);
+        assert_eq!(decode(&code), numbers);
+        // Neighbouring numbers cost one digit each.
+        assert_eq!(encode_numbers(&[0, 1, 2, 3]), "0000");
+    }
+
+    #[test]
+    fn the_most_used_words_get_the_smallest_numbers() {
+        let per_product = vec![
+            vec!["wijen", "renyah"],
+            vec!["renyah"],
+            vec!["renyah", "manis"],
+        ];
+        let dictionary = Dictionary::new(&per_product);
+        assert_eq!(dictionary.words, ["renyah", "manis", "wijen"]);
+        assert_eq!(dictionary.numbers(&["wijen", "renyah"]), [0, 2]);
+    }
+}
