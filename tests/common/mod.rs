@@ -8,6 +8,8 @@
 // Each test binary uses a different part of the harness.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::fs;
