@@ -1,4 +1,4 @@
-//! Atom feeds: one per language at `/{lang}/atom.xml`, listing products newest first (by
+//! Atom feeds: one per language at `/{lang}/atom.xml`, listing the newest products first (by
 //! curation date), for feed readers and for retailers who follow the catalogue.
 
 use std::fmt::Write;
@@ -10,6 +10,9 @@ use crate::model::{Catalogue, Product};
 
 /// Where each language's feed lives, below `/{lang}/`.
 pub const FEED_FILE: &str = "atom.xml";
+/// How many of the newest products a feed lists: readers show the latest, and a
+/// 10,000-product catalogue would otherwise write a 22 MB feed per language.
+pub const FEED_ENTRIES: usize = 50;
 
 /// The feed of one language.
 pub fn atom(catalogue: &Catalogue, view: &LangContext) -> String {
@@ -34,7 +37,7 @@ pub fn atom(catalogue: &Catalogue, view: &LangContext) -> String {
         updated = updated,
         publisher = escape(&config.publisher.name),
     );
-    for product in products {
+    for product in products.into_iter().take(FEED_ENTRIES) {
         entry(&mut xml, catalogue, view, product, fallback);
     }
     xml.push_str("</feed>\n");
