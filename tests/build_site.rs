@@ -1064,13 +1064,18 @@ fn long_lists_are_paginated_at_48_cards() {
             &format!("content/products/produk-{n:02}/product.yaml"),
             format!(
                 "name: {{ id: Produk {n:02}, en: Product {n:02} }}\n\
-                 producer: sanggar-kriya\ncategory: kriya\n"
+                 producer: sanggar-kriya\ncategory: kriya\ntags: [ukir]\n"
             ),
         );
     }
     let site = catalogue.build();
     for lang in LANGUAGES {
-        for list in ["categories/kriya", "producers/sanggar-kriya"] {
+        for list in [
+            "categories/kriya",
+            "producers/sanggar-kriya",
+            "products",
+            "tags/ukir",
+        ] {
             let first = format!("{lang}/{list}/index.html");
             let second = format!("{lang}/{list}/page/2/index.html");
             assert!(site.exists(&second), "{second} missing");

@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use super::views::{Badge, ImageView, LangContext};
+use super::views::{Badge, ImageView, LangContext, Source};
 use crate::model::{CertificationKind, CurationStatus, Price, Product};
 
 /// The file name of the index, in each language's `products/` folder.
@@ -46,6 +46,8 @@ pub struct SearchIndex {
     /// `[kind, label, detail]` of every badge a card shows; products refer to them by
     /// position.
     badges: Vec<(String, String, Option<String>)>,
+    /// The widths of most card photos.
+    widths: Vec<u32>,
     /// The description words; products refer to them by position.
     words: Vec<String>,
     products: Vec<Entry>,
@@ -89,20 +91,23 @@ struct Entry {
     words: String,
 }
 
-/// A card photo: every copy is `{stem}-{width}.{ext}` (and `.webp`), as the image pipeline
-/// names them.
+/// A card photo. The image pipeline names every copy `media/{product}-{name}-{width}.{ext}`
+/// (and `.webp`), so only `name` is stored, and the widths and formats when they are not the
+/// usual ones.
 #[derive(Debug, Serialize)]
 struct CardImage {
     #[serde(rename = "s")]
-    stem: String,
-    #[serde(rename = "ws")]
-    widths: Vec<u32>,
-    /// The fallback format's extension: `jpg` or `png`.
-    #[serde(rename = "e")]
-    extension: String,
-    #[serde(rename = "wp")]
-    webp: bool,
-    /// The width, height and width of the copy used as `src`.
+    name: String,
+    /// `None`: the index's `widths` (see [`usual_widths`]).
+    #[serde(rename = "ws", skip_serializing_if = "Option::is_none")]
+    widths: Option<Vec<u32>>,
+    /// The fallback format's extension when it is not `jpg` (`png` for transparent photos).
+    #[serde(rename = "e", skip_serializing_if = "Option::is_none")]
+    extension: Option<String>,
+    /// Set when there are no WebP copies.
+    #[serde(rename = "nw", skip_serializing_if = "std::ops::Not::not")]
+    no_webp: bool,
+    /// The width of the copy used as `src`, and the width and height the `<img>` reserves.
     #[serde(rename = "d")]
     size: (u32, u32, u32),
     #[serde(rename = "a")]
@@ -121,7 +126,7 @@ pub fn build(view: &LangContext, products: &[Product]) -> SearchIndex {
         .map(|p| description_words(view, p, stop_words))
         .collect();
     let dictionary = Dictionary::new(&own_words);
-    let entries = products
+    let mut entries: Vec<Entry> = products
         .iter()
         .zip(&own_words)
         .map(|(product, words)| {
@@ -148,11 +153,14 @@ pub fn build(view: &LangContext, products: &[Product]) -> SearchIndex {
                     .collect(),
                 curation: curation_key(product.curation.as_ref().map(|c| c.status)),
                 badges: card.badges.iter().map(|b| badges.position(b)).collect(),
-                image: card.cover.and_then(card_image),
+                image: card
+                    .cover
+                    .and_then(|cover| card_image(cover, &product.slug)),
                 words: encode_numbers(&dictionary.numbers(words)),
             }
         })
         .collect();
+    let widths = usual_widths(&mut entries);
     SearchIndex {
         version: FORMAT_VERSION,
         categories: catalogue
@@ -167,6 +175,7 @@ pub fn build(view: &LangContext, products: &[Product]) -> SearchIndex {
             .map(|p| (p.slug.clone(), p.name.clone()))
             .collect(),
         badges: badges.rows,
+        widths,
         words: dictionary.words.into_iter().map(str::to_owned).collect(),
         products: entries,
     }
@@ -304,37 +313,54 @@ impl BadgeTable {
     }
 }
 
-/// A card photo as a stem and widths; `None` when the copies are not named as expected.
-fn card_image(view: ImageView) -> Option<CardImage> {
+/// The widths most card photos have, which are then left out of their entries.
+fn usual_widths(entries: &mut [Entry]) -> Vec<u32> {
+    let mut counts: HashMap<&[u32], usize> = HashMap::new();
+    for widths in entries
+        .iter()
+        .filter_map(|e| e.image.as_ref()?.widths.as_deref())
+    {
+        *counts.entry(widths).or_default() += 1;
+    }
+    let usual: Vec<u32> = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(widths, _)| widths.to_vec())
+        .unwrap_or_default();
+    for image in entries.iter_mut().filter_map(|e| e.image.as_mut()) {
+        if image.widths.as_deref() == Some(usual.as_slice()) {
+            image.widths = None;
+        }
+    }
+    usual
+}
+
+/// A card photo in the index's short form; `None` when its copies are not named as expected.
+fn card_image(view: ImageView, product: &str) -> Option<CardImage> {
     let first = view.fallback.first()?;
-    let (name, extension) = first.url.rsplit_once('.')?;
-    let stem = name.strip_suffix(&format!("-{}", first.width))?.to_owned();
+    let (url, extension) = first.url.rsplit_once('.')?;
+    let stem = url.strip_suffix(&format!("-{}", first.width))?;
+    let name = stem.strip_prefix(&format!("media/{product}-"))?.to_owned();
     let widths: Vec<u32> = view.fallback.iter().map(|s| s.width).collect();
-    let named = |sources: &[super::views::Source], ext: &str| {
+    let named = |sources: &[Source], ext: &str| {
         sources
             .iter()
             .all(|s| s.url == format!("{stem}-{}.{ext}", s.width))
     };
     let webp_widths: Vec<u32> = view.webp.iter().map(|s| s.width).collect();
-    let webp = !view.webp.is_empty();
+    let no_webp = view.webp.is_empty();
     if !named(&view.fallback, extension)
-        || (webp && (webp_widths != widths || !named(&view.webp, "webp")))
+        || (!no_webp && (webp_widths != widths || !named(&view.webp, "webp")))
     {
         return None;
     }
-    let src_width = view
-        .url
-        .rsplit_once('-')?
-        .1
-        .split('.')
-        .next()?
-        .parse()
-        .ok()?;
+    let src = view.url.strip_prefix(stem)?.strip_prefix('-')?;
+    let src_width = src.split('.').next()?.parse().ok()?;
     Some(CardImage {
-        extension: extension.to_owned(),
-        stem,
-        widths,
-        webp,
+        name,
+        widths: Some(widths),
+        extension: (extension != "jpg").then(|| extension.to_owned()),
+        no_webp,
         size: (src_width, view.width, view.height),
         alt: view.alt.text,
         colour: view.colour,

@@ -215,7 +215,7 @@
     var article = element("article", "card");
     var link = element("a", "card-link");
     link.href = root + lang + "/products/" + product.s + "/";
-    link.appendChild(product.i ? picture(product.i) : placeholder());
+    link.appendChild(product.i ? picture(product.i, "media/" + product.s + "-" + product.i.s + "-") : placeholder());
     var body = element("span", "card-body");
     body.appendChild(element("span", "card-category", index.categories[product.c][1]));
     var title = element("span", "card-title", product.n);
@@ -230,15 +230,17 @@
     return item;
   }
 
-  function picture(image) {
+  // `stem` + width + extension is the address of each copy.
+  function picture(image, stem) {
     var sizes = results.getAttribute("data-sizes");
-    var srcset = function (extension) {
-      return image.ws.map(function (width) {
-        return root + image.s + "-" + width + "." + extension + " " + width + "w";
+    var extension = image.e || "jpg";
+    var srcset = function (format) {
+      return (image.ws || index.widths).map(function (width) {
+        return root + stem + width + "." + format + " " + width + "w";
       }).join(", ");
     };
     var frame = element("picture");
-    if (image.wp) {
+    if (!image.nw) {
       var source = element("source");
       source.type = "image/webp";
       source.sizes = sizes;
@@ -253,8 +255,8 @@
     img.alt = image.a;
     img.style.backgroundColor = image.bg;
     img.sizes = sizes;
-    img.srcset = srcset(image.e);
-    img.src = root + image.s + "-" + image.d[0] + "." + image.e;
+    img.srcset = srcset(extension);
+    img.src = root + stem + image.d[0] + "." + extension;
     frame.appendChild(img);
     return frame;
   }

@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Search latency: how long the products page takes to answer a keystroke.
+
+Usage:
+    python3 bench/search-latency.py OUTPUT_DIR [--lang id] [--runs 5] [--throttle 1]
+        [--chromium /usr/bin/chromium]
+
+Serves OUTPUT_DIR (a built etalase site) on 127.0.0.1, opens /{lang}/products/ in
+headless Chromium as a phone-sized window (390x844 CSS px), waits until the
+search index is loaded, then types queries one character at a time the way
+the search box receives them: the field's value grows by one character and an
+`input` event is dispatched. For each keystroke it records
+
+- `handler`: from the event until the page's script has filtered, ranked and
+  built the result cards and the browser has laid them out (a forced layout
+  right after the event), and
+- `frame`: from the event until the next frame is presented
+  (requestAnimationFrame, then a task), which includes painting.
+
+It prints, per query and overall, the median and the maximum in milliseconds,
+and the index's size and load time. `--throttle N` slows Chromium's CPU N times
+(DevTools Emulation.setCPUThrottlingRate), to stand in for a cheap phone.
+
+Python 3 standard library only; needs Debian's chromium.
+"""
+
+import argparse
+import json
+import os
+import queue
+import statistics
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from devtools import Browser, serve  # noqa: E402
+
+QUERIES = ["batik tulis", "onde", "kopi bubuk", "anyaman bambu", "zzz"]
+
+# Runs in the page: types `text` into the search box, one character at a time.
+TYPE = """(async (text) => {
+  const box = document.querySelector('#product-filter input[name=q]');
+  const results = document.getElementById('search-results');
+  const nextFrame = () => new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)));
+  box.value = '';
+  box.dispatchEvent(new Event('input', {bubbles: true}));
+  await nextFrame();
+  const keys = [];
+  for (let i = 1; i <= text.length; i++) {
+    box.value = text.slice(0, i);
+    const start = performance.now();
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+    void results.offsetHeight;
+    const handled = performance.now();
+    await nextFrame();
+    keys.push({typed: box.value, handler: handled - start, frame: performance.now() - start,
+               shown: results.children.length,
+               count: document.getElementById('result-count').textContent});
+  }
+  return JSON.stringify(keys);
+})"""
+
+# Runs in the page: resolves when the index is loaded (focusing the form starts the load).
+LOAD_INDEX = """(async () => {
+  const start = performance.now();
+  document.querySelector('#product-filter input[name=q]').focus();
+  const url = document.getElementById('product-filter').getAttribute('data-index');
+  for (;;) {
+    const entry = performance.getEntriesByType('resource').find(e => e.name.includes('search.json'));
+    if (entry && entry.responseEnd > 0) {
+      await new Promise(done => setTimeout(done, 50));
+      return JSON.stringify({url, bytes: entry.decodedBodySize, ms: performance.now() - start});
+    }
+    await new Promise(done => setTimeout(done, 20));
+  }
+})()"""
+
+
+def evaluate(browser, session, expression, timeout=120):
+    reply = browser.send(
+        "Runtime.evaluate",
+        {"expression": expression, "awaitPromise": True, "returnByValue": True},
+        session,
+        timeout=timeout,
+    )
+    if "exceptionDetails" in reply:
+        raise RuntimeError(json.dumps(reply["exceptionDetails"])[:500])
+    return json.loads(reply["result"]["value"])
+
+
+def open_products_page(browser, url, throttle):
+    target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+    session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+    browser.send("Page.enable", {}, session)
+    browser.send(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 390, "height": 844, "deviceScaleFactor": 3, "mobile": True},
+        session,
+    )
+    if throttle > 1:
+        browser.send("Emulation.setCPUThrottlingRate", {"rate": throttle}, session)
+    browser.send("Page.navigate", {"url": url}, session)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            event = browser.events.get(timeout=0.2)
+        except queue.Empty:
+            continue
+        if event is None:
+            raise RuntimeError("Chromium exited while loading the page")
+        if event.get("sessionId") == session and event.get("method") == "Page.loadEventFired":
+            return target, session
+    raise RuntimeError(f"{url} did not load within 60 s")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("output")
+    parser.add_argument("--lang", default="id")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--throttle", type=float, default=1)
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    args = parser.parse_args()
+
+    server = serve(os.path.abspath(args.output))
+    url = f"http://127.0.0.1:{server.server_address[1]}/{args.lang}/products/"
+    per_query = {q: {"handler": [], "frame": []} for q in QUERIES}
+    loads = []
+    with tempfile.TemporaryDirectory() as work, open(os.path.join(work, "chromium.log"), "w") as log:
+        browser = Browser(args.chromium, os.path.join(work, "profile"), log)
+        try:
+            for run in range(args.runs):
+                target, session = open_products_page(browser, url, args.throttle)
+                loads.append(evaluate(browser, session, LOAD_INDEX))
+                for query in QUERIES:
+                    keys = evaluate(browser, session, f"{TYPE}({json.dumps(query)})")
+                    if run == 0:
+                        last = keys[-1]
+                        print(f"  {query!r}: {last['count'] or '0'} ({last['shown']} cards shown)")
+                    for key in keys:
+                        per_query[query]["handler"].append(key["handler"])
+                        per_query[query]["frame"].append(key["frame"])
+                browser.send("Target.closeTarget", {"targetId": target})
+        finally:
+            browser.close()
+            server.shutdown()
+
+    index = loads[0]
+    print(f"\nindex {index['url']}: {index['bytes']:,} bytes; loaded and prepared in "
+          f"{statistics.median(l['ms'] for l in loads):.0f} ms (median of {len(loads)})")
+    print(f"CPU throttling: {args.throttle}x; {args.runs} runs; times in ms per keystroke\n")
+    print(f"{'query':<16} {'handler median':>15} {'max':>7} {'frame median':>13} {'max':>7}")
+    every = {"handler": [], "frame": []}
+    for query, times in per_query.items():
+        for kind in every:
+            every[kind].extend(times[kind])
+        print(f"{query!r:<16} {statistics.median(times['handler']):>15.1f} {max(times['handler']):>7.1f} "
+              f"{statistics.median(times['frame']):>13.1f} {max(times['frame']):>7.1f}")
+    print(f"{'all keystrokes':<16} {statistics.median(every['handler']):>15.1f} {max(every['handler']):>7.1f} "
+          f"{statistics.median(every['frame']):>13.1f} {max(every['frame']):>7.1f}")
+
+
+if __name__ == "__main__":
+    main()
