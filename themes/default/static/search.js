@@ -183,15 +183,25 @@
 
   function show(state) {
     var active = isActive(state);
+    var before = active && !results.hidden ? matches : null;
     if (active) find(state);
     list.hidden = listPages.hidden = listCount.hidden = active;
     results.hidden = !active;
-    results.textContent = "";
-    shown = 0;
-    if (active) showMore();
+    // A keystroke that keeps the same results ("batik" → "batik ") leaves the cards alone.
+    if (!sameResults(before, matches)) {
+      results.textContent = "";
+      shown = 0;
+      if (active) showMore();
+    }
     more.hidden = !active || shown >= matches.length;
     count.textContent = active ? matches.length + " " + count.getAttribute("data-label") : "";
     empty.hidden = !active || matches.length > 0;
+  }
+
+  function sameResults(before, now) {
+    return Boolean(before) && before.length === now.length && now.every(function (match, i) {
+      return match.product === before[i].product;
+    });
   }
 
   function showMore() {
