@@ -45,7 +45,7 @@ pub struct SearchIndex {
     producers: Vec<(String, String)>,
     /// `[kind, label, detail]` of every badge a card shows; products refer to them by
     /// position.
-    badges: Vec<(String, String, Option<String>)>,
+    badges: Vec<BadgeRow>,
     /// The widths of most card photos.
     widths: Vec<u32>,
     /// The description words; products refer to them by position.
@@ -290,10 +290,13 @@ fn encode_numbers(sorted: &[u32]) -> String {
     code
 }
 
+type BadgeRow = (String, String, Option<String>);
+
 /// Distinct badges in the order they are first met.
 #[derive(Default)]
 struct BadgeTable {
-    rows: Vec<(String, String, Option<String>)>,
+    rows: Vec<BadgeRow>,
+    positions: HashMap<BadgeRow, usize>,
 }
 
 impl BadgeTable {
@@ -303,13 +306,11 @@ impl BadgeTable {
             badge.label.clone(),
             badge.detail.clone(),
         );
-        match self.rows.iter().position(|r| *r == row) {
-            Some(i) => i,
-            None => {
-                self.rows.push(row);
-                self.rows.len() - 1
-            }
-        }
+        let next = self.rows.len();
+        *self.positions.entry(row).or_insert_with_key(|row| {
+            self.rows.push(row.clone());
+            next
+        })
     }
 }
 
