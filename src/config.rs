@@ -24,6 +24,17 @@ struct RawConfig {
     edition: Option<String>,
     categories: Vec<RawCategory>,
     images: Option<RawImages>,
+    #[serde(default)]
+    brochures: Vec<RawBrochure>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBrochure {
+    slug: String,
+    title: RawText,
+    curator: Option<String>,
+    category: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -64,6 +75,19 @@ pub struct Config {
     pub edition: Option<String>,
     pub categories: Vec<Category>,
     pub images: ImageSettings,
+    /// Brochures of a part of the catalogue, besides the one of everything.
+    pub brochures: Vec<BrochureSelection>,
+}
+
+/// A brochure of some products only (`/{lang}/brochure/<slug>/`), e.g. what one curator passed.
+#[derive(Debug, Clone)]
+pub struct BrochureSelection {
+    pub slug: String,
+    pub title: Translated,
+    /// Only products that passed this curator's curation.
+    pub curator: Option<String>,
+    /// Only products of this category (an index into `Config::categories`).
+    pub category: Option<usize>,
 }
 
 /// How photos are processed.
@@ -136,6 +160,7 @@ fn validate(raw: RawConfig, text: &str, diagnostics: &mut Diagnostics) -> Option
     }
     let categories = validate_categories(&raw.categories, &languages, &mut problems);
     let images = validate_images(raw.images.as_ref(), &mut problems);
+    let brochures = validate_brochures(raw.brochures, &categories, &languages, &mut problems);
     let theme = raw.theme.unwrap_or_else(|| "default".to_owned());
     if !is_valid_slug(&theme) {
         problems.push(
@@ -170,7 +195,61 @@ fn validate(raw: RawConfig, text: &str, diagnostics: &mut Diagnostics) -> Option
         edition: raw.edition,
         categories,
         images,
+        brochures,
     })
+}
+
+fn validate_brochures(
+    raw: Vec<RawBrochure>,
+    categories: &[Category],
+    languages: &[String],
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<BrochureSelection> {
+    let mut brochures: Vec<BrochureSelection> = Vec::new();
+    for (index, brochure) in raw.into_iter().enumerate() {
+        let field = format!("brochures[{index}]");
+        if !is_valid_slug(&brochure.slug) {
+            problems.push(
+                field_error(
+                    &format!("{field}.slug"),
+                    format!("`{}` is not a valid slug", brochure.slug),
+                )
+                .with_hint("lowercase letters, digits and single hyphens, e.g. `keranjang-bali`"),
+            );
+            continue;
+        }
+        if brochures.iter().any(|b| b.slug == brochure.slug) {
+            problems.push(field_error(
+                &format!("{field}.slug"),
+                format!("brochure `{}` is defined twice", brochure.slug),
+            ));
+            continue;
+        }
+        let category = match &brochure.category {
+            None => None,
+            Some(slug) => match categories.iter().position(|c| &c.slug == slug) {
+                Some(position) => Some(position),
+                None => {
+                    let known: Vec<&str> = categories.iter().map(|c| c.slug.as_str()).collect();
+                    problems.push(
+                        field_error(
+                            &format!("{field}.category"),
+                            format!("`{slug}` is not a category of this catalogue"),
+                        )
+                        .with_hint(format!("use one of: {}", known.join(", "))),
+                    );
+                    continue;
+                }
+            },
+        };
+        brochures.push(BrochureSelection {
+            slug: brochure.slug,
+            title: Translated::from_raw(&brochure.title, languages),
+            curator: brochure.curator,
+            category,
+        });
+    }
+    brochures
 }
 
 fn validate_images(raw: Option<&RawImages>, problems: &mut Vec<Diagnostic>) -> ImageSettings {
