@@ -362,11 +362,15 @@ impl Page {
         } else {
             path.to_owned()
         };
+        // Page.navigate answers once the new document has committed; then the load is
+        // awaited here (the library's own wait needs half a second of network silence).
         self.tab
             .navigate_to(&url)
-            .and_then(|tab| tab.wait_until_navigated())
             .unwrap_or_else(|e| panic!("cannot load {url}: {e:#}"));
-        self.wait_for_load();
+        self.wait_until(&format!(
+            "location.href === new URL({}).href && document.readyState === 'complete'",
+            js_string(&url)
+        ));
     }
 
     /// Waits until the document has loaded completely.
@@ -530,9 +534,54 @@ impl Page {
             .unwrap_or_else(|e| panic!("cannot click {selector}: {e:#}"));
     }
 
+    /// The `value` of a form field.
+    pub fn value(&self, selector: &str) -> String {
+        let value = self.eval(&format!(
+            "(() => {{ const e = document.querySelector({}); return e ? e.value : null; }})()",
+            js_string(selector)
+        ));
+        value
+            .as_str()
+            .unwrap_or_else(|| panic!("no field {selector}"))
+            .to_owned()
+    }
+
+    /// Whether a checkbox is ticked.
+    pub fn is_checked(&self, selector: &str) -> bool {
+        let checked = self.eval(&format!(
+            "(() => {{ const e = document.querySelector({}); return e ? e.checked : null; }})()",
+            js_string(selector)
+        ));
+        checked
+            .as_bool()
+            .unwrap_or_else(|| panic!("no checkbox {selector}"))
+    }
+
+    /// Opens the closed `<details>` an element is in, if any, by clicking its summary, as a
+    /// person would before reaching the element.
+    pub fn reveal(&self, selector: &str) {
+        let closed = self.eval(&format!(
+            "(() => {{ const e = document.querySelector({}); const d = e && e.closest('details');
+               if (!d || d.open) return false;
+               d.querySelector(':scope > summary').setAttribute('data-browser-test-reveal', '');
+               return true; }})()",
+            js_string(selector)
+        ));
+        if closed == Value::Bool(true) {
+            self.click("[data-browser-test-reveal]");
+            self.eval("document.querySelector('[data-browser-test-reveal]').removeAttribute('data-browser-test-reveal')");
+            self.wait_until(&format!(
+                "document.querySelector({}).checkVisibility()",
+                js_string(selector)
+            ));
+        }
+    }
+
     /// Picks an option of a `<select>` by value, firing `input` and `change` as a person's
     /// choice would (a headless browser has no drop-down to click in).
     pub fn choose(&self, selector: &str, value: &str) {
+        self.reveal(selector);
+        assert!(self.is_visible(selector), "{selector} is not shown");
         let found = self.eval(&format!(
             "(() => {{ const s = document.querySelector({0}); if (!s) return 'no element';
                if (!Array.from(s.options).some((o) => o.value === {1})) return 'no option';
