@@ -323,6 +323,14 @@ const UI_ID: &[(&str, &str)] = &[
     ("curation_proses", "Dalam proses kurasi"),
     ("curation_belum", "Belum dikurasi"),
     ("all_tags", "Semua label"),
+    ("brochure", "Brosur cetak"),
+    ("contents", "Daftar isi"),
+    ("continued", "lanjutan"),
+    ("print", "Cetak"),
+    ("print_hint", "Siap dicetak di kertas A4. Di ponsel, buka menu peramban lalu pilih Cetak atau Bagikan → Cetak."),
+    ("no_products_selected", "Belum ada produk dalam pilihan ini."),
+    ("scan_catalogue", "Pindai untuk membuka katalog lengkap"),
+    ("published", "Diterbitkan"),
 ];
 
 const UI_EN: &[(&str, &str)] = &[
@@ -406,6 +414,14 @@ const UI_EN: &[(&str, &str)] = &[
     ("curation_proses", "In curation"),
     ("curation_belum", "Not yet curated"),
     ("all_tags", "All tags"),
+    ("brochure", "Print brochure"),
+    ("contents", "Contents"),
+    ("continued", "continued"),
+    ("print", "Print"),
+    ("print_hint", "Ready to print on A4 paper. On a phone, open the browser menu and choose Print, or Share → Print."),
+    ("no_products_selected", "There are no products in this selection yet."),
+    ("scan_catalogue", "Scan to open the full catalogue"),
+    ("published", "Published"),
 ];
 
 #[cfg(test)]

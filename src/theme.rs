@@ -23,6 +23,10 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
         include_bytes!("../themes/default/static/etalase.js"),
     ),
     (
+        "brochure.css",
+        include_bytes!("../themes/default/static/brochure.css"),
+    ),
+    (
         "search.js",
         include_bytes!("../themes/default/static/search.js"),
     ),

@@ -883,8 +883,8 @@ fn sitemap_lists_every_page_with_its_alternates() {
         .map(|(loc, _)| loc)
         .collect();
     // Per language: home, all products, 3 products, 2 producers, 2 categories, 1 free page,
-    // the tag list and 2 tags.
-    assert_eq!(locs.len(), 2 * 13, "{locs:?}");
+    // the tag list, 2 tags and the brochure.
+    assert_eq!(locs.len(), 2 * 14, "{locs:?}");
     assert!(
         !locs.contains(&BASE_URL.to_owned()),
         "the root chooser is listed"

@@ -1,6 +1,7 @@
 //! Pages: every page of the site in every language, rendered from Tera templates into the
 //! staging output, plus `sitemap.xml` and `robots.txt`.
 
+pub mod brochure;
 mod feed;
 mod meta;
 mod qr;
@@ -54,6 +55,10 @@ enum Job {
     Tag {
         index: usize,
         page: usize,
+    },
+    /// The print brochure of everything, or of a selection from `catalogue.yaml`.
+    Brochure {
+        selection: Option<usize>,
     },
 }
 
@@ -186,6 +191,10 @@ fn twin_path(catalogue: &Catalogue, job: Job) -> String {
         Job::FreePage(i) => format!("{}/", catalogue.pages[i].slug),
         Job::Tags => "tags/".to_owned(),
         Job::Tag { index, page } => paged(&format!("tags/{}/", catalogue.tags[index].0), page),
+        Job::Brochure { selection: None } => "brochure/".to_owned(),
+        Job::Brochure {
+            selection: Some(index),
+        } => format!("brochure/{}/", catalogue.config.brochures[index].slug),
     }
 }
 
@@ -370,6 +379,8 @@ impl<'a> Shared<'a> {
         for (index, (_, products)) in c.tags.iter().enumerate() {
             jobs.extend((1..=page_count(products.len())).map(|page| Job::Tag { index, page }));
         }
+        jobs.push(Job::Brochure { selection: None });
+        jobs.extend((0..c.config.brochures.len()).map(|i| Job::Brochure { selection: Some(i) }));
         jobs
     }
 
@@ -439,7 +450,14 @@ impl<'a> Shared<'a> {
             Job::FreePage(i) => self.free_page(&view, i, &mut meta, &mut context),
             Job::Tags => self.tag_list(&view, &mut meta, &mut context),
             Job::Tag { index, page } => self.tag(&view, index, page, &mut meta, &mut context),
+            Job::Brochure { selection } => self.brochure(&view, selection, &mut meta, &mut context),
         };
+        if let Job::Brochure { selection: None } = job {
+            // The cover's code opens the catalogue's home page.
+            let home = format!("{}/{}", self.catalogue.config.base_url, view.url(""));
+            let code = qr::svg(&home).unwrap_or_default();
+            staging.write_page(&format!("{lang}/{path}{QR_FILE}"), code.as_bytes())?;
+        }
         if let (Job::Product(_), Some(url)) = (job, &meta.canonical) {
             let code = qr::svg(url).unwrap_or_default();
             staging.write_page(&format!("{lang}/{path}{QR_FILE}"), code.as_bytes())?;
@@ -674,6 +692,36 @@ impl<'a> Shared<'a> {
             &pagination(view.lang, &format!("tags/{slug}/"), page, members.len()),
         );
         "tag.html"
+    }
+
+    fn brochure(
+        &self,
+        view: &LangContext,
+        selection: Option<usize>,
+        meta: &mut PageMeta,
+        context: &mut Context,
+    ) -> &'static str {
+        let chosen = selection.map(|i| &self.catalogue.config.brochures[i]);
+        let brochure = brochure::build(view, chosen);
+        let t = ui_strings(view.lang);
+        meta.title = match chosen {
+            Some(_) => format!("{} — {}", t["brochure"], brochure.title),
+            None => t["brochure"].to_owned(),
+        };
+        meta.description = format!(
+            "{} {} — {}",
+            brochure.product_count,
+            t["products_count"],
+            view.plain(&self.catalogue.config.title)
+        );
+        meta.breadcrumbs = vec![home_crumb(view)];
+        context.insert("brochure", &brochure);
+        context.insert("selection", &chosen.map(|s| &s.slug));
+        context.insert(
+            "home_url",
+            &format!("{}/{}", self.catalogue.config.base_url, view.url("")),
+        );
+        "brochure.html"
     }
 
     fn free_page(

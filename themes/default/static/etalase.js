@@ -29,6 +29,12 @@
     });
   });
 
+  // The brochure's print button; without JS the page says how to print from the menu.
+  document.querySelectorAll("button[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   // The root page sends a visitor on to their preferred language; its links work without it.
   var root = document.body && document.body.getAttribute("data-languages");
   if (root) {

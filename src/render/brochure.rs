@@ -1,0 +1,244 @@
+//! The print brochure: `/{lang}/brochure/` (every product) and `/{lang}/brochure/<slug>/` (a
+//! selection from `catalogue.yaml`), laid out as A4 sheets.
+//!
+//! Browsers cannot yet number pages for a table of contents (`target-counter()`), so the
+//! layout is decided here: a cover, the contents, then each category on sheets of a fixed
+//! number of cards, each category starting on a new sheet. Every sheet is one A4 page, so the
+//! page numbers in the contents and in each sheet's footer are known before printing.
+
+use serde::Serialize;
+
+use super::views::{Badge, LangContext, Text};
+use crate::config::BrochureSelection;
+use crate::i18n::ui_strings;
+use crate::model::{Catalogue, CurationStatus, Product};
+
+/// Product cards on one A4 sheet: two columns of three.
+pub const CARDS_PER_SHEET: usize = 6;
+/// Lines of the contents on one sheet.
+const CONTENTS_PER_SHEET: usize = 24;
+/// The widest photo copy a brochure uses: sharp in print at a card's width.
+const PRINT_PHOTO_WIDTH: u32 = 1600;
+
+/// One brochure in one language, sheet by sheet.
+#[derive(Debug, Serialize)]
+pub struct Brochure {
+    /// The selection's title, or the catalogue's.
+    pub title: String,
+    pub sheets: Vec<Sheet>,
+    pub product_count: usize,
+}
+
+/// One A4 page.
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Sheet {
+    Cover {
+        page: usize,
+    },
+    Contents {
+        page: usize,
+        entries: Vec<ContentsEntry>,
+    },
+    Products {
+        page: usize,
+        category: String,
+        /// A later sheet of the same category.
+        continued: bool,
+        cards: Vec<PrintCard>,
+    },
+}
+
+/// A category in the contents, with the page it starts on.
+#[derive(Debug, Serialize)]
+pub struct ContentsEntry {
+    pub name: String,
+    pub count: usize,
+    pub page: usize,
+}
+
+/// A product as the brochure prints it.
+#[derive(Debug, Serialize)]
+pub struct PrintCard {
+    pub name: Text,
+    pub producer: String,
+    pub price: Option<String>,
+    pub unit: Option<Text>,
+    pub min_order: Option<String>,
+    pub badges: Vec<Badge>,
+    /// Whom to ask and how: the producer's WhatsApp number, or else the publisher's.
+    pub contact: Option<String>,
+    /// The product page's QR code (site-relative).
+    pub qr: String,
+    pub photo: Option<PrintPhoto>,
+}
+
+/// A photo at print resolution.
+#[derive(Debug, Serialize)]
+pub struct PrintPhoto {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: Text,
+    pub colour: String,
+}
+
+/// The products a brochure shows, in catalogue order: all of them, or a selection's.
+pub fn products<'c>(
+    catalogue: &'c Catalogue,
+    selection: Option<&BrochureSelection>,
+) -> Vec<&'c Product> {
+    catalogue
+        .products
+        .iter()
+        .filter(|product| selection.is_none_or(|s| is_selected(product, s)))
+        .collect()
+}
+
+fn is_selected(product: &Product, selection: &BrochureSelection) -> bool {
+    let category = selection.category.is_none_or(|c| c == product.category);
+    let curator = selection.curator.as_deref().is_none_or(|wanted| {
+        product.curation.as_ref().is_some_and(|c| {
+            c.status == CurationStatus::Lolos
+                && c.curator
+                    .as_deref()
+                    .is_some_and(|name| name.trim().eq_ignore_ascii_case(wanted.trim()))
+        })
+    });
+    category && curator
+}
+
+/// How many A4 pages the brochure has: what its PDF must have too.
+pub fn planned_pages(catalogue: &Catalogue, selection: Option<&BrochureSelection>) -> usize {
+    let groups = by_category(catalogue, &products(catalogue, selection));
+    1 + contents_sheets(groups.len())
+        + groups
+            .iter()
+            .map(|(_, members)| members.len().div_ceil(CARDS_PER_SHEET))
+            .sum::<usize>()
+}
+
+/// Lays out the brochure of `selection` (or of everything) in `view.lang`.
+pub fn build(view: &LangContext, selection: Option<&BrochureSelection>) -> Brochure {
+    let catalogue = view.catalogue;
+    let chosen = products(catalogue, selection);
+    let groups = by_category(catalogue, &chosen);
+    let mut page = 2 + contents_sheets(groups.len());
+    let mut entries = Vec::new();
+    let mut product_sheets = Vec::new();
+    for (category, members) in &groups {
+        let name = view.plain(&catalogue.config.categories[*category].name);
+        entries.push(ContentsEntry {
+            name: name.clone(),
+            count: members.len(),
+            page,
+        });
+        for (index, chunk) in members.chunks(CARDS_PER_SHEET).enumerate() {
+            product_sheets.push(Sheet::Products {
+                page,
+                category: name.clone(),
+                continued: index > 0,
+                cards: chunk.iter().map(|p| print_card(view, p)).collect(),
+            });
+            page += 1;
+        }
+    }
+    let mut sheets = vec![Sheet::Cover { page: 1 }];
+    if entries.is_empty() {
+        sheets.push(Sheet::Contents {
+            page: 2,
+            entries: Vec::new(),
+        });
+    }
+    for (index, chunk) in entries.chunks(CONTENTS_PER_SHEET).enumerate() {
+        sheets.push(Sheet::Contents {
+            page: 2 + index,
+            entries: chunk
+                .iter()
+                .map(|e| ContentsEntry {
+                    name: e.name.clone(),
+                    count: e.count,
+                    page: e.page,
+                })
+                .collect(),
+        });
+    }
+    sheets.extend(product_sheets);
+    Brochure {
+        title: selection.map_or_else(
+            || view.plain(&catalogue.config.title),
+            |s| view.plain(&s.title),
+        ),
+        sheets,
+        product_count: chosen.len(),
+    }
+}
+
+/// The contents take one sheet even when there is nothing to list, so that an empty
+/// selection still says so.
+fn contents_sheets(categories: usize) -> usize {
+    categories.div_ceil(CONTENTS_PER_SHEET).max(1)
+}
+
+/// The products grouped by category, in the catalogue's category order; empty ones left out.
+fn by_category<'c>(
+    catalogue: &Catalogue,
+    products: &[&'c Product],
+) -> Vec<(usize, Vec<&'c Product>)> {
+    (0..catalogue.config.categories.len())
+        .map(|category| {
+            let members: Vec<&Product> = products
+                .iter()
+                .copied()
+                .filter(|p| p.category == category)
+                .collect();
+            (category, members)
+        })
+        .filter(|(_, members)| !members.is_empty())
+        .collect()
+}
+
+fn print_card(view: &LangContext, product: &Product) -> PrintCard {
+    let data = view.product(product);
+    let t = ui_strings(view.lang);
+    let mut badges = data.certifications.clone();
+    badges.extend(data.curation.clone());
+    let producer = &view.catalogue.producers[product.producer];
+    let publisher = &view.catalogue.config.publisher;
+    let contact = match (&producer.whatsapp, &publisher.whatsapp) {
+        (Some(number), _) | (None, Some(number)) => Some(format!("{} {number}", t["whatsapp"])),
+        (None, None) => publisher.email.clone(),
+    };
+    PrintCard {
+        name: data.card.name,
+        producer: data.producer.name,
+        price: data.card.price,
+        unit: data.card.unit,
+        min_order: data.min_order,
+        badges,
+        contact,
+        qr: data.qr,
+        photo: product
+            .photos
+            .first()
+            .and_then(|photo| print_photo(view, photo)),
+    }
+}
+
+/// The cover photo's largest JPEG (or PNG) copy up to print width.
+fn print_photo(view: &LangContext, photo: &crate::model::Photo) -> Option<PrintPhoto> {
+    let image = view.photo(photo, super::views::Placement::Main)?;
+    let best = image
+        .fallback
+        .iter()
+        .rev()
+        .find(|s| s.width <= PRINT_PHOTO_WIDTH)
+        .or(image.fallback.first())?;
+    Some(PrintPhoto {
+        url: best.url.clone(),
+        width: best.width,
+        height: best.height,
+        alt: image.alt,
+        colour: image.colour,
+    })
+}
