@@ -27,6 +27,8 @@ pub struct Brochure {
     pub title: String,
     pub sheets: Vec<Sheet>,
     pub product_count: usize,
+    /// A few photos for the cover: featured products first.
+    pub cover_photos: Vec<PrintPhoto>,
 }
 
 /// One A4 page.
@@ -171,7 +173,21 @@ pub fn build(view: &LangContext, selection: Option<&BrochureSelection>) -> Broch
         ),
         sheets,
         product_count: chosen.len(),
+        cover_photos: cover_photos(view, &chosen),
     }
+}
+
+/// How many photos the cover shows.
+const COVER_PHOTOS: usize = 3;
+
+fn cover_photos(view: &LangContext, products: &[&Product]) -> Vec<PrintPhoto> {
+    let featured = products.iter().filter(|p| p.featured);
+    let others = products.iter().filter(|p| !p.featured);
+    featured
+        .chain(others)
+        .filter_map(|p| print_photo(view, p.photos.first()?))
+        .take(COVER_PHOTOS)
+        .collect()
 }
 
 /// The contents take one sheet even when there is nothing to list, so that an empty
