@@ -1,0 +1,291 @@
+//! The print brochure as HTML: its sheets, what the cover, the contents and the product cards
+//! say, and selections from `catalogue.yaml`. Printing it to PDF is tested in `pdf.rs`.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::*;
+use etalase::model::{CurationStatus, Product};
+use etalase::render::brochure::{planned_pages, CARDS_PER_SHEET};
+use scraper::{ElementRef, Html};
+
+/// The basic fixture with a selection of what one curator passed, and one of a category.
+fn with_selections() -> Catalogue {
+    let catalogue = Catalogue::copy("basic");
+    let config = catalogue.read("catalogue.yaml");
+    catalogue.write(
+        "catalogue.yaml",
+        format!(
+            "{config}brochures:\n  - slug: keranjang-bali\n    title: {{ id: Pilihan Keranjang Bali, en: Keranjang Bali selection }}\n    curator: The Keranjang Bali\n  - slug: kuliner\n    title: {{ id: Kuliner, en: Food }}\n    category: makanan-minuman\n"
+        ),
+    );
+    catalogue
+}
+
+/// The one element matching `css` inside `element`.
+fn one_in<'a>(element: ElementRef<'a>, css: &str) -> ElementRef<'a> {
+    let found = select_in(element, css);
+    assert_eq!(found.len(), 1, "{css}: expected one, found {}", found.len());
+    found[0]
+}
+
+fn sheets<'a>(doc: &'a Html) -> Vec<ElementRef<'a>> {
+    select(doc, ".brochure > .sheet")
+}
+
+/// The product pages the cards of a brochure page link to through their QR codes, in order.
+fn products_shown(page: &str, doc: &Html) -> Vec<String> {
+    select(doc, ".print-card .print-qr")
+        .into_iter()
+        .map(|qr| {
+            let file = resolve_link(page, attr(qr, "src")).unwrap();
+            file.strip_suffix("qr.svg").unwrap().to_owned()
+        })
+        .collect()
+}
+
+fn name_in(product: &Product, lang: &str) -> String {
+    product.name.get(lang, "id").text.to_owned()
+}
+
+#[test]
+fn the_brochure_has_a_cover_contents_and_six_cards_a_sheet_with_page_numbers() {
+    let catalogue = Catalogue::copy("pagination/sixty-products");
+    for n in 1..=13 {
+        catalogue.write(
+            &format!("content/products/produk-{n:02}/product.yaml"),
+            format!(
+                "name: {{ id: Produk {n:02}, en: Product {n:02} }}\n\
+                 producer: sanggar-kriya\ncategory: kriya\nprice: {{ amount: {n}000 }}\n"
+            ),
+        );
+    }
+    let site = catalogue.build();
+    let loaded = etalase::load(catalogue.root()).unwrap();
+    for lang in LANGUAGES {
+        let page = format!("{lang}/brochure/index.html");
+        let doc = site.html(&page);
+        let sheets = sheets(&doc);
+        assert_eq!(sheets.len(), planned_pages(&loaded.catalogue, None));
+        // A cover, the contents, then 13 cards on sheets of six: 6, 6 and 1.
+        assert_eq!(sheets.len(), 2 + 13usize.div_ceil(CARDS_PER_SHEET));
+        assert!(attr(sheets[0], "class").contains("sheet-cover"));
+        assert!(attr(sheets[1], "class").contains("sheet-contents"));
+        let cards: Vec<usize> = sheets[2..]
+            .iter()
+            .map(|sheet| select_in(*sheet, ".print-card").len())
+            .collect();
+        assert_eq!(cards, [6, 6, 1]);
+        for (index, sheet) in sheets.iter().enumerate().skip(1) {
+            assert_eq!(
+                text(one_in(*sheet, ".sheet-number")),
+                (index + 1).to_string(),
+                "{page}: sheet {index}"
+            );
+        }
+        let headers: Vec<String> = sheets[2..]
+            .iter()
+            .map(|sheet| text(one_in(*sheet, ".sheet-header h2")))
+            .collect();
+        let continued = if lang == "id" {
+            "lanjutan"
+        } else {
+            "continued"
+        };
+        assert!(!headers[0].contains(continued), "{headers:?}");
+        assert!(headers[1].contains(continued) && headers[2].contains(continued));
+    }
+}
+
+#[test]
+fn the_contents_give_the_page_where_each_category_starts() {
+    let site = build_fixture("basic");
+    let loaded = etalase::load(&fixture_path("basic")).unwrap();
+    for lang in LANGUAGES {
+        let page = format!("{lang}/brochure/index.html");
+        let doc = site.html(&page);
+        let sheets = sheets(&doc);
+        let mut starts: BTreeMap<String, String> = BTreeMap::new();
+        for sheet in &sheets[2..] {
+            let header = text(one_in(*sheet, ".sheet-header h2"));
+            let number = text(one_in(*sheet, ".sheet-number"));
+            starts.entry(header).or_insert(number);
+        }
+        let entries: Vec<(String, String)> = select(&doc, ".contents li")
+            .into_iter()
+            .map(|li| {
+                let name = own_text(one_in(li, ".contents-name"));
+                (name.trim().to_owned(), text(one_in(li, ".contents-page")))
+            })
+            .collect();
+        let categories: Vec<String> = loaded
+            .catalogue
+            .config
+            .categories
+            .iter()
+            .map(|c| c.name.get(lang, "id").text.to_owned())
+            .collect();
+        assert_eq!(
+            entries.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>(),
+            categories,
+            "{page}: every category with products, in order"
+        );
+        for (name, number) in &entries {
+            assert_eq!(&starts[name], number, "{page}: {name}");
+        }
+    }
+}
+
+#[test]
+fn the_cover_shows_the_publisher_and_the_edition_date_not_the_build_date() {
+    let site = build_fixture("basic");
+    let doc = site.html("id/brochure/index.html");
+    let cover = one(&doc, ".sheet-cover");
+    assert_eq!(text(one_in(cover, "h1")), "Katalog Uji");
+    assert_eq!(text(one_in(cover, ".cover-name")), "Dinas Uji");
+    assert_eq!(text(one_in(cover, ".cover-edition")), "Edisi 28 April 2025");
+    let qr = resolve_link(
+        "id/brochure/index.html",
+        attr(one_in(cover, ".cover-qr img"), "src"),
+    );
+    assert_eq!(qr.unwrap(), "id/brochure/qr.svg");
+    assert!(site.exists("id/brochure/qr.svg"));
+}
+
+#[test]
+fn every_card_says_what_a_buyer_needs_and_points_at_the_product_page() {
+    let site = build_fixture("basic");
+    let loaded = etalase::load(&fixture_path("basic")).unwrap();
+    for lang in LANGUAGES {
+        let page = format!("{lang}/brochure/index.html");
+        let doc = site.html(&page);
+        let shown = products_shown(&page, &doc);
+        let mut expected: Vec<(usize, String)> = loaded
+            .catalogue
+            .products
+            .iter()
+            .map(|p| (p.category, format!("{lang}/products/{}/", p.slug)))
+            .collect();
+        expected.sort();
+        assert_eq!(
+            shown,
+            expected.into_iter().map(|(_, url)| url).collect::<Vec<_>>(),
+            "{page}: every product once, by category"
+        );
+        for (card, product) in select(&doc, ".print-card")
+            .into_iter()
+            .zip(shown.iter().map(|url| {
+                loaded
+                    .catalogue
+                    .products
+                    .iter()
+                    .find(|p| url.ends_with(&format!("/{}/", p.slug)))
+                    .unwrap()
+            }))
+        {
+            assert_eq!(text(one_in(card, ".print-name")), name_in(product, lang));
+            let producer = &loaded.catalogue.producers[product.producer].name;
+            assert_eq!(&text(one_in(card, ".print-producer")), producer);
+            let badges = select_in(card, ".badge").len();
+            assert_eq!(
+                badges,
+                product.certifications.len() + usize::from(product.curation.is_some())
+            );
+            match product.photos.first() {
+                Some(_) => {
+                    let img = one_in(card, "img.print-photo");
+                    let src = resolve_link(&page, attr(img, "src")).unwrap();
+                    let (width, _) = image::image_dimensions(site.file(&src)).unwrap();
+                    assert_eq!(attr(img, "width"), width.to_string());
+                    assert!(width <= 1600, "{src}");
+                    assert!(
+                        img.value().attr("loading").is_none(),
+                        "printed photos load at once"
+                    );
+                }
+                None => assert!(select_in(card, "img.print-photo").is_empty()),
+            }
+        }
+    }
+    let doc = site.html("id/brochure/index.html");
+    let onde = select(&doc, ".print-card")
+        .into_iter()
+        .find(|c| text(one_in(*c, ".print-name")).starts_with("Onde-onde"))
+        .unwrap();
+    assert!(
+        text(one_in(onde, ".print-price")).contains("Rp 35.000"),
+        "price in the page's language"
+    );
+}
+
+#[test]
+fn a_selection_prints_only_what_its_curator_passed_or_its_category() {
+    let catalogue = with_selections();
+    let site = catalogue.build();
+    let loaded = etalase::load(catalogue.root()).unwrap();
+    let products = &loaded.catalogue.products;
+    for lang in LANGUAGES {
+        let page = format!("{lang}/brochure/keranjang-bali/index.html");
+        let doc = site.html(&page);
+        let passed: Vec<String> = products
+            .iter()
+            .filter(|p| {
+                p.curation.as_ref().is_some_and(|c| {
+                    c.status == CurationStatus::Lolos
+                        && c.curator.as_deref() == Some("The Keranjang Bali")
+                })
+            })
+            .map(|p| format!("{lang}/products/{}/", p.slug))
+            .collect();
+        assert!(!passed.is_empty() && passed.len() < products.len());
+        assert_eq!(products_shown(&page, &doc), passed, "{page}");
+        let selection = &loaded.catalogue.config.brochures[0];
+        assert_eq!(
+            sheets(&doc).len(),
+            planned_pages(&loaded.catalogue, Some(selection))
+        );
+        let title = if lang == "id" {
+            "Pilihan Keranjang Bali"
+        } else {
+            "Keranjang Bali selection"
+        };
+        assert_eq!(text(one(&doc, ".sheet-cover h1")), title);
+
+        let page = format!("{lang}/brochure/kuliner/index.html");
+        let doc = site.html(&page);
+        let food: Vec<String> = products
+            .iter()
+            .filter(|p| loaded.catalogue.config.categories[p.category].slug == "makanan-minuman")
+            .map(|p| format!("{lang}/products/{}/", p.slug))
+            .collect();
+        assert_eq!(products_shown(&page, &doc), food, "{page}");
+    }
+}
+
+#[test]
+fn mistakes_in_brochure_selections_name_the_field_and_line() {
+    let catalogue = Catalogue::copy("basic");
+    let config = catalogue.read("catalogue.yaml");
+    catalogue.write(
+        "catalogue.yaml",
+        format!(
+            "{config}brochures:\n  - slug: Bali Pilihan\n    title: Bali\n  - slug: kue\n    title: Kue\n    category: kue-basah\n"
+        ),
+    );
+    let errors = catalogue.build_errors();
+    let line = line_of(&catalogue.read("catalogue.yaml"), "brochures:");
+    assert!(
+        errors.iter().any(|e| e.contains("catalogue.yaml")
+            && e.contains("brochures[0].slug")
+            && e.contains("`Bali Pilihan` is not a valid slug")
+            && e.contains(&format!(":{line}:"))),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.contains("brochures[1].category")
+            && e.contains("`kue-basah` is not a category")
+            && e.contains("batik, makanan-minuman")),
+        "{errors:?}"
+    );
+}
