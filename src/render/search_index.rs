@@ -50,6 +50,9 @@ pub struct SearchIndex {
     widths: Vec<u32>,
     /// The description words; products refer to them by position.
     words: Vec<String>,
+    /// Words left out of descriptions; the script ignores them in queries too, so that
+    /// "kopi untuk oleh-oleh" finds what "kopi oleh-oleh" finds.
+    stop_words: &'static [&'static str],
     products: Vec<Entry>,
 }
 
@@ -177,6 +180,7 @@ pub fn build(view: &LangContext, products: &[Product]) -> SearchIndex {
         badges: badges.rows,
         widths,
         words: dictionary.words.into_iter().map(str::to_owned).collect(),
+        stop_words,
         products: entries,
     }
 }

@@ -102,8 +102,16 @@
     return isNaN(value) ? null : value;
   }
 
+  // The words of a query that must match: common ones ("untuk", "the") are left out, as they
+  // are left out of the index.
+  function terms(query) {
+    return words(query).filter(function (word) {
+      return !index || index.stop_words.indexOf(word) === -1;
+    });
+  }
+
   function isActive(state) {
-    return Boolean(words(state.q).length || state.category || state.cert.length || state.curation ||
+    return Boolean(terms(state.q).length || state.category || state.cert.length || state.curation ||
       state.producer || state.min !== null || state.max !== null);
   }
 
@@ -134,16 +142,16 @@
   }
 
   function find(state) {
-    var terms = words(state.q);
-    var hits = terms.map(function (term) {
+    var wanted = terms(state.q);
+    var hits = wanted.map(function (term) {
       return index.dictionary.map(function (word) { return word.startsWith(term); });
     });
     matches = [];
     index.products.forEach(function (product) {
       if (!passes(product, state)) return;
       var score = 0;
-      for (var t = 0; t < terms.length; t++) {
-        var found = termScore(product, terms[t], hits[t]);
+      for (var t = 0; t < wanted.length; t++) {
+        var found = termScore(product, wanted[t], hits[t]);
         if (!found) return;
         score += found;
       }
