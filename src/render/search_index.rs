@@ -206,7 +206,8 @@ pub fn curation_key(status: Option<CurationStatus>) -> &'static str {
     }
 }
 
-fn stop_words(lang: &str) -> &'static [&'static str] {
+/// The common words search leaves out in `lang`.
+pub fn stop_words(lang: &str) -> &'static [&'static str] {
     match lang {
         "id" => STOP_WORDS_ID,
         "en" => STOP_WORDS_EN,

@@ -763,11 +763,15 @@ impl Model {
     }
 
     /// The products a search for `query` finds in `lang`, in the contract's order: every term
-    /// must prefix-match a word of the name, producer, tags or description; products whose
-    /// best field is better come first, ties in catalogue order. With each product, the best
-    /// field its weakest term matched in.
+    /// but common words must prefix-match a word of the name, producer, tags or description
+    /// (common words left out); products whose best field is better come first, ties in
+    /// catalogue order. With each product, the best field its weakest term matched in.
     pub fn search(&self, query: &str, lang: &str) -> Vec<(&ProductFacts, Field)> {
-        let terms = words(query);
+        let common = etalase::render::search_index::stop_words(lang);
+        let terms: Vec<String> = words(query)
+            .into_iter()
+            .filter(|t| !common.contains(&t.as_str()))
+            .collect();
         let mut found: Vec<(&ProductFacts, Field)> = self
             .products
             .iter()
@@ -797,7 +801,13 @@ impl ProductFacts {
             Field::Name => words(&self.name[lang]),
             Field::Producer => words(&self.producer_name),
             Field::Tags => self.tags.iter().flat_map(|t| words(t)).collect(),
-            Field::Description => words(&self.description[lang]),
+            Field::Description => {
+                let common = etalase::render::search_index::stop_words(lang);
+                words(&self.description[lang])
+                    .into_iter()
+                    .filter(|w| !common.contains(&w.as_str()))
+                    .collect()
+            }
         }
     }
 
