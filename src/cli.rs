@@ -32,4 +32,24 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Build the site, then print its brochures to PDF (output/brochure-<lang>.pdf) with
+    /// headless Chromium
+    Pdf {
+        /// The catalogue folder (the one with catalogue.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site and the PDFs (default: output/ inside the catalogue folder)
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Print only the brochures in this language (e.g. id)
+        #[arg(long)]
+        lang: Option<String>,
+        /// Print only this selection (a slug under `brochures:` in catalogue.yaml)
+        #[arg(long)]
+        selection: Option<String>,
+        /// The browser to print with (default: $ETALASE_CHROME, else chromium,
+        /// chromium-browser, google-chrome or google-chrome-stable on PATH)
+        #[arg(long, value_name = "PATH")]
+        chrome: Option<PathBuf>,
+    },
 }

@@ -11,6 +11,7 @@ pub mod images;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod render;
 pub mod slug;
 pub mod theme;

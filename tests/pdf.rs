@@ -1,0 +1,620 @@
+//! `etalase pdf` as users run it: the options and the browser are checked before anything is
+//! built, a failed print never leaves half a PDF nor removes the previous one, and (with a real
+//! Chromium) the sample catalogue prints to A4 PDFs that hold every product of the model, its
+//! photos, QR codes leading to the product pages, a title and a language.
+//!
+//! The printing tests need Chromium (CI installs Debian's `chromium` and `poppler-utils`); on a
+//! machine without one they say `skipped: ...` and return. The other tests run everywhere: they
+//! stand in for the browser with small shell scripts.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::ffi::OsStr;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::LazyLock;
+
+use common::{stray_files_beside, Run};
+use etalase::config::BrochureSelection;
+use etalase::model::{Catalogue, CurationStatus, Product};
+use image::imageops::FilterType;
+use lopdf::{Document, Object};
+use tempfile::TempDir;
+
+/// The repository root, which is also the sample catalogue.
+fn repo_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the real binary in the repository root, with `ETALASE_CHROME` removed and the
+/// environment changes `env` made.
+fn etalase_pdf<I, S>(args: I, env: &[(&str, &OsStr)]) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let mut command = Command::new(env!("CARGO_BIN_EXE_etalase"));
+    command
+        .arg("pdf")
+        .args(args)
+        .current_dir(repo_root())
+        .env_remove("RUST_BACKTRACE")
+        .env_remove(etalase::pdf::CHROME_ENV);
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let output = command.output().expect("run etalase");
+    Run {
+        code: output.status.code().expect("etalase exited by a signal"),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// `--root <repo> --output <output>` followed by `more`.
+fn args_for(output: &Path, more: &[&str]) -> Vec<std::ffi::OsString> {
+    let mut args: Vec<std::ffi::OsString> = vec![
+        "--root".into(),
+        repo_root().into(),
+        "--output".into(),
+        output.into(),
+    ];
+    args.extend(more.iter().map(Into::into));
+    args
+}
+
+/// The PDFs in a folder, by file name.
+fn pdfs_in(folder: &Path) -> Vec<String> {
+    let Ok(items) = fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = items
+        .map(|item| item.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".pdf"))
+        .collect();
+    names.sort();
+    names
+}
+
+const INSTALL_HINT: &str = "  hint: install Chromium (Debian/Ubuntu: sudo apt install chromium), \
+     or pass --chrome PATH, or set ETALASE_CHROME=PATH";
+
+// ---------------------------------------------------------------- no browser, wrong options
+
+#[test]
+fn a_missing_chrome_option_is_a_clear_error_and_builds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("site");
+    let run = etalase_pdf(
+        args_for(&output, &["--chrome", "/nonexistent/chromium"]),
+        &[],
+    );
+    assert_eq!(run.code, 1, "{run:#?}");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: the browser given by --chrome, /nonexistent/chromium, does not exist or is \
+             not a program\n{INSTALL_HINT}\nno PDF was written\n"
+        )
+    );
+    assert!(!output.exists(), "the site was built without a browser");
+    assert!(stray_files_beside(&output).is_empty());
+}
+
+#[test]
+fn without_a_browser_on_path_the_error_says_how_to_install_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("bin");
+    fs::create_dir(&empty).unwrap();
+    let output = dir.path().join("site");
+    let run = etalase_pdf(args_for(&output, &[]), &[("PATH", empty.as_os_str())]);
+    assert_eq!(run.code, 1, "{run:#?}");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: no browser found to print the brochure with (looked for chromium, \
+             chromium-browser, google-chrome, google-chrome-stable on PATH)\n{INSTALL_HINT}\n\
+             no PDF was written\n"
+        )
+    );
+    assert!(!output.exists(), "the site was built without a browser");
+    // A variable naming a browser that is not there is an error too, not a silent fallback.
+    let run = etalase_pdf(
+        args_for(&output, &[]),
+        &[("ETALASE_CHROME", OsStr::new("/nonexistent/chrome"))],
+    );
+    assert_eq!(run.code, 1, "{run:#?}");
+    assert!(
+        run.stderr.starts_with(
+            "error: the browser given by ETALASE_CHROME, /nonexistent/chrome, does not exist"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!output.exists());
+}
+
+#[test]
+fn an_unknown_selection_or_language_is_a_usage_error_naming_the_valid_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("site");
+    let run = etalase_pdf(args_for(&output, &["--selection", "keranjang-jawa"]), &[]);
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert_eq!(
+        run.stderr,
+        "error: --selection keranjang-jawa: this catalogue has no brochure selection \
+         `keranjang-jawa`; its selections are: keranjang-bali\n"
+    );
+    let run = etalase_pdf(args_for(&output, &["--lang", "fr"]), &[]);
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert_eq!(
+        run.stderr,
+        "error: --lang fr: this catalogue has no language `fr`; its languages are: id, en\n"
+    );
+    assert!(!output.exists());
+}
+
+// ---------------------------------------------------------------- stand-in browsers
+
+/// A shell script standing in for Chromium: it records its arguments (one a line) in
+/// `<dir>/args`, then runs `body` with `$pdf` set to the `--print-to-pdf` path.
+fn fake_browser(dir: &Path, body: &str) -> PathBuf {
+    let path = dir.join("fake-chromium");
+    let script = format!(
+        "#!/bin/sh\nfor arg in \"$@\"; do printf '%s\\n' \"$arg\"; done > '{}/args'\n\
+         pdf=''\nfor arg in \"$@\"; do case \"$arg\" in --print-to-pdf=*) pdf=\"${{arg#--print-to-pdf=}}\";; esac; done\n{body}\n",
+        dir.display()
+    );
+    let mut file = fs::File::create(&path).unwrap();
+    file.write_all(script.as_bytes()).unwrap();
+    drop(file);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    path
+}
+
+/// Builds the sample site into `<dir>/site` and puts a previous PDF of the keranjang-bali
+/// selection in it, as an earlier `etalase pdf` would have.
+fn site_with_a_previous_pdf(dir: &Path) -> (PathBuf, &'static [u8]) {
+    const PREVIOUS: &[u8] = b"%PDF-1.4 the previous brochure\n%%EOF\n";
+    let output = dir.join("site");
+    let built = etalase::build(repo_root(), &output);
+    assert!(built.is_ok(), "the sample catalogue does not build");
+    fs::write(output.join("brochure-id-keranjang-bali.pdf"), PREVIOUS).unwrap();
+    (output, PREVIOUS)
+}
+
+#[test]
+fn a_browser_that_fails_leaves_the_previous_pdf_and_shows_what_it_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let (output, previous) = site_with_a_previous_pdf(dir.path());
+    let browser = fake_browser(
+        dir.path(),
+        "echo 'ERROR:dbus/bus.cc Failed to connect to the bus' >&2\n\
+         printf '%%PDF-1.4 half' > \"$pdf\"\necho 'cannot open the display' >&2\nexit 3",
+    );
+    let run = etalase_pdf(
+        args_for(
+            &output,
+            &["--lang", "id", "--selection", "keranjang-bali", "--chrome"],
+        )
+        .into_iter()
+        .chain([browser.clone().into_os_string()]),
+        &[],
+    );
+    assert_eq!(run.code, 1, "{run:#?}");
+    let target = output.join("brochure-id-keranjang-bali.pdf");
+    assert!(
+        run.stderr.contains(&format!(
+            "error: cannot print {}: {} failed (exit status: 3); it said:\n    cannot open the display\n",
+            target.display(),
+            browser.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .ends_with("s); their previous PDFs, if any, were left as they were\n")
+            && run
+                .stderr
+                .contains("1 of 1 brochure(s) could not be printed ("),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fs::read(&target).unwrap(), previous);
+    assert_eq!(pdfs_in(&output), ["brochure-id-keranjang-bali.pdf"]);
+}
+
+#[test]
+fn half_a_pdf_is_never_put_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let (output, previous) = site_with_a_previous_pdf(dir.path());
+    // Exits 0 but writes a PDF that stops half-way.
+    let browser = fake_browser(
+        dir.path(),
+        "printf '%%PDF-1.4\\n1 0 obj\\n<< /Type /Catalog' > \"$pdf\"",
+    );
+    let mut args = args_for(
+        &output,
+        &["--lang", "id", "--selection", "keranjang-bali", "--chrome"],
+    );
+    args.push(browser.into());
+    let run = etalase_pdf(args, &[]);
+    assert_eq!(run.code, 1, "{run:#?}");
+    assert!(
+        run.stderr.contains(
+            "brochure-id-keranjang-bali.pdf: the browser wrote an incomplete PDF (it does not \
+             end with %%EOF)\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    let target = output.join("brochure-id-keranjang-bali.pdf");
+    assert_eq!(fs::read(target).unwrap(), previous);
+    assert_eq!(pdfs_in(&output), ["brochure-id-keranjang-bali.pdf"]);
+
+    // What the browser was asked to do: print the page from disk with a fresh profile.
+    let args = fs::read_to_string(dir.path().join("args")).unwrap();
+    let args: Vec<&str> = args.lines().collect();
+    for flag in [
+        "--headless",
+        "--no-pdf-header-footer",
+        "--disable-gpu",
+        "--no-first-run",
+    ] {
+        assert!(args.contains(&flag), "{flag} missing: {args:?}");
+    }
+    let page = output
+        .canonicalize()
+        .unwrap()
+        .join("id/brochure/keranjang-bali/index.html");
+    assert_eq!(
+        args.last().copied(),
+        Some(format!("file://{}", page.display()).as_str())
+    );
+    let profile = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--user-data-dir="))
+        .expect("a profile folder");
+    assert!(!Path::new(profile).exists(), "the profile was not removed");
+    assert_eq!(
+        args.contains(&"--no-sandbox"),
+        running_as_root(),
+        "{args:?}"
+    );
+}
+
+fn running_as_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata("/proc/self").is_ok_and(|meta| meta.uid() == 0)
+}
+
+// ---------------------------------------------------------------- the real browser
+
+/// The sample catalogue printed once for all the tests below: the folder, the model and what
+/// `etalase pdf` said. `None` without a browser.
+struct Printed {
+    site: PathBuf,
+    catalogue: Catalogue,
+    run: Run,
+    _dir: TempDir,
+}
+
+static PRINTED: LazyLock<Option<Printed>> = LazyLock::new(|| {
+    let browser = etalase::pdf::find_browser(None).ok()?;
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let mut args = args_for(&site, &["--chrome"]);
+    args.push(browser.into());
+    let run = etalase_pdf(args, &[]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let catalogue = match etalase::load(repo_root()) {
+        Ok(loaded) => loaded.catalogue,
+        Err(_) => panic!("the sample catalogue does not load"),
+    };
+    Some(Printed {
+        site,
+        catalogue,
+        run,
+        _dir: dir,
+    })
+});
+
+/// The printed sample catalogue, or `None` after saying why the test does not run.
+fn printed() -> Option<&'static Printed> {
+    let printed = PRINTED.as_ref();
+    if printed.is_none() {
+        // Straight to stderr, past the test harness's output capture, so the skip shows.
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped: no Chromium found (install Debian's chromium package or set ETALASE_CHROME)"
+        );
+    }
+    printed
+}
+
+impl Printed {
+    fn pdf(&self, name: &str) -> Document {
+        let path = self.site.join(name);
+        Document::load(&path).unwrap_or_else(|e| panic!("{} cannot be read: {e}", path.display()))
+    }
+
+    fn default_lang(&self) -> &str {
+        self.catalogue.config.default_language()
+    }
+
+    fn name(&self, product: &Product, lang: &str) -> String {
+        normalised(product.name.get(lang, self.default_lang()).text)
+    }
+
+    fn selection(&self, slug: &str) -> &BrochureSelection {
+        let found = self
+            .catalogue
+            .config
+            .brochures
+            .iter()
+            .find(|b| b.slug == slug);
+        found.unwrap_or_else(|| panic!("catalogue.yaml has no brochure selection {slug}"))
+    }
+}
+
+/// Runs of white space as one space, trimmed, and none after a hyphen: a line may break
+/// there ("Onde-" / "onde"), and the extracted text then has a line break the name has not.
+fn normalised(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("- ", "-")
+}
+
+/// The text of every page, extracted with lopdf and normalised.
+fn page_texts(doc: &Document) -> Vec<String> {
+    doc.get_pages()
+        .keys()
+        .map(|&number| normalised(&doc.extract_text(&[number]).unwrap_or_default()))
+        .collect()
+}
+
+/// The number of image XObjects in the document (each photo is embedded once).
+fn image_count(doc: &Document) -> usize {
+    doc.objects
+        .values()
+        .filter(|object| match object {
+            Object::Stream(stream) => stream
+                .dict
+                .get(b"Subtype")
+                .and_then(Object::as_name)
+                .is_ok_and(|name| name == b"Image"),
+            _ => false,
+        })
+        .count()
+}
+
+/// Every page's MediaBox as (width, height) in points.
+fn page_sizes(doc: &Document) -> Vec<(f32, f32)> {
+    doc.page_iter()
+        .map(|page| {
+            let mut dict = doc.get_dictionary(page).unwrap();
+            // MediaBox may be inherited from the page tree.
+            let media_box = loop {
+                if let Ok(found) = dict.get(b"MediaBox") {
+                    break found.as_array().unwrap().clone();
+                }
+                let parent = dict.get(b"Parent").and_then(Object::as_reference).unwrap();
+                dict = doc.get_dictionary(parent).unwrap();
+            };
+            let number = |i: usize| media_box[i].as_float().unwrap();
+            (number(2) - number(0), number(3) - number(1))
+        })
+        .collect()
+}
+
+/// Whether a product passed the curation of the selection's curator (and is in its category).
+fn is_selected(product: &Product, selection: &BrochureSelection) -> bool {
+    let curator_ok = selection.curator.as_deref().is_none_or(|wanted| {
+        product.curation.as_ref().is_some_and(|c| {
+            c.status == CurationStatus::Lolos
+                && c.curator
+                    .as_deref()
+                    .is_some_and(|name| name.trim().eq_ignore_ascii_case(wanted.trim()))
+        })
+    });
+    curator_ok && selection.category.is_none_or(|c| c == product.category)
+}
+
+/// Checks one printed brochure against the products it should show; returns its page texts.
+fn check_brochure(
+    printed: &Printed,
+    name: &str,
+    lang: &str,
+    selection: Option<&BrochureSelection>,
+) -> Vec<String> {
+    let doc = printed.pdf(name);
+    let pages = page_texts(&doc);
+    assert_eq!(
+        pages.len(),
+        etalase::render::brochure::planned_pages(&printed.catalogue, selection),
+        "{name}: not the number of pages the layout plans"
+    );
+    for (width, height) in page_sizes(&doc) {
+        assert!(
+            (width - 595.3).abs() < 2.0 && (height - 841.9).abs() < 2.0,
+            "{name}: a page of {width}×{height} pt is not A4"
+        );
+    }
+    let shown: Vec<&Product> = printed
+        .catalogue
+        .products
+        .iter()
+        .filter(|p| selection.is_none_or(|s| is_selected(p, s)))
+        .collect();
+    assert!(!shown.is_empty(), "{name}: the model gives it no products");
+    let text = pages.join(" ");
+    for product in &shown {
+        let product_name = printed.name(product, lang);
+        assert!(
+            text.contains(&product_name),
+            "{name}: {product_name:?} is missing from the text:\n{text}"
+        );
+    }
+    let with_photos = shown.iter().filter(|p| !p.photos.is_empty()).count();
+    assert!(
+        image_count(&doc) >= with_photos,
+        "{name}: {} images for {with_photos} products with photos",
+        image_count(&doc)
+    );
+    let title = match selection {
+        None => &printed.catalogue.config.title,
+        Some(selection) => &selection.title,
+    };
+    let (pdf_title, pdf_lang) = etalase::pdf::metadata(&doc);
+    let pdf_title = pdf_title.unwrap_or_else(|| panic!("{name} has no title"));
+    assert!(
+        pdf_title.contains(title.get(lang, printed.default_lang()).text),
+        "{name}: title {pdf_title:?}"
+    );
+    assert_eq!(pdf_lang.as_deref(), Some(lang), "{name}: /Lang");
+    pages
+}
+
+#[test]
+fn every_language_prints_an_a4_brochure_of_every_product() {
+    let Some(printed) = printed() else { return };
+    for lang in &printed.catalogue.config.languages {
+        let name = format!("brochure-{lang}.pdf");
+        check_brochure(printed, &name, lang, None);
+        let summary = format!("printed {}: ", printed.site.join(&name).display());
+        assert!(
+            printed.run.stderr.contains(&summary),
+            "{}",
+            printed.run.stderr
+        );
+    }
+    assert!(
+        printed.run.stderr.contains(" brochure(s) in "),
+        "{}",
+        printed.run.stderr
+    );
+    assert!(
+        pdfs_in(&printed.site).iter().all(|n| n.ends_with(".pdf")),
+        "temporary files left: {:?}",
+        pdfs_in(&printed.site)
+    );
+}
+
+#[test]
+fn a_selection_brochure_holds_only_the_curators_products() {
+    let Some(printed) = printed() else { return };
+    let selection = printed.selection("keranjang-bali");
+    for lang in &printed.catalogue.config.languages {
+        let name = format!("brochure-{lang}-{}.pdf", selection.slug);
+        let text = check_brochure(printed, &name, lang, Some(selection)).join(" ");
+        let chosen: Vec<String> = printed
+            .catalogue
+            .products
+            .iter()
+            .filter(|p| is_selected(p, selection))
+            .map(|p| printed.name(p, lang))
+            .collect();
+        let left_out: Vec<String> = printed
+            .catalogue
+            .products
+            .iter()
+            .filter(|p| !is_selected(p, selection))
+            .map(|p| printed.name(p, lang))
+            .collect();
+        assert!(
+            !left_out.is_empty(),
+            "the selection should leave products out"
+        );
+        for other in left_out {
+            // A name inside a chosen product's name would be found there; it proves nothing.
+            if chosen.iter().any(|c| c.contains(&other)) {
+                continue;
+            }
+            assert!(!text.contains(&other), "{name} shows {other:?}");
+        }
+    }
+}
+
+#[test]
+fn qr_codes_of_the_first_product_page_lead_to_its_products() {
+    let Some(printed) = printed() else { return };
+    let base_url = &printed.catalogue.config.base_url;
+    for lang in &printed.catalogue.config.languages {
+        let name = format!("brochure-{lang}.pdf");
+        let pages = page_texts(&printed.pdf(&name));
+        let on_page = |text: &str| -> BTreeSet<String> {
+            let products = printed.catalogue.products.iter();
+            products
+                .filter(|p| text.contains(&printed.name(p, lang)))
+                .map(|p| p.slug.clone())
+                .collect()
+        };
+        let (index, expected) = pages
+            .iter()
+            .map(|text| on_page(text))
+            .enumerate()
+            .find(|(_, products)| !products.is_empty())
+            .expect("a page showing products");
+        let urls = qr_codes(&printed.site.join(&name), index + 1);
+        let prefix = format!("{base_url}/{lang}/products/");
+        let slugs: BTreeSet<String> = urls
+            .iter()
+            .map(|url| {
+                let slug = url.strip_prefix(&prefix).and_then(|s| s.strip_suffix('/'));
+                slug.unwrap_or_else(|| panic!("{url} is not a product page under {prefix}"))
+                    .to_owned()
+            })
+            .collect();
+        assert_eq!(slugs, expected, "{name}, page {}", index + 1);
+    }
+}
+
+/// Renders page `number` of a PDF at 150 dpi with pdftoppm and decodes its QR codes.
+///
+/// rqrr pairs the finder patterns of different codes when a page holds several, and misses
+/// modules of 3 pixels, as a 2 cm code has at 150 dpi. So the page is read in overlapping
+/// tiles, each holding any code of up to [`QR_TILE`] / 2 pixels whole and never two codes
+/// (the brochure's codes are farther apart), scaled up twice; each URL is kept once.
+fn qr_codes(pdf: &Path, number: usize) -> BTreeSet<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = dir.path().join("page");
+    let page = number.to_string();
+    let status = Command::new("pdftoppm")
+        .args(["-r", "150", "-png", "-singlefile", "-f", &page, "-l", &page])
+        .arg(pdf)
+        .arg(&prefix)
+        .status()
+        .expect("pdftoppm runs (install poppler-utils)");
+    assert!(status.success(), "pdftoppm failed on {}", pdf.display());
+    let image = image::open(prefix.with_extension("png"))
+        .expect("pdftoppm wrote a PNG")
+        .into_luma8();
+    let step = QR_TILE / 2;
+    let mut found = BTreeSet::new();
+    for y in (0..image.height().saturating_sub(step)).step_by(step as usize) {
+        for x in (0..image.width().saturating_sub(step)).step_by(step as usize) {
+            let tile = image::imageops::crop_imm(&image, x, y, QR_TILE, QR_TILE).to_image();
+            let (width, height) = (tile.width() * 2, tile.height() * 2);
+            let tile = image::imageops::resize(&tile, width, height, FilterType::Nearest);
+            let mut prepared = rqrr::PreparedImage::prepare(tile);
+            for grid in prepared.detect_grids() {
+                if let Ok((_, url)) = grid.decode() {
+                    found.insert(url);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The side of the tiles [`qr_codes`] reads, in pixels at 150 dpi (5 cm).
+const QR_TILE: u32 = 300;
