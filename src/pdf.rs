@@ -290,11 +290,20 @@ fn run_browser(browser: &Path, args: &[OsString], timeout: Duration) -> anyhow::
         Some(status) if status.success() => Ok(()),
         Some(status) => bail!("{} failed ({status}){}", browser.display(), tail_of(&said)),
         None => bail!(
-            "{} did not finish printing within {} s and was stopped{}",
+            "{} did not finish printing within {} and was stopped{}",
             browser.display(),
-            timeout.as_secs(),
+            seconds(timeout),
             tail_of(&said)
         ),
+    }
+}
+
+/// `120 s`, `0.5 s`.
+fn seconds(duration: Duration) -> String {
+    if duration.subsec_millis() == 0 {
+        format!("{} s", duration.as_secs())
+    } else {
+        format!("{:.1} s", duration.as_secs_f64())
     }
 }
 
@@ -474,9 +483,13 @@ pub fn print_page(
     let page = std::path::absolute(page).context("cannot find the current folder")?;
     let folder = target.parent().unwrap_or(Path::new("."));
     let name = target.file_name().unwrap_or_default().to_string_lossy();
-    let temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".part")
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".part");
+    // As readable as any file of the site (temporary files are the owner's alone otherwise).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let temp = builder
         .tempfile_in(folder)
         .with_context(|| format!("cannot write in {}", folder.display()))?;
     let profile = tempfile::Builder::new()
@@ -821,6 +834,42 @@ mod tests {
         let said = "[1:2:ERROR:dbus/bus.cc:405] Failed to connect to the bus\nreal problem\n\n";
         assert_eq!(tail_of(said), "; it said:\n    real problem");
         assert_eq!(tail_of("[x:dbus/object_proxy.cc] noise\n"), "");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_browser_that_hangs_is_stopped_with_its_helpers() {
+        let dir = tempfile::tempdir().unwrap();
+        let helper = dir.path().join("helper.pid");
+        let script = format!(
+            "sleep 60 & echo $! > '{}'; echo 'still loading' >&2; sleep 60",
+            helper.display()
+        );
+        let args: Vec<OsString> = vec!["-c".into(), script.into()];
+        let started = Instant::now();
+        let error = run_browser(Path::new("/bin/sh"), &args, Duration::from_millis(500))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "not stopped in time"
+        );
+        assert_eq!(
+            error,
+            "/bin/sh did not finish printing within 0.5 s and was stopped; it said:\n    still loading"
+        );
+        // The helper it started went with it (killed, then reaped by init).
+        let pid = fs::read_to_string(&helper).unwrap();
+        let proc = PathBuf::from(format!("/proc/{}", pid.trim()));
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while proc.exists() && Instant::now() < deadline {
+            thread::sleep(Duration::from_millis(20));
+        }
+        let state = fs::read_to_string(proc.join("stat")).unwrap_or_default();
+        assert!(
+            !proc.exists() || state.contains(") Z "),
+            "the helper survived: {state}"
+        );
     }
 
     #[test]

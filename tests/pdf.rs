@@ -291,6 +291,73 @@ fn half_a_pdf_is_never_put_in_place() {
     );
 }
 
+/// A one-page A4 PDF without a title or a language, as a browser might write it.
+fn plain_pdf() -> Vec<u8> {
+    use lopdf::dictionary;
+    let mut doc = Document::with_version("1.4");
+    let pages_id = doc.new_object_id();
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    let pages = dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 };
+    doc.objects.insert(pages_id, Object::Dictionary(pages));
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn a_complete_pdf_replaces_the_previous_one_with_its_title_and_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let (output, _) = site_with_a_previous_pdf(dir.path());
+    let pdf = dir.path().join("printed.pdf");
+    fs::write(&pdf, plain_pdf()).unwrap();
+    let browser = fake_browser(dir.path(), &format!("cp '{}' \"$pdf\"", pdf.display()));
+    let mut args = args_for(
+        &output,
+        &["--lang", "en", "--selection", "keranjang-bali", "--chrome"],
+    );
+    args.push(browser.into());
+    let run = etalase_pdf(args, &[]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let target = output.join("brochure-en-keranjang-bali.pdf");
+    assert!(
+        run.stderr
+            .contains(&format!("printed {}: 1 page, 1 KB\n", target.display())),
+        "{}",
+        run.stderr
+    );
+    let page = fs::read_to_string(output.join("en/brochure/keranjang-bali/index.html")).unwrap();
+    let title = etalase::pdf::page_title(&page).expect("the brochure page has a title");
+    let doc = Document::load(&target).unwrap();
+    assert_eq!(
+        etalase::pdf::metadata(&doc),
+        (Some(title), Some("en".to_owned()))
+    );
+    // The previous Indonesian PDF was not printed again and stays; nothing temporary is left.
+    assert_eq!(
+        pdfs_in(&output),
+        [
+            "brochure-en-keranjang-bali.pdf",
+            "brochure-id-keranjang-bali.pdf"
+        ]
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode();
+        assert_eq!(
+            mode(&target),
+            mode(&output.join("index.html")),
+            "the PDF is not as readable as the site's pages"
+        );
+    }
+}
+
 fn running_as_root() -> bool {
     use std::os::unix::fs::MetadataExt;
     fs::metadata("/proc/self").is_ok_and(|meta| meta.uid() == 0)
