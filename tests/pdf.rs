@@ -358,6 +358,32 @@ fn a_complete_pdf_replaces_the_previous_one_with_its_title_and_language() {
     }
 }
 
+#[test]
+fn a_browser_that_writes_nothing_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (output, previous) = site_with_a_previous_pdf(dir.path());
+    let browser = fake_browser(dir.path(), "echo 'Page failed to load' >&2");
+    let mut args = args_for(
+        &output,
+        &["--lang", "id", "--selection", "keranjang-bali", "--chrome"],
+    );
+    args.push(browser.clone().into());
+    let run = etalase_pdf(args, &[]);
+    assert_eq!(run.code, 1, "{run:#?}");
+    let target = output.join("brochure-id-keranjang-bali.pdf");
+    assert!(
+        run.stderr.contains(&format!(
+            "error: cannot print {}: {} wrote no PDF; it said:\n    Page failed to load\n",
+            target.display(),
+            browser.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fs::read(target).unwrap(), previous);
+    assert_eq!(pdfs_in(&output), ["brochure-id-keranjang-bali.pdf"]);
+}
+
 fn running_as_root() -> bool {
     use std::os::unix::fs::MetadataExt;
     fs::metadata("/proc/self").is_ok_and(|meta| meta.uid() == 0)
