@@ -305,7 +305,7 @@ fn seconds(duration: Duration) -> String {
     }
 }
 
-/// Waits for the child; after `timeout`, stops its process group and returns `None`.
+/// Waits for the child; after `timeout`, stops it with what it started and returns `None`.
 fn wait_or_stop(child: &mut Child, timeout: Duration) -> anyhow::Result<Option<ExitStatus>> {
     let deadline = Instant::now() + timeout;
     loop {
@@ -516,17 +516,7 @@ pub fn print_page(
     })?;
     let title = page_title(&html).unwrap_or_else(|| job.title.clone());
     let page = std::path::absolute(page).context("cannot find the current folder")?;
-    let folder = target.parent().unwrap_or(Path::new("."));
-    let name = target.file_name().unwrap_or_default().to_string_lossy();
-    let prefix = format!(".{name}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".part");
-    // As readable as any file of the site (temporary files are the owner's alone otherwise).
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let temp = builder
-        .tempfile_in(folder)
-        .with_context(|| format!("cannot write in {}", folder.display()))?;
+    let temp = temp_beside(target)?;
     let profile = tempfile::Builder::new()
         .prefix("etalase-chromium-")
         .tempdir()
@@ -548,6 +538,22 @@ pub fn print_page(
         pages,
         bytes: pdf.len() as u64,
     })
+}
+
+/// An empty temporary file beside `target` (`.brochure-id.pdf.XXXXXX.part`), removed when
+/// dropped unless persisted.
+fn temp_beside(target: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
+    let folder = target.parent().unwrap_or(Path::new("."));
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".part");
+    // As readable as any file of the site (temporary files are the owner's alone otherwise).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    builder
+        .tempfile_in(folder)
+        .with_context(|| format!("cannot write in {}", folder.display()))
 }
 
 /// The text of a page's `<title>`, with white space collapsed and character references decoded.
