@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use common::*;
 use etalase::model::{CurationStatus, Product};
-use etalase::render::brochure::{planned_pages, CARDS_PER_SHEET};
+use etalase::render::brochure::{planned_pages, CARDS_PER_SHEET, PRINT_PHOTO_PIXELS};
 use scraper::{ElementRef, Html};
 
 /// The basic fixture with a selection of what one curator passed, and one of a category.
@@ -43,6 +43,22 @@ fn products_shown(page: &str, doc: &Html) -> Vec<String> {
             file.strip_suffix("qr.svg").unwrap().to_owned()
         })
         .collect()
+}
+
+/// The widths of every copy of the photo that `file` (`media/<stem>-<width>.<ext>`) is one of.
+fn copies_of(site: &Site, file: &str) -> Vec<u32> {
+    let (stem, extension) = file.rsplit_once('-').unwrap();
+    let extension = extension.split('.').nth(1).unwrap();
+    let mut widths: Vec<u32> = site
+        .files()
+        .into_iter()
+        .filter_map(|f| {
+            let rest = f.strip_prefix(&format!("{stem}-"))?;
+            rest.strip_suffix(&format!(".{extension}"))?.parse().ok()
+        })
+        .collect();
+    widths.sort_unstable();
+    widths
 }
 
 fn name_in(product: &Product, lang: &str) -> String {
@@ -198,7 +214,10 @@ fn every_card_says_what_a_buyer_needs_and_points_at_the_product_page() {
                     let src = resolve_link(&page, attr(img, "src")).unwrap();
                     let (width, _) = image::image_dimensions(site.file(&src)).unwrap();
                     assert_eq!(attr(img, "width"), width.to_string());
-                    assert!(width <= 1600, "{src}");
+                    // The smallest copy that prints sharp, or the largest when none does.
+                    let copies = copies_of(&site, &src);
+                    let sharp = copies.iter().copied().find(|w| *w >= PRINT_PHOTO_PIXELS);
+                    assert_eq!(Some(width), sharp.or(copies.last().copied()), "{src}");
                     assert!(
                         img.value().attr("loading").is_none(),
                         "printed photos load at once"
