@@ -46,7 +46,11 @@
         if (!response.ok) throw new Error(response.status);
         return response.json();
       })
-      .then(prepare);
+      .then(prepare, function (error) {
+        // Offline for a moment: the next use of the form tries again.
+        loading = null;
+        throw error;
+      });
     return loading;
   }
 
@@ -340,7 +344,7 @@
   form.hidden = false;
   fill(readState());
   showUrlState();
-  form.addEventListener("focusin", load, { once: true });
+  form.addEventListener("focusin", function () { load().catch(function () {}); }, { once: true });
   form.addEventListener("input", function (event) {
     var field = event.target;
     if (field.type === "search" || field.type === "number") record(field.name);
