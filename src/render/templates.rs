@@ -31,6 +31,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "page.html",
     "404.html",
     "partials/product-card.html",
+    "partials/card-list.html",
     "partials/print-card.html",
     "partials/price.html",
     "partials/lang-switch.html",
