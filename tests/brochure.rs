@@ -308,3 +308,28 @@ fn mistakes_in_brochure_selections_name_the_field_and_line() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn a_selection_without_products_still_has_a_cover_and_says_it_is_empty() {
+    let catalogue = Catalogue::copy("basic");
+    let config = catalogue.read("catalogue.yaml");
+    catalogue.write(
+        "catalogue.yaml",
+        format!(
+            "{config}brochures:\n  - slug: kosong\n    title: Kosong\n    curator: Nobody Yet\n"
+        ),
+    );
+    let site = catalogue.build();
+    let loaded = etalase::load(catalogue.root()).unwrap();
+    let selection = &loaded.catalogue.config.brochures[0];
+    assert_eq!(planned_pages(&loaded.catalogue, Some(selection)), 2);
+    let doc = site.html("id/brochure/kosong/index.html");
+    let sheets = sheets(&doc);
+    assert_eq!(sheets.len(), 2);
+    assert!(select(&doc, ".print-card").is_empty());
+    assert_eq!(
+        text(one_in(sheets[1], "p")),
+        "Belum ada produk dalam pilihan ini."
+    );
+    assert_eq!(text(one(&doc, ".cover-count")), "0 produk");
+}
