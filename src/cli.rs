@@ -32,6 +32,11 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Create a new catalogue folder that builds as it is, with explained sample entries
+    New {
+        /// The folder to create (it must not exist, or be empty)
+        name: PathBuf,
+    },
     /// Build the site, then print its brochures to PDF (output/brochure-<lang>.pdf) with
     /// headless Chromium
     Pdf {

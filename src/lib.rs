@@ -13,6 +13,7 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod render;
+pub mod scaffold;
 pub mod slug;
 pub mod theme;
 pub mod yaml;

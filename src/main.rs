@@ -20,6 +20,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { root, strict } => check(&root, strict),
+        Command::New { name } => new_catalogue(&name),
         Command::Pdf {
             root,
             output,
@@ -35,6 +36,21 @@ fn main() -> ExitCode {
             };
             pdf(&root, &output, &request)
         }
+    }
+}
+
+/// `etalase new`: writes the sample catalogue and says what to do next.
+fn new_catalogue(folder: &Path) -> ExitCode {
+    match etalase::scaffold::create(folder) {
+        Ok(()) => {
+            eprintln!(
+                "created a new catalogue in {0}\nnext: edit the files in {0}/content, then run \
+                 `etalase build --root {0}` and open {0}/output/index.html",
+                folder.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => usage_error(&format!("{error:#}")),
     }
 }
 

@@ -191,3 +191,63 @@ fn check_reports_content_errors() {
     );
     assert!(!catalogue.path("output").exists(), "check wrote a site");
 }
+
+// ---------------------------------------------------------------- new
+
+#[test]
+fn new_makes_a_catalogue_that_builds_cleanly_and_explains_its_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("katalog-baru");
+    let run = etalase([OsStr::new("new"), folder.as_os_str()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("etalase build --root"),
+        "{}",
+        run.stderr
+    );
+
+    // It builds without a warning, so `check --strict` passes too.
+    let loaded = etalase::load(&folder).unwrap();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert_eq!(loaded.catalogue.producers.len(), 1);
+    assert_eq!(loaded.catalogue.products.len(), 1);
+    assert_eq!(loaded.catalogue.pages.len(), 1);
+    assert_eq!(loaded.catalogue.products[0].photos.len(), 1);
+    let site = build_root(&folder);
+    let page = "id/products/contoh-produk/index.html";
+    let doc = site.html(page);
+    assert!(
+        !select(&doc, ".photo-main img").is_empty(),
+        "the sample photo is shown"
+    );
+
+    // Every setting is explained by a comment just above it.
+    for file in [
+        "catalogue.yaml",
+        "content/producers/contoh-usaha/producer.yaml",
+        "content/products/contoh-produk/product.yaml",
+    ] {
+        let text = fs::read_to_string(folder.join(file)).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let top_level = !line.is_empty() && !line.starts_with([' ', '#', '-']);
+            if top_level {
+                assert!(
+                    i > 0 && lines[i - 1].starts_with('#'),
+                    "{file}: `{line}` has no comment above it"
+                );
+            }
+        }
+    }
+
+    // A second `new` into the same folder changes nothing.
+    let before = snapshot(&folder);
+    let again = etalase([OsStr::new("new"), folder.as_os_str()]);
+    assert_eq!(again.code, 2);
+    assert!(
+        again.stderr.contains("already exists and is not empty"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(snapshot(&folder), before);
+}
