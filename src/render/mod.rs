@@ -74,6 +74,8 @@ struct Shared<'a> {
     images: &'a ImageSet,
     templates: &'a Templates,
     products_by_category: Vec<Vec<usize>>,
+    /// Every product's index, in catalogue order: the all-products list.
+    all_products: Vec<usize>,
     /// The link-preview image of pages that have none of their own: a featured product's, or
     /// the theme's neutral one.
     fallback_image: ShareImage,
@@ -289,6 +291,7 @@ impl<'a> Shared<'a> {
             images,
             templates,
             products_by_category,
+            all_products: (0..catalogue.products.len()).collect(),
             fallback_image,
             theme_image,
             per_lang: BTreeMap::new(),
@@ -572,10 +575,7 @@ impl<'a> Shared<'a> {
             link.name,
             view.plain(&self.catalogue.config.title)
         );
-        let first_share = members
-            .iter()
-            .find_map(|&i| view.share_image(&self.catalogue.products[i]));
-        if let Some(image) = first_share {
+        if let Some(image) = self.first_share_image(view, members) {
             meta.image = Some(image);
         }
         meta.breadcrumbs = vec![home_crumb(view)];
@@ -601,7 +601,7 @@ impl<'a> Shared<'a> {
         context: &mut Context,
     ) -> &'static str {
         let t = ui_strings(view.lang);
-        let every: Vec<usize> = (0..self.catalogue.products.len()).collect();
+        let every = &self.all_products;
         meta.title = paged_title(t["all_products"], page, view.lang);
         meta.description = format!(
             "{} — {}",
@@ -609,7 +609,7 @@ impl<'a> Shared<'a> {
             view.plain(&self.catalogue.config.title)
         );
         meta.breadcrumbs = vec![home_crumb(view)];
-        context.insert("products", &self.cards(view, &every, page));
+        context.insert("products", &self.cards(view, every, page));
         context.insert("product_count", &every.len());
         context.insert("filters", &self.per_lang[view.lang].filters);
         context.insert(
@@ -660,15 +660,12 @@ impl<'a> Shared<'a> {
         let name = tag_name(slug);
         meta.title = paged_title(&format!("#{name}"), page, view.lang);
         meta.description = format!(
-            "{} {} #{name} — {}",
+            "{} #{name} ({}) — {}",
             t["products_tagged"],
             members.len(),
             view.plain(&self.catalogue.config.title)
         );
-        if let Some(image) = members
-            .iter()
-            .find_map(|&i| view.share_image(&self.catalogue.products[i]))
-        {
+        if let Some(image) = self.first_share_image(view, members) {
             meta.image = Some(image);
         }
         meta.breadcrumbs = vec![
@@ -742,6 +739,13 @@ impl<'a> Shared<'a> {
         context.insert("title", &title);
         context.insert("body", &body);
         "page.html"
+    }
+
+    /// The link-preview image of a list: that of its first product with a photo.
+    fn first_share_image(&self, view: &LangContext, members: &[usize]) -> Option<ShareImage> {
+        members
+            .iter()
+            .find_map(|&i| view.share_image(&self.catalogue.products[i]))
     }
 
     /// A logo as a link-preview image: its largest fallback copy.
