@@ -32,6 +32,19 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Build the site into memory and serve it on 127.0.0.1; rebuild and reload the browser
+    /// when a file is saved
+    Serve {
+        /// The catalogue folder (the one with catalogue.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on (the next free one is taken when it is in use)
+        #[arg(long, default_value_t = crate::serve::DEFAULT_PORT)]
+        port: u16,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+    },
     /// Create a new catalogue folder that builds as it is, with explained sample entries
     New {
         /// The folder to create (it must not exist, or be empty)

@@ -60,7 +60,7 @@ struct RawCategory {
 }
 
 /// Validated site settings.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub title: Translated,
     pub description: Translated,
@@ -80,7 +80,7 @@ pub struct Config {
 }
 
 /// A brochure of some products only (`/{lang}/brochure/<slug>/`), e.g. what one curator passed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BrochureSelection {
     pub slug: String,
     pub title: Translated,
@@ -108,14 +108,14 @@ impl Default for ImageSettings {
     }
 }
 
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Publisher {
     pub name: String,
     pub email: Option<String>,
     pub whatsapp: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Category {
     pub slug: String,
     pub name: Translated,

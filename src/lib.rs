@@ -14,6 +14,7 @@ pub mod output;
 pub mod pdf;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod slug;
 pub mod theme;
 pub mod yaml;
@@ -25,8 +26,9 @@ use content::CatalogueRoot;
 use diagnostic::{Diagnostic, Diagnostics};
 use images::ImageSet;
 use model::Catalogue;
-use output::Staging;
+use output::{SiteWriter, Staging};
 use render::templates::{self, Templates};
+use render::Scope;
 
 /// Why a build did not produce a site.
 #[derive(Debug)]
@@ -68,17 +70,8 @@ pub fn build(root: &Path, output: &Path) -> Result<BuildReport, BuildError> {
     output::check_target(opened.path(), output).map_err(|e| BuildError::Usage(e.to_string()))?;
     let loaded = load_with(root, Purpose::Build)?;
     let staging = Staging::create(output).map_err(BuildError::Io)?;
-    let stats = render::render_site(
-        &loaded.catalogue,
-        &loaded.images,
-        &loaded.templates,
-        &staging,
-    )
-    .map_err(|problems| content_failure(problems, &loaded.warnings))?;
-    let image_count = link_images(&loaded.images, &staging)
-        .map_err(|p| content_failure(vec![p], &loaded.warnings))?;
-    theme::copy_static(&loaded.root, &loaded.catalogue.config.theme, &staging)
-        .map_err(|p| content_failure(vec![p], &loaded.warnings))?;
+    let written = write_site(&loaded, &staging, &Scope::Everything)
+        .map_err(|problems| content_failure(problems, &loaded.warnings))?;
     staging.commit().map_err(|e| {
         BuildError::Io(anyhow::anyhow!(
             "cannot move the new site into {}: {e}",
@@ -87,13 +80,47 @@ pub fn build(root: &Path, output: &Path) -> Result<BuildReport, BuildError> {
     })?;
     Ok(BuildReport {
         warnings: loaded.warnings.sorted(),
-        pages: stats.pages,
+        pages: written.pages,
         products: loaded.catalogue.products.len(),
         producers: loaded.catalogue.producers.len(),
-        images: image_count,
+        images: written.images,
         image_stats: loaded.images.stats,
         output: output.to_owned(),
     })
+}
+
+/// What writing a site put in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    pub pages: usize,
+    /// Files of processed photos placed in the site.
+    pub images: usize,
+}
+
+/// Writes the pages `scope` asks for into `out`; rendering everything also places the photos
+/// and the static files. Every problem is returned, not just the first.
+pub fn write_site(
+    loaded: &Loaded,
+    out: &dyn SiteWriter,
+    scope: &Scope,
+) -> Result<Written, Vec<Diagnostic>> {
+    let stats = render::render_site(
+        &loaded.catalogue,
+        &loaded.images,
+        &loaded.templates,
+        out,
+        scope,
+    )?;
+    let mut written = Written {
+        pages: stats.pages,
+        images: 0,
+    };
+    if let Scope::Everything = scope {
+        written.images = link_images(&loaded.images, out).map_err(|p| vec![p])?;
+        theme::copy_static(&loaded.root, &loaded.catalogue.config.theme, out)
+            .map_err(|p| vec![p])?;
+    }
+    Ok(written)
 }
 
 /// What a catalogue is loaded for.
@@ -140,6 +167,15 @@ pub fn load_with(root: &Path, purpose: Purpose) -> Result<Loaded, BuildError> {
     }
 }
 
+/// Says why `root` is not a catalogue folder, if it is not.
+pub fn check_is_catalogue(root: &Path) -> Result<(), String> {
+    match open_root(root) {
+        Ok(_) => Ok(()),
+        Err(BuildError::Usage(message)) => Err(message),
+        Err(_) => Err(format!("{} cannot be read", root.display())),
+    }
+}
+
 fn open_root(root: &Path) -> Result<CatalogueRoot, BuildError> {
     let opened = CatalogueRoot::open(root).map_err(|_| {
         BuildError::Usage(format!(
@@ -168,10 +204,10 @@ fn read_config(root: &CatalogueRoot, diagnostics: &mut Diagnostics) -> Option<Co
 }
 
 /// Links every processed photo file from the cache into the site (hard links cost nothing).
-fn link_images(images: &ImageSet, staging: &Staging) -> Result<usize, Diagnostic> {
+fn link_images(images: &ImageSet, out: &dyn SiteWriter) -> Result<usize, Diagnostic> {
     let mut count = 0;
     for (cached, url) in images.files() {
-        staging.link_file(cached, url)?;
+        out.link_file(cached, url)?;
         count += 1;
     }
     Ok(count)

@@ -8,6 +8,7 @@ use clap::Parser;
 use etalase::cli::{Cli, Command};
 use etalase::config::{Config, CONFIG_FILE};
 use etalase::diagnostic::{Diagnostic, Diagnostics};
+use etalase::serve::{ServeError, ServeOptions};
 use etalase::{pdf, BuildError};
 
 fn main() -> ExitCode {
@@ -20,6 +21,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { root, strict } => check(&root, strict),
+        Command::Serve { root, port, open } => serve(&ServeOptions { root, port, open }),
         Command::New { name } => new_catalogue(&name),
         Command::Pdf {
             root,
@@ -35,6 +37,18 @@ fn main() -> ExitCode {
                 chrome: chrome.as_deref(),
             };
             pdf(&root, &output, &request)
+        }
+    }
+}
+
+/// `etalase serve`: runs until stopped; returns only when it cannot go on.
+fn serve(options: &ServeOptions) -> ExitCode {
+    match etalase::serve::run(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(ServeError::Usage(message)) => usage_error(&message),
+        Err(ServeError::Watch(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
         }
     }
 }

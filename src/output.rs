@@ -69,6 +69,59 @@ fn absolute(path: &Path) -> PathBuf {
     }
 }
 
+/// Where a site is written: the staging folder of `build`, or the memory of `serve`.
+pub trait SiteWriter: Sync {
+    /// Writes a generated file at a site-relative path.
+    fn write_page(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
+
+    /// Places a file the catalogue or theme ships (it may change before the next build).
+    fn copy_file(&self, source: &Path, relative: &str) -> Result<(), Diagnostic>;
+
+    /// Places a processed photo from the cache (it never changes under that name).
+    fn link_file(&self, source: &Path, relative: &str) -> Result<(), Diagnostic>;
+
+    /// Copies a folder's files (dot files skipped) to the site root, replacing same-named files.
+    fn copy_tree(&self, source: &Path) -> Result<usize, Diagnostic> {
+        let mut copied = 0;
+        for item in WalkDir::new(source)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        {
+            let item = item
+                .map_err(|error| Diagnostic::error(source, format!("cannot be read: {error}")))?;
+            if !item.file_type().is_file() {
+                continue;
+            }
+            let Ok(inside) = item.path().strip_prefix(source) else {
+                continue;
+            };
+            let relative = inside
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            self.copy_file(item.path(), &relative)?;
+            copied += 1;
+        }
+        Ok(copied)
+    }
+}
+
+impl SiteWriter for Staging {
+    fn write_page(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        Staging::write_page(self, relative, bytes)
+    }
+
+    fn copy_file(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+        Staging::copy_file(self, source, relative)
+    }
+
+    fn link_file(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+        Staging::link_file(self, source, relative)
+    }
+}
+
 impl Staging {
     /// Opens the staging folder next to `target`: the spare left by the previous build, or a new one.
     pub fn create(target: &Path) -> anyhow::Result<Staging> {
@@ -136,33 +189,6 @@ impl Staging {
         fs::hard_link(source, &path)
             .or_else(|_| fs::copy(source, &path).map(drop))
             .map_err(|error| write_failure(relative, &error))
-    }
-
-    /// Copies a folder's files (dot files skipped) to the site root, replacing same-named files.
-    pub fn copy_tree(&self, source: &Path) -> Result<usize, Diagnostic> {
-        let mut copied = 0;
-        for item in WalkDir::new(source)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-        {
-            let item = item
-                .map_err(|error| Diagnostic::error(source, format!("cannot be read: {error}")))?;
-            if !item.file_type().is_file() {
-                continue;
-            }
-            let Ok(inside) = item.path().strip_prefix(source) else {
-                continue;
-            };
-            let relative = inside
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            self.copy_file(item.path(), &relative)?;
-            copied += 1;
-        }
-        Ok(copied)
     }
 
     fn remember(&self, path: &Path) {

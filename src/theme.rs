@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::content::CatalogueRoot;
 use crate::diagnostic::Diagnostic;
-use crate::output::Staging;
+use crate::output::SiteWriter;
 
 /// The link-preview image of pages that have no photo of their own.
 pub const SHARE_IMAGE: &str = "share.png";
@@ -44,10 +44,10 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
 pub fn copy_static(
     root: &CatalogueRoot,
     theme: &str,
-    staging: &Staging,
+    out: &dyn SiteWriter,
 ) -> Result<usize, Diagnostic> {
     for (name, bytes) in DEFAULT_STATIC {
-        staging.write_page(name, bytes)?;
+        out.write_page(name, bytes)?;
     }
     let mut copied = DEFAULT_STATIC.len();
     for dir in [
@@ -56,7 +56,7 @@ pub fn copy_static(
     ] {
         let full = root.path().join(&dir);
         if full.is_dir() {
-            copied += staging.copy_tree(&full)?;
+            copied += out.copy_tree(&full)?;
         }
     }
     Ok(copied)

@@ -48,7 +48,7 @@ pub enum BusinessKind {
     Ikm,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Producer {
     pub slug: String,
     pub name: String,
@@ -85,7 +85,7 @@ pub enum CertificationKind {
     Bpom,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Certification {
     pub kind: CertificationKind,
     pub number: Option<String>,
@@ -99,20 +99,20 @@ pub enum CurationStatus {
     Belum,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Curation {
     pub status: CurationStatus,
     pub curator: Option<String>,
     pub date: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Photo {
     pub asset: Asset,
     pub alt: Translated,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Product {
     pub slug: String,
     pub name: Translated,
@@ -135,7 +135,7 @@ pub struct Product {
     pub summary: Translated,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Page {
     pub slug: String,
     pub title: Translated,

@@ -5,6 +5,7 @@ pub mod brochure;
 mod feed;
 mod meta;
 mod qr;
+mod scope;
 pub mod search_index;
 mod sitemap;
 pub mod templates;
@@ -20,8 +21,9 @@ use crate::diagnostic::Diagnostic;
 use crate::i18n::{format_date, language_name, ui_strings};
 use crate::images::ImageSet;
 use crate::model::Catalogue;
-use crate::output::Staging;
+use crate::output::SiteWriter;
 use meta::PageMeta;
+pub use scope::{after_change, Scope};
 use templates::Templates;
 use views::{tag_name, CategoryLink, LangContext, Link, ProductCard, ShareImage};
 
@@ -117,58 +119,38 @@ struct Choice {
     label: String,
 }
 
-/// Renders the whole site into `staging`; template errors are returned as diagnostics.
+/// Renders the pages `scope` asks for into `out`; template errors are returned as diagnostics.
 pub fn render_site(
     catalogue: &Catalogue,
     images: &ImageSet,
     templates: &Templates,
-    staging: &Staging,
+    out: &dyn SiteWriter,
+    scope: &Scope,
 ) -> Result<RenderStats, Vec<Diagnostic>> {
     let shared = Shared::new(catalogue, images, templates);
     let languages = &catalogue.config.languages;
-    let jobs: Vec<(&str, Job)> = languages
-        .iter()
-        .flat_map(|lang| {
-            shared
-                .jobs()
-                .into_iter()
-                .map(move |job| (lang.as_str(), job))
-        })
+    let jobs: Vec<(&str, Job)> = shared
+        .jobs()
+        .into_iter()
+        .filter(|job| scope.includes(catalogue, *job))
+        .flat_map(|job| languages.iter().map(move |lang| (lang.as_str(), job)))
         .collect();
     let mut problems: Vec<Diagnostic> = jobs
         .par_iter()
-        .filter_map(|(lang, job)| shared.render_job(lang, *job, staging).err())
+        .filter_map(|(lang, job)| shared.render_job(lang, *job, out).err())
         .collect();
-    problems.extend(shared.render_root(staging).err());
     for lang in languages {
-        // A feed reader resolves nothing relative: photos inside texts get absolute addresses.
-        let view = LangContext {
-            root: format!("{}/", catalogue.config.base_url),
-            ..shared.lang_context(lang)
-        };
-        let feed = feed::atom(catalogue, &view);
-        problems.extend(
-            staging
-                .write_page(&format!("{lang}/{}", feed::FEED_FILE), feed.as_bytes())
-                .err(),
-        );
-        problems.extend(
-            staging
-                .write_page(
-                    &format!("{lang}/products/{}", search_index::SEARCH_INDEX_FILE),
-                    &shared.per_lang[lang.as_str()].search_index,
-                )
-                .err(),
-        );
+        problems.extend(shared.write_lists(lang, out));
     }
-    problems.extend(shared.render_not_found(staging).err());
-    if let Err(problem) = sitemap::write(catalogue, &shared.sitemap_paths(), staging) {
-        problems.push(problem);
+    let mut pages = jobs.len();
+    if let Scope::Everything = scope {
+        problems.extend(shared.render_root(out).err());
+        problems.extend(shared.render_not_found(out).err());
+        problems.extend(sitemap::write(catalogue, &shared.sitemap_paths(), out).err());
+        pages += 2;
     }
     if problems.is_empty() {
-        Ok(RenderStats {
-            pages: jobs.len() + 2,
-        })
+        Ok(RenderStats { pages })
     } else {
         problems.sort_by_key(|p| p.to_string());
         problems.dedup();
@@ -431,7 +413,28 @@ impl<'a> Shared<'a> {
         }
     }
 
-    fn render_job(&self, lang: &'a str, job: Job, staging: &Staging) -> Result<(), Diagnostic> {
+    /// Writes a language's feed and search index, which list every product.
+    fn write_lists(&self, lang: &'a str, out: &dyn SiteWriter) -> Vec<Diagnostic> {
+        // A feed reader resolves nothing relative: photos inside texts get absolute addresses.
+        let view = LangContext {
+            root: format!("{}/", self.catalogue.config.base_url),
+            ..self.lang_context(lang)
+        };
+        let feed = feed::atom(self.catalogue, &view);
+        let index = &self.per_lang[lang].search_index;
+        [
+            out.write_page(&format!("{lang}/{}", feed::FEED_FILE), feed.as_bytes()),
+            out.write_page(
+                &format!("{lang}/products/{}", search_index::SEARCH_INDEX_FILE),
+                index,
+            ),
+        ]
+        .into_iter()
+        .filter_map(Result::err)
+        .collect()
+    }
+
+    fn render_job(&self, lang: &'a str, job: Job, out: &dyn SiteWriter) -> Result<(), Diagnostic> {
         let path = twin_path(self.catalogue, job);
         let mut meta = PageMeta::new(&self.catalogue.config, lang, &path);
         let view = LangContext {
@@ -459,15 +462,15 @@ impl<'a> Shared<'a> {
             // The cover's code opens the catalogue's home page.
             let home = format!("{}/{}", self.catalogue.config.base_url, view.url(""));
             let code = qr::svg(&home).unwrap_or_default();
-            staging.write_page(&format!("{lang}/{path}{QR_FILE}"), code.as_bytes())?;
+            out.write_page(&format!("{lang}/{path}{QR_FILE}"), code.as_bytes())?;
         }
         if let (Job::Product(_), Some(url)) = (job, &meta.canonical) {
             let code = qr::svg(url).unwrap_or_default();
-            staging.write_page(&format!("{lang}/{path}{QR_FILE}"), code.as_bytes())?;
+            out.write_page(&format!("{lang}/{path}{QR_FILE}"), code.as_bytes())?;
         }
         context.insert("page", &meta);
         let html = self.templates.render(template, &context)?;
-        staging.write_page(&format!("{lang}/{path}index.html"), html.as_bytes())
+        out.write_page(&format!("{lang}/{path}index.html"), html.as_bytes())
     }
 
     fn home(&self, view: &LangContext, meta: &mut PageMeta, context: &mut Context) -> &'static str {
@@ -769,7 +772,7 @@ impl<'a> Shared<'a> {
     }
 
     /// The root `index.html`: lets a visitor choose a language, and works without JavaScript.
-    fn render_root(&self, staging: &Staging) -> Result<(), Diagnostic> {
+    fn render_root(&self, out: &dyn SiteWriter) -> Result<(), Diagnostic> {
         let config = &self.catalogue.config;
         let choices: Vec<RootChoice> = config
             .languages
@@ -794,11 +797,11 @@ impl<'a> Shared<'a> {
         context.insert("choices", &choices);
         context.insert("page", &meta);
         let html = self.templates.render("root.html", &context)?;
-        staging.write_page("index.html", html.as_bytes())
+        out.write_page("index.html", html.as_bytes())
     }
 
     /// `404.html` in the default language, with root-relative links only.
-    fn render_not_found(&self, staging: &Staging) -> Result<(), Diagnostic> {
+    fn render_not_found(&self, out: &dyn SiteWriter) -> Result<(), Diagnostic> {
         let config = &self.catalogue.config;
         let lang = config.default_language();
         let mut meta = PageMeta::not_found(config, lang);
@@ -806,7 +809,7 @@ impl<'a> Shared<'a> {
         let mut context = self.base_context(lang);
         context.insert("page", &meta);
         let html = self.templates.render("404.html", &context)?;
-        staging.write_page("404.html", html.as_bytes())
+        out.write_page("404.html", html.as_bytes())
     }
 }
 

@@ -6,14 +6,18 @@ use super::templates::escape_html as escape;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Catalogue;
-use crate::output::Staging;
+use crate::output::SiteWriter;
 
 /// Writes both files; `twins` are language-independent page paths such as `products/x/`.
-pub fn write(catalogue: &Catalogue, twins: &[String], staging: &Staging) -> Result<(), Diagnostic> {
+pub fn write(
+    catalogue: &Catalogue,
+    twins: &[String],
+    out: &dyn SiteWriter,
+) -> Result<(), Diagnostic> {
     let base = &catalogue.config.base_url;
-    staging.write_page("sitemap.xml", sitemap(catalogue, twins).as_bytes())?;
+    out.write_page("sitemap.xml", sitemap(catalogue, twins).as_bytes())?;
     let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n");
-    staging.write_page("robots.txt", robots.as_bytes())
+    out.write_page("robots.txt", robots.as_bytes())
 }
 
 fn sitemap(catalogue: &Catalogue, twins: &[String]) -> String {

@@ -1,0 +1,123 @@
+//! What a change touches: compares two loads of a catalogue and says which pages must be
+//! rendered again, so `serve` re-renders an edited product's pages and the lists that show it
+//! rather than the whole site.
+
+use std::collections::BTreeSet;
+
+use crate::images::ImageSet;
+use crate::model::{Catalogue, CertificationKind, Product};
+
+use super::Job;
+
+/// Which pages a render writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Every page and file of the site.
+    Everything,
+    /// The pages that show these products (indexes into `Catalogue::products`), with the
+    /// feeds and search indexes. Valid only when nothing else changed: see [`after_change`].
+    Products(BTreeSet<usize>),
+}
+
+impl Scope {
+    /// Whether `job` is rendered in this scope.
+    pub(super) fn includes(&self, catalogue: &Catalogue, job: Job) -> bool {
+        let Scope::Products(touched) = self else {
+            return true;
+        };
+        let any = |shows: &dyn Fn(&Product) -> bool| {
+            touched.iter().any(|&i| shows(&catalogue.products[i]))
+        };
+        match job {
+            Job::Home => any(&|p| p.featured),
+            Job::Product(index) => touched.contains(&index),
+            Job::Producer { index, .. } => any(&|p| p.producer == index),
+            Job::Category { index, .. } => any(&|p| p.category == index),
+            Job::Tag { index, .. } => {
+                let (_, members) = &catalogue.tags[index];
+                members.iter().any(|m| touched.contains(m))
+            }
+            // Lists of every product: each page names the first photo of the list in its
+            // link preview, and a brochure's cover shows the first photos of its selection.
+            Job::Products { .. } | Job::Brochure { .. } => !touched.is_empty(),
+            Job::Tags | Job::FreePage(_) => false,
+        }
+    }
+
+    /// Whether nothing needs rendering at all.
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Scope::Products(touched) if touched.is_empty())
+    }
+}
+
+/// What must be rendered after `old` (as served) became `new`. Only changes to products that
+/// leave every list as it was (same products, producers, categories, tags and featured ones)
+/// are narrowed down; anything else renders everything.
+pub fn after_change(old: (&Catalogue, &ImageSet), new: (&Catalogue, &ImageSet)) -> Scope {
+    let ((old, old_images), (new, new_images)) = (old, new);
+    let same_frame = old.config == new.config
+        && old.producers == new.producers
+        && old.pages == new.pages
+        && old.tags == new.tags
+        && old.products.len() == new.products.len()
+        && certification_kinds(old) == certification_kinds(new)
+        && old.inline_photos == new.inline_photos
+        && old
+            .inline_photos
+            .iter()
+            .all(|asset| old_images.get(asset) == new_images.get(asset));
+    if !same_frame {
+        return Scope::Everything;
+    }
+    let mut touched = BTreeSet::new();
+    for (index, (before, after)) in old.products.iter().zip(&new.products).enumerate() {
+        if !same_place(before, after) {
+            return Scope::Everything;
+        }
+        let photos_same = before.photos.len() == after.photos.len()
+            && before
+                .photos
+                .iter()
+                .zip(&after.photos)
+                .all(|(a, b)| old_images.get(&a.asset) == new_images.get(&b.asset));
+        if before != after || !photos_same {
+            if index == cover_of_every_page(new) || index == cover_of_every_page(old) {
+                // Its photo is the link preview of every page without one of its own.
+                return Scope::Everything;
+            }
+            touched.insert(index);
+        }
+    }
+    Scope::Products(touched)
+}
+
+/// Whether a product sits in the same lists: same address, producer, category, tags, and
+/// featured or not.
+fn same_place(before: &Product, after: &Product) -> bool {
+    before.slug == after.slug
+        && before.producer == after.producer
+        && before.category == after.category
+        && before.tags == after.tags
+        && before.featured == after.featured
+}
+
+/// The kinds of certification some product has: the products page offers them as filters.
+fn certification_kinds(catalogue: &Catalogue) -> BTreeSet<CertificationKind> {
+    catalogue
+        .products
+        .iter()
+        .flat_map(|p| p.certifications.iter().map(|c| c.kind))
+        .collect()
+}
+
+/// The product whose photo may stand as the site-wide link preview: the first featured one
+/// with a photo, else the first with a photo (see `Shared::new`); `usize::MAX` for none.
+fn cover_of_every_page(catalogue: &Catalogue) -> usize {
+    let has_photo = |&(_, p): &(usize, &Product)| !p.photos.is_empty();
+    let products = || catalogue.products.iter().enumerate();
+    products()
+        .filter(|(_, p)| p.featured)
+        .find(has_photo)
+        .or_else(|| products().find(has_photo))
+        .map_or(usize::MAX, |(index, _)| index)
+}

@@ -1,0 +1,290 @@
+//! The local web server of `etalase serve`: answers from the in-memory site on 127.0.0.1,
+//! adds the live-reload script (and the error overlay after a failed rebuild) to every HTML
+//! page it sends, and tells open pages when to reload through server-sent events.
+
+use std::io::{self, Write};
+use std::net::{Ipv4Addr, TcpListener};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::thread;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use percent_encoding::percent_decode_str;
+use tiny_http::{Header, Request, Response, Server, StatusCode};
+
+use super::memory::{Files, SiteFile};
+use super::overlay::Problems;
+
+/// Where the live-reload script is served; no catalogue file can have this name.
+const SCRIPT_URL: &str = "/__etalase/live.js";
+/// The stream of build ids.
+const EVENTS_URL: &str = "/__etalase/events";
+const LIVE_SCRIPT: &str = include_str!("live.js");
+/// How many ports after the asked one are tried when it is taken.
+const PORTS_TRIED: u16 = 20;
+/// Requests answered at once; event streams get threads of their own.
+const WORKERS: usize = 4;
+/// A comment sent this often keeps an idle event stream open and notices closed ones.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// What the server shows, updated by the rebuild loop.
+pub struct Live {
+    files: RwLock<Arc<Files>>,
+    problems: RwLock<Option<Problems>>,
+    build: Mutex<u64>,
+    rebuilt: Condvar,
+    /// Distinguishes this server's builds from an earlier server's, for pages left open.
+    started: u128,
+}
+
+impl Live {
+    pub fn new(files: Arc<Files>, problems: Option<Problems>) -> Live {
+        Live {
+            files: RwLock::new(files),
+            problems: RwLock::new(problems),
+            build: Mutex::new(0),
+            rebuilt: Condvar::new(),
+            started: SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos()),
+        }
+    }
+
+    /// Shows a new build (or the last good one with the problems of a failed rebuild) and
+    /// tells every open page to reload.
+    pub fn publish(&self, files: Arc<Files>, problems: Option<Problems>) {
+        *self.files.write().unwrap_or_else(|e| e.into_inner()) = files;
+        *self.problems.write().unwrap_or_else(|e| e.into_inner()) = problems;
+        let mut build = self.build.lock().unwrap_or_else(|e| e.into_inner());
+        *build += 1;
+        self.rebuilt.notify_all();
+    }
+
+    fn build_id(&self, build: u64) -> String {
+        format!("{:x}-{build}", self.started)
+    }
+
+    fn files(&self) -> Arc<Files> {
+        self.files.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    fn problems(&self) -> Option<Problems> {
+        self.problems
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+}
+
+/// Binds 127.0.0.1 on `port`, or on the next free port after it; returns the port bound.
+pub fn bind(port: u16) -> io::Result<(TcpListener, u16)> {
+    let mut last_error = None;
+    for candidate in port..port.saturating_add(PORTS_TRIED) {
+        match TcpListener::bind((Ipv4Addr::LOCALHOST, candidate)) {
+            Ok(listener) => {
+                let bound = listener.local_addr()?.port();
+                return Ok((listener, bound));
+            }
+            Err(error) => last_error = Some(error),
+        }
+    }
+    Err(last_error.unwrap_or_else(|| io::Error::other("no port to try")))
+}
+
+/// Answers requests on `listener` from worker threads until the process ends.
+pub fn start(listener: TcpListener, live: Arc<Live>) -> io::Result<()> {
+    let server = Arc::new(Server::from_listener(listener, None).map_err(io::Error::other)?);
+    for _ in 0..WORKERS {
+        let server = Arc::clone(&server);
+        let live = Arc::clone(&live);
+        thread::spawn(move || {
+            while let Ok(request) = server.recv() {
+                answer(request, &live);
+            }
+        });
+    }
+    Ok(())
+}
+
+fn answer(request: Request, live: &Arc<Live>) {
+    let path = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_owned();
+    let response = match path.as_str() {
+        EVENTS_URL => {
+            let live = Arc::clone(live);
+            thread::spawn(move || stream_builds(request, &live));
+            return;
+        }
+        SCRIPT_URL => bytes_response(200, "text/javascript", LIVE_SCRIPT.as_bytes().to_vec()),
+        _ => site_response(&path, live),
+    };
+    // The browser may have gone away; there is nobody left to tell.
+    let _ = request.respond(response);
+}
+
+/// Sends the current build's id, then each new one, as server-sent events.
+fn stream_builds(request: Request, live: &Live) {
+    let mut out = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
+                Connection: keep-alive\r\n\r\nretry: 500\n\n";
+    let mut build = *live.build.lock().unwrap_or_else(|e| e.into_inner());
+    let hello = format!("event: hello\ndata: {}\n\n", live.build_id(build));
+    if send(&mut out, &format!("{head}{hello}")).is_err() {
+        return;
+    }
+    loop {
+        let guard = live.build.lock().unwrap_or_else(|e| e.into_inner());
+        let (guard, _) = live
+            .rebuilt
+            .wait_timeout_while(guard, KEEP_ALIVE, |now| *now == build)
+            .unwrap_or_else(|e| e.into_inner());
+        let message = if *guard == build {
+            ": still here\n\n".to_owned()
+        } else {
+            build = *guard;
+            format!("event: reload\ndata: {}\n\n", live.build_id(build))
+        };
+        drop(guard);
+        if send(&mut out, &message).is_err() {
+            return;
+        }
+    }
+}
+
+fn send(out: &mut impl Write, text: &str) -> io::Result<()> {
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+/// A page or file of the site, a redirect to a folder's page, or the site's 404 page.
+fn site_response(path: &str, live: &Live) -> Response<io::Cursor<Vec<u8>>> {
+    let files = live.files();
+    let problems = live.problems();
+    let Ok(decoded) = percent_decode_str(path).decode_utf8() else {
+        return not_found(&files, problems.as_ref());
+    };
+    let key = decoded.trim_start_matches('/');
+    let key = if key.is_empty() || key.ends_with('/') {
+        format!("{key}index.html")
+    } else {
+        key.to_owned()
+    };
+    if let Some(file) = files.get(&key) {
+        return match read(file) {
+            Ok(bytes) => file_response(200, &key, bytes, problems.as_ref()),
+            Err(_) => not_found(&files, problems.as_ref()),
+        };
+    }
+    if files.contains_key(&format!("{key}/index.html")) {
+        let location = format!("/{key}/");
+        let mut response = bytes_response(301, "text/plain; charset=utf-8", Vec::new());
+        if let Ok(header) = Header::from_bytes("Location", location) {
+            response.add_header(header);
+        }
+        return response;
+    }
+    not_found(&files, problems.as_ref())
+}
+
+fn not_found(files: &Files, problems: Option<&Problems>) -> Response<io::Cursor<Vec<u8>>> {
+    match files.get("404.html").map(read) {
+        Some(Ok(page)) => file_response(404, "404.html", page, problems),
+        _ => file_response(404, "404.html", Vec::new(), problems),
+    }
+}
+
+fn read(file: &SiteFile) -> io::Result<Vec<u8>> {
+    match file {
+        SiteFile::Generated(bytes) => Ok(bytes.to_vec()),
+        SiteFile::OnDisk(path) => std::fs::read(path),
+    }
+}
+
+/// A file of the site; HTML pages get the live-reload script, and the overlay when the last
+/// rebuild failed.
+fn file_response(
+    status: u16,
+    key: &str,
+    bytes: Vec<u8>,
+    problems: Option<&Problems>,
+) -> Response<io::Cursor<Vec<u8>>> {
+    let kind = content_type(key);
+    if !kind.starts_with("text/html") {
+        return bytes_response(status, kind, bytes);
+    }
+    let mut page = String::from_utf8_lossy(&bytes).into_owned();
+    if page.is_empty() {
+        page = super::overlay::empty_page();
+    }
+    let mut added = problems.map(|p| p.overlay()).unwrap_or_default();
+    added.push_str(&format!("<script src=\"{SCRIPT_URL}\"></script>"));
+    match page.rfind("</body>") {
+        Some(at) => page.insert_str(at, &added),
+        None => page.push_str(&added),
+    }
+    bytes_response(status, kind, page.into_bytes())
+}
+
+fn bytes_response(status: u16, kind: &str, bytes: Vec<u8>) -> Response<io::Cursor<Vec<u8>>> {
+    let mut response = Response::from_data(bytes).with_status_code(StatusCode(status));
+    for (name, value) in [("Content-Type", kind), ("Cache-Control", "no-store")] {
+        if let Ok(header) = Header::from_bytes(name, value) {
+            response.add_header(header);
+        }
+    }
+    response
+}
+
+/// The media type of a site file, by its extension.
+fn content_type(key: &str) -> &'static str {
+    let extension = key.rsplit_once('.').map_or("", |(_, e)| e);
+    match extension.to_ascii_lowercase().as_str() {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "gif" => "image/gif",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_port_is_taken_when_the_asked_one_is_busy() {
+        let (busy, port) = bind(0).expect("a free port");
+        let (_next, bound) = bind(port).expect("a port after it");
+        assert_ne!(bound, port);
+        assert!(bound > port && bound < port + PORTS_TRIED);
+        drop(busy);
+    }
+
+    #[test]
+    fn pages_get_the_script_before_the_end_of_the_body_and_files_stay_as_they_are() {
+        let page = file_response(
+            200,
+            "id/index.html",
+            b"<html><body><p>x</p></body></html>".to_vec(),
+            None,
+        );
+        let text = String::from_utf8(page.into_reader().into_inner()).unwrap();
+        let script = format!("<script src=\"{SCRIPT_URL}\"></script></body>");
+        assert!(text.ends_with(&format!("{script}</html>")), "{text}");
+        let css = file_response(200, "style.css", b"body{}".to_vec(), None);
+        assert_eq!(css.into_reader().into_inner(), b"body{}");
+    }
+}

@@ -1,0 +1,114 @@
+//! One editing session: the catalogue as last built, and rebuilding it after a change,
+//! rendering again only what the change touches.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::diagnostic::Diagnostic;
+use crate::render::{after_change, Scope};
+use crate::{load_with, write_site, BuildError, Loaded, Purpose};
+
+use super::memory::{Files, MemorySite};
+use super::watch::Changes;
+
+/// The catalogue being edited, and the site last built from it.
+pub struct Session {
+    root: PathBuf,
+    /// The last load that built without errors: what the served site shows.
+    built: Option<Loaded>,
+    /// The served files.
+    files: Files,
+}
+
+/// What a build or rebuild did.
+#[derive(Debug)]
+pub struct Outcome {
+    pub result: Result<Rebuilt, Failure>,
+    pub took: Duration,
+}
+
+/// A successful (re)build.
+#[derive(Debug)]
+pub struct Rebuilt {
+    /// Pages rendered (in all languages).
+    pub pages: usize,
+    /// Products whose pages were re-rendered, or `None` when everything was.
+    pub products: Option<usize>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why the site could not be rebuilt; the previous one is still served.
+#[derive(Debug)]
+pub enum Failure {
+    /// Content or template errors, warnings included, sorted.
+    Content(Vec<Diagnostic>),
+    /// Not a catalogue (any more): the folder or its catalogue.yaml is gone.
+    Usage(String),
+}
+
+impl Session {
+    /// Builds the catalogue at `root` for the first time.
+    pub fn start(root: &Path) -> (Session, Outcome) {
+        let mut session = Session {
+            root: root.to_owned(),
+            built: None,
+            files: Files::new(),
+        };
+        let outcome = session.rebuild(&Changes::everything());
+        (session, outcome)
+    }
+
+    /// The files of the last good build.
+    pub fn files(&self) -> &Files {
+        &self.files
+    }
+
+    /// Reads the catalogue again after `changes` and renders what they touch. Photos come
+    /// from the cache unless they changed.
+    pub fn rebuild(&mut self, changes: &Changes) -> Outcome {
+        let started = Instant::now();
+        let result = self.try_rebuild(changes);
+        Outcome {
+            result,
+            took: started.elapsed(),
+        }
+    }
+
+    fn try_rebuild(&mut self, changes: &Changes) -> Result<Rebuilt, Failure> {
+        let loaded = load_with(&self.root, Purpose::Build).map_err(|error| match error {
+            BuildError::Content(diagnostics) => Failure::Content(diagnostics),
+            BuildError::Usage(message) => Failure::Usage(message),
+            BuildError::Io(error) => Failure::Usage(format!("{error:#}")),
+        })?;
+        let scope = match &self.built {
+            Some(old) if !changes.needs_everything() => after_change(
+                (&old.catalogue, &old.images),
+                (&loaded.catalogue, &loaded.images),
+            ),
+            _ => Scope::Everything,
+        };
+        let site = MemorySite::default();
+        let written = write_site(&loaded, &site, &scope).map_err(|problems| {
+            let mut all = loaded.warnings.clone();
+            problems.into_iter().for_each(|p| all.push(p));
+            Failure::Content(all.sorted())
+        })?;
+        let products = match &scope {
+            Scope::Everything => {
+                self.files = site.into_files();
+                None
+            }
+            Scope::Products(touched) => {
+                self.files.extend(site.into_files());
+                Some(touched.len())
+            }
+        };
+        let warnings = loaded.warnings.clone().sorted();
+        self.built = Some(loaded);
+        Ok(Rebuilt {
+            pages: written.pages,
+            products,
+            warnings,
+        })
+    }
+}

@@ -1,0 +1,428 @@
+//! `etalase serve`: partial rebuilds give the same site as a full build, and the running
+//! server rebuilds on save, tells open pages to reload, shows broken content as an overlay
+//! naming the file and line, and clears it once the file is fixed.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{channel, Receiver};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use common::*;
+use etalase::serve::{Changes, Files, Session, SiteFile};
+use scraper::{Html, Selector};
+
+const PRODUCT: &str = "content/products/onde-onde-isi-10";
+
+fn changes(paths: &[&str]) -> Changes {
+    Changes {
+        paths: paths.iter().map(PathBuf::from).collect(),
+    }
+}
+
+/// The bytes of every file of a served site, by path.
+fn contents(files: &Files) -> Vec<(String, Vec<u8>)> {
+    let mut all: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|(path, file)| {
+            let bytes = match file {
+                SiteFile::Generated(bytes) => bytes.to_vec(),
+                SiteFile::OnDisk(source) => std::fs::read(source).expect("a served file"),
+            };
+            (path.clone(), bytes)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+/// Starts a session, applies `edit`, rebuilds, and checks the result against a session
+/// started afresh on the edited catalogue. Returns how many products the rebuild rendered
+/// (`None`: everything).
+fn rebuild_after(edit: impl Fn(&Catalogue), changed: &[&str]) -> Option<usize> {
+    let catalogue = Catalogue::copy("basic");
+    let (mut session, first) = Session::start(catalogue.root());
+    first.result.expect("the fixture builds");
+    let before = contents(session.files());
+    edit(&catalogue);
+    let rebuilt = session
+        .rebuild(&changes(changed))
+        .result
+        .expect("the edited fixture builds");
+    let (fresh, outcome) = Session::start(catalogue.root());
+    outcome.result.expect("a fresh build");
+    let after = contents(session.files());
+    assert_ne!(after, before, "the edit changed nothing in the site");
+    let expected = contents(fresh.files());
+    let differing: Vec<&String> = after
+        .iter()
+        .zip(&expected)
+        .filter(|(a, b)| a != b)
+        .map(|(a, _)| &a.0)
+        .collect();
+    assert_eq!(
+        after.len(),
+        expected.len(),
+        "the rebuilt site has other files than a full build"
+    );
+    assert!(
+        differing.is_empty(),
+        "after a rebuild these files differ from a full build: {differing:?}"
+    );
+    rebuilt.products
+}
+
+#[test]
+fn editing_a_products_text_renders_its_pages_and_lists_only_and_matches_a_full_build() {
+    let products = rebuild_after(
+        |c| {
+            c.write(
+                &format!("{PRODUCT}/id.md"),
+                "Onde-onde baru, kini isi kacang merah.\n",
+            )
+        },
+        &["content/products/onde-onde-isi-10/id.md"],
+    );
+    assert_eq!(products, Some(1));
+}
+
+#[test]
+fn editing_a_price_renders_its_pages_and_lists_only_and_matches_a_full_build() {
+    let products = rebuild_after(
+        |c| c.replace(&format!("{PRODUCT}/product.yaml"), "35000", "37500"),
+        &["content/products/onde-onde-isi-10/product.yaml"],
+    );
+    assert_eq!(products, Some(1));
+}
+
+#[test]
+fn moving_a_product_to_another_category_renders_everything_and_matches_a_full_build() {
+    let products = rebuild_after(
+        |c| {
+            c.replace(
+                &format!("{PRODUCT}/product.yaml"),
+                "category: makanan-minuman",
+                "category: batik",
+            )
+        },
+        &["content/products/onde-onde-isi-10/product.yaml"],
+    );
+    assert_eq!(products, None);
+}
+
+#[test]
+fn editing_the_product_whose_photo_previews_every_page_renders_everything() {
+    let products = rebuild_after(
+        |c| {
+            c.replace(
+                "content/products/batik-tulis-surya/product.yaml",
+                "min_order: 10",
+                "min_order: 12",
+            )
+        },
+        &["content/products/batik-tulis-surya/product.yaml"],
+    );
+    assert_eq!(products, None);
+}
+
+#[test]
+fn changing_a_template_renders_everything_and_matches_a_full_build() {
+    let products = rebuild_after(
+        |c| {
+            let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+            let card = std::fs::read_to_string(theme.join("partials/price.html")).unwrap();
+            c.write(
+                "templates/partials/price.html",
+                format!("<span class=\"resmi\">Harga resmi:</span> {card}"),
+            )
+        },
+        &["templates/partials/price.html"],
+    );
+    assert_eq!(products, None);
+}
+
+// ------------------------------------------------------------------ the running server
+
+/// `etalase serve` running on a catalogue; killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    log: Receiver<String>,
+}
+
+impl Server {
+    fn start(catalogue: &Catalogue) -> Server {
+        // A port nobody uses right now; serve moves to the next one if it is taken meanwhile.
+        let (probe, port) =
+            etalase::serve::bind(20_000 + std::process::id() as u16 % 20_000).expect("a free port");
+        drop(probe);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_etalase"))
+            .args(["serve", "--port", &port.to_string(), "--root"])
+            .arg(catalogue.root())
+            .env("LANG", "C")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start etalase serve");
+        let log = forward_lines(child.stderr.take().expect("stderr"));
+        let mut server = Server {
+            child,
+            port: 0,
+            log,
+        };
+        let line = server.wait_for_line(|l| l.starts_with("serving "));
+        let address = line.rsplit("http://127.0.0.1:").next().expect("an address");
+        server.port = address.trim_end_matches('/').parse().expect("a port");
+        server
+    }
+
+    /// Waits for a line of the terminal output, up to 30 s (a first build makes photos).
+    fn wait_for_line(&mut self, wanted: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.log.recv_timeout(left) {
+                Ok(line) if wanted(&line) => return line,
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        panic!("etalase serve did not print the expected line");
+    }
+
+    fn get(&self, path: &str) -> Reply {
+        http_get(self.port, path)
+    }
+
+    fn page(&self, path: &str) -> Html {
+        let reply = self.get(path);
+        assert_eq!(reply.status, 200, "GET {path}");
+        Html::parse_document(&reply.body)
+    }
+
+    /// Subscribes to the reload events.
+    fn events(&self) -> Events {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        write!(
+            stream,
+            "GET /__etalase/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .expect("send");
+        let mut events = Events {
+            lines: forward_lines(stream),
+        };
+        assert_eq!(events.next_event(), "hello");
+        events
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The server-sent events of one connection.
+struct Events {
+    lines: Receiver<String>,
+}
+
+impl Events {
+    /// The name of the next event, waiting up to 20 s.
+    fn next_event(&mut self) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    if let Some(name) = line.strip_prefix("event: ") {
+                        return name.trim().to_owned();
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        panic!("no event came from the server");
+    }
+}
+
+fn forward_lines(source: impl Read + Send + 'static) -> Receiver<String> {
+    let (sender, lines) = channel();
+    thread::spawn(move || {
+        for line in BufReader::new(source).lines() {
+            let Ok(line) = line else { break };
+            if sender.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    lines
+}
+
+struct Reply {
+    status: u16,
+    headers: String,
+    body: String,
+}
+
+/// A plain HTTP/1.0 GET: the connection closes after the reply.
+fn http_get(port: u16, path: &str) -> Reply {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").expect("send");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("a reply");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").expect("headers and body");
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("a status");
+    Reply {
+        status,
+        headers: head.to_owned(),
+        body: body.to_owned(),
+    }
+}
+
+fn select<'a>(page: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    page.select(&Selector::parse(css).expect("a selector"))
+        .collect()
+}
+
+fn text_of(page: &Html, css: &str) -> String {
+    select(page, css)
+        .first()
+        .map(|e| e.text().collect::<String>().trim().to_owned())
+        .unwrap_or_else(|| panic!("no {css} on the page"))
+}
+
+#[test]
+fn the_server_rebuilds_on_save_reloads_pages_and_shows_broken_content_until_fixed() {
+    let catalogue = Catalogue::copy("basic");
+    let mut server = Server::start(&catalogue);
+    let page_path = "/id/products/onde-onde-isi-10/";
+
+    let page = server.page(page_path);
+    let scripts: Vec<_> = select(&page, "script[src='/__etalase/live.js']");
+    assert_eq!(
+        scripts.len(),
+        1,
+        "the live-reload script is on served pages"
+    );
+    assert!(select(&page, "#etalase-errors").is_empty());
+    let script = server.get("/__etalase/live.js");
+    assert_eq!(script.status, 200);
+    assert!(script.body.contains("EventSource"));
+
+    // Saving a change rebuilds the page and signals a reload.
+    let mut events = server.events();
+    catalogue.replace(
+        &format!("{PRODUCT}/product.yaml"),
+        "id: \"Onde-onde <b>Isi</b> 10 & \\\"Spesial\\\"\"",
+        "id: \"Onde-onde Isi 12\"",
+    );
+    assert_eq!(events.next_event(), "reload");
+    let page = server.page(page_path);
+    assert_eq!(text_of(&page, "h1"), "Onde-onde Isi 12");
+
+    // Broken content: the server keeps running, and pages show what to fix over the last
+    // good build.
+    let yaml = format!("{PRODUCT}/product.yaml");
+    catalogue.replace(
+        &yaml,
+        "price: { amount: 35000 }",
+        "price: { amount: banyak }",
+    );
+    let broken_line = line_of(&catalogue.read(&yaml), "amount: banyak");
+    assert_eq!(events.next_event(), "reload");
+    server.wait_for_line(|l| l.contains("still serving the last good build"));
+    let page = server.page(page_path);
+    assert_eq!(text_of(&page, "h1"), "Onde-onde Isi 12");
+    let errors = select(&page, "#etalase-errors li");
+    assert!(!errors.is_empty(), "the overlay lists the errors");
+    let named: Vec<_> = errors
+        .iter()
+        .filter(|li| {
+            let file = li
+                .select(&Selector::parse(".file").unwrap())
+                .next()
+                .map(|f| f.text().collect::<String>());
+            file.as_deref() == Some(yaml.as_str())
+        })
+        .collect();
+    assert_eq!(named.len(), 1, "one error names {yaml}");
+    let line: String = named[0]
+        .select(&Selector::parse(".line").unwrap())
+        .next()
+        .expect("the error names a line")
+        .text()
+        .collect();
+    assert_eq!(line, broken_line.to_string());
+    let other = Html::parse_document(&server.get("/en/").body);
+    assert_eq!(
+        select(&other, "#etalase-errors").len(),
+        1,
+        "every page shows it"
+    );
+
+    // Fixing the file clears the overlay.
+    catalogue.replace(
+        &yaml,
+        "price: { amount: banyak }",
+        "price: { amount: 36000 }",
+    );
+    assert_eq!(events.next_event(), "reload");
+    let page = server.page(page_path);
+    assert!(select(&page, "#etalase-errors").is_empty());
+    assert!(
+        text_of(&page, ".price-line").contains("36"),
+        "the fixed price is shown"
+    );
+}
+
+#[test]
+fn the_server_answers_folders_redirects_and_missing_pages_like_a_static_host() {
+    let catalogue = Catalogue::copy("basic");
+    let server = Server::start(&catalogue);
+    let redirect = server.get("/id/products");
+    assert_eq!(redirect.status, 301);
+    assert!(redirect
+        .headers
+        .lines()
+        .any(|h| h.eq_ignore_ascii_case("location: /id/products/")));
+    let missing = server.get("/id/products/tidak-ada/");
+    assert_eq!(missing.status, 404);
+    let page = Html::parse_document(&missing.body);
+    assert_eq!(select(&page, "script[src='/__etalase/live.js']").len(), 1);
+    let css = server.get("/style.css");
+    assert_eq!(css.status, 200);
+    assert!(css
+        .headers
+        .to_ascii_lowercase()
+        .contains("content-type: text/css"));
+}
+
+#[test]
+fn a_built_site_never_carries_the_live_reload_script() {
+    let site = build_fixture("basic");
+    for entry in walkdir::WalkDir::new(site.path()) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            let page = Html::parse_document(&std::fs::read_to_string(entry.path()).unwrap());
+            let live: Vec<_> = select(&page, "script[src*='__etalase']");
+            assert!(
+                live.is_empty(),
+                "{} has the live script",
+                entry.path().display()
+            );
+        }
+    }
+}
