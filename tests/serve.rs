@@ -41,14 +41,21 @@ fn contents(files: &Files) -> Vec<(String, Vec<u8>)> {
 }
 
 /// Starts a session, applies `edit`, rebuilds, and checks the result against a session
-/// started afresh on the edited catalogue. Returns how many products the rebuild rendered
-/// (`None`: everything).
-fn rebuild_after(edit: impl Fn(&Catalogue), changed: &[&str]) -> Option<usize> {
-    let catalogue = Catalogue::copy("basic");
+/// started afresh on the edited catalogue. Returns how many products and pages the rebuild
+/// rendered (`None`: everything).
+fn rebuild_after(edit: impl Fn(&Catalogue), changed: &[&str]) -> (Option<usize>, usize) {
+    rebuild_copy_after(&Catalogue::copy("basic"), edit, changed)
+}
+
+fn rebuild_copy_after(
+    catalogue: &Catalogue,
+    edit: impl Fn(&Catalogue),
+    changed: &[&str],
+) -> (Option<usize>, usize) {
     let (mut session, first) = Session::start(catalogue.root());
     first.result.expect("the fixture builds");
     let before = contents(session.files());
-    edit(&catalogue);
+    edit(catalogue);
     let rebuilt = session
         .rebuild(&changes(changed))
         .result
@@ -73,12 +80,16 @@ fn rebuild_after(edit: impl Fn(&Catalogue), changed: &[&str]) -> Option<usize> {
         differing.is_empty(),
         "after a rebuild these files differ from a full build: {differing:?}"
     );
-    rebuilt.products
+    (rebuilt.products, rebuilt.pages)
 }
 
+/// Pages of one product in both languages, and the products page that names the search
+/// index's version in both.
+const PRODUCT_AND_INDEX_PAGES: usize = 4;
+
 #[test]
-fn editing_a_products_text_renders_its_pages_and_lists_only_and_matches_a_full_build() {
-    let products = rebuild_after(
+fn editing_a_products_text_renders_its_own_pages_only_and_matches_a_full_build() {
+    let rendered = rebuild_after(
         |c| {
             c.write(
                 &format!("{PRODUCT}/id.md"),
@@ -87,21 +98,38 @@ fn editing_a_products_text_renders_its_pages_and_lists_only_and_matches_a_full_b
         },
         &["content/products/onde-onde-isi-10/id.md"],
     );
+    assert_eq!(rendered, (Some(1), PRODUCT_AND_INDEX_PAGES));
+}
+
+#[test]
+fn with_cards_of_its_own_a_theme_gets_the_lists_rendered_after_a_text_edit() {
+    let catalogue = Catalogue::copy("basic");
+    catalogue.write(
+        "templates/partials/product-card.html",
+        "<p class=\"card-summary\">{{ card.summary.text }}</p>\n",
+    );
+    let (products, pages) = rebuild_copy_after(
+        &catalogue,
+        |c| c.write(&format!("{PRODUCT}/id.md"), "Ringkasan baru untuk kartu.\n"),
+        &["content/products/onde-onde-isi-10/id.md"],
+    );
     assert_eq!(products, Some(1));
+    assert!(pages > PRODUCT_AND_INDEX_PAGES, "{pages} pages");
 }
 
 #[test]
 fn editing_a_price_renders_its_pages_and_lists_only_and_matches_a_full_build() {
-    let products = rebuild_after(
+    let (products, pages) = rebuild_after(
         |c| c.replace(&format!("{PRODUCT}/product.yaml"), "35000", "37500"),
         &["content/products/onde-onde-isi-10/product.yaml"],
     );
     assert_eq!(products, Some(1));
+    assert!(pages > PRODUCT_AND_INDEX_PAGES, "{pages} pages");
 }
 
 #[test]
 fn moving_a_product_to_another_category_renders_everything_and_matches_a_full_build() {
-    let products = rebuild_after(
+    let (products, _) = rebuild_after(
         |c| {
             c.replace(
                 &format!("{PRODUCT}/product.yaml"),
@@ -116,7 +144,7 @@ fn moving_a_product_to_another_category_renders_everything_and_matches_a_full_bu
 
 #[test]
 fn editing_the_product_whose_photo_previews_every_page_renders_everything() {
-    let products = rebuild_after(
+    let (products, _) = rebuild_after(
         |c| {
             c.replace(
                 "content/products/batik-tulis-surya/product.yaml",
@@ -131,7 +159,7 @@ fn editing_the_product_whose_photo_previews_every_page_renders_everything() {
 
 #[test]
 fn changing_a_template_renders_everything_and_matches_a_full_build() {
-    let products = rebuild_after(
+    let (products, _) = rebuild_after(
         |c| {
             let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
             let card = std::fs::read_to_string(theme.join("partials/price.html")).unwrap();

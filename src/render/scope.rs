@@ -17,13 +17,26 @@ pub enum Scope {
     /// The pages that show these products (indexes into `Catalogue::products`), with the
     /// feeds and search indexes. Valid only when nothing else changed: see [`after_change`].
     Products(BTreeSet<usize>),
+    /// Only these products' own pages, with the feeds, the search indexes and the products
+    /// pages that name the index's version: only their descriptions changed, and no card or
+    /// brochure shows a description.
+    Texts(BTreeSet<usize>),
 }
 
 impl Scope {
     /// Whether `job` is rendered in this scope.
     pub(super) fn includes(&self, catalogue: &Catalogue, job: Job) -> bool {
-        let Scope::Products(touched) = self else {
-            return true;
+        let touched = match self {
+            Scope::Everything => return true,
+            Scope::Texts(touched) => {
+                // The products pages name the search index by its version.
+                return match job {
+                    Job::Product(i) => touched.contains(&i),
+                    Job::Products { .. } => !touched.is_empty(),
+                    _ => false,
+                };
+            }
+            Scope::Products(touched) => touched,
         };
         let any = |shows: &dyn Fn(&Product) -> bool| {
             touched.iter().any(|&i| shows(&catalogue.products[i]))
@@ -44,16 +57,25 @@ impl Scope {
         }
     }
 
-    /// Whether nothing needs rendering at all.
-    pub fn is_empty(&self) -> bool {
-        matches!(self, Scope::Products(touched) if touched.is_empty())
+    /// The products rendered again, or `None` for everything.
+    pub fn products(&self) -> Option<&BTreeSet<usize>> {
+        match self {
+            Scope::Everything => None,
+            Scope::Products(touched) | Scope::Texts(touched) => Some(touched),
+        }
     }
 }
 
 /// What must be rendered after `old` (as served) became `new`. Only changes to products that
 /// leave every list as it was (same products, producers, categories, tags and featured ones)
-/// are narrowed down; anything else renders everything.
-pub fn after_change(old: (&Catalogue, &ImageSet), new: (&Catalogue, &ImageSet)) -> Scope {
+/// are narrowed down; anything else renders everything. `built_in_cards` says the theme's
+/// cards are the default ones, which show no description: then a change of descriptions
+/// alone renders only the products' own pages.
+pub fn after_change(
+    old: (&Catalogue, &ImageSet),
+    new: (&Catalogue, &ImageSet),
+    built_in_cards: bool,
+) -> Scope {
     let ((old, old_images), (new, new_images)) = (old, new);
     let same_frame = old.config == new.config
         && old.producers == new.producers
@@ -70,6 +92,7 @@ pub fn after_change(old: (&Catalogue, &ImageSet), new: (&Catalogue, &ImageSet)) 
         return Scope::Everything;
     }
     let mut touched = BTreeSet::new();
+    let mut texts_only = built_in_cards;
     for (index, (before, after)) in old.products.iter().zip(&new.products).enumerate() {
         if !same_place(before, after) {
             return Scope::Everything;
@@ -85,10 +108,50 @@ pub fn after_change(old: (&Catalogue, &ImageSet), new: (&Catalogue, &ImageSet)) 
                 // Its photo is the link preview of every page without one of its own.
                 return Scope::Everything;
             }
+            texts_only &= photos_same && same_but_descriptions(before, after);
             touched.insert(index);
         }
     }
-    Scope::Products(touched)
+    if texts_only {
+        Scope::Texts(touched)
+    } else {
+        Scope::Products(touched)
+    }
+}
+
+/// Whether two products differ at most in their descriptions (what only their own pages,
+/// the feeds and the search indexes show).
+fn same_but_descriptions(before: &Product, after: &Product) -> bool {
+    // Written out field by field, so a new field cannot be forgotten here.
+    let Product {
+        slug,
+        name,
+        producer,
+        category,
+        price,
+        unit,
+        min_order,
+        tags,
+        photos,
+        certifications,
+        curation,
+        featured,
+        description: _,
+        description_words: _,
+        summary: _,
+    } = before;
+    *slug == after.slug
+        && *name == after.name
+        && *producer == after.producer
+        && *category == after.category
+        && *price == after.price
+        && *unit == after.unit
+        && *min_order == after.min_order
+        && *tags == after.tags
+        && *photos == after.photos
+        && *certifications == after.certifications
+        && *curation == after.curation
+        && *featured == after.featured
 }
 
 /// Whether a product sits in the same lists: same address, producer, category, tags, and

@@ -62,6 +62,13 @@ impl Templates {
             .render(name, context)
             .map_err(|error| template_diagnostic(&error, &self.origins))
     }
+
+    /// Whether every template is the default theme's own (none is overridden).
+    pub fn all_built_in(&self) -> bool {
+        self.origins
+            .values()
+            .all(|origin| origin.starts_with("themes/default/templates"))
+    }
 }
 
 /// Loads the layered templates into one Tera instance.

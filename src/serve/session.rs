@@ -84,6 +84,7 @@ impl Session {
             Some(old) if !changes.needs_everything() => after_change(
                 (&old.catalogue, &old.images),
                 (&loaded.catalogue, &loaded.images),
+                loaded.templates.all_built_in(),
             ),
             _ => Scope::Everything,
         };
@@ -93,16 +94,11 @@ impl Session {
             problems.into_iter().for_each(|p| all.push(p));
             Failure::Content(all.sorted())
         })?;
-        let products = match &scope {
-            Scope::Everything => {
-                self.files = site.into_files();
-                None
-            }
-            Scope::Products(touched) => {
-                self.files.extend(site.into_files());
-                Some(touched.len())
-            }
-        };
+        let products = scope.products().map(|touched| touched.len());
+        match scope {
+            Scope::Everything => self.files = site.into_files(),
+            _ => self.files.extend(site.into_files()),
+        }
         let warnings = loaded.warnings.clone().sorted();
         self.built = Some(loaded);
         Ok(Rebuilt {

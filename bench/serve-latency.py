@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Save-to-reload latency of `etalase serve`.
+
+Starts `etalase serve` on a catalogue whose photos are already cached, listens to its reload
+events like an open page does, then edits files one at a time and times each save until the
+reload event arrives:
+
+- text: one product's id.md gets a new sentence (a product that is not featured);
+- template: a catalogue template override changes, which renders the whole site (baseline).
+
+Prints the median, min and max of each, in milliseconds, and the rebuild times `serve`
+itself reported. The edits are undone at the end.
+
+    python3 bench/serve-latency.py CATALOGUE [--runs 20] [--etalase target/release/etalase]
+"""
+
+import argparse
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Serve:
+    def __init__(self, binary, root):
+        self.process = subprocess.Popen(
+            [binary, "serve", "--root", str(root), "--port", str(free_port())],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "LANG": "C"},
+        )
+        self.log = []
+        self.ready = threading.Event()
+        self.port = None
+        threading.Thread(target=self._read_log, daemon=True).start()
+        if not self.ready.wait(600):
+            sys.exit("etalase serve did not start")
+
+    def _read_log(self):
+        for line in self.process.stderr:
+            self.log.append(line.rstrip("\n"))
+            found = re.search(r"^serving .* at http://127\.0\.0\.1:(\d+)/", line)
+            if found:
+                self.port = int(found.group(1))
+                self.ready.set()
+
+    def rebuild_times(self, since):
+        times = []
+        for line in self.log[since:]:
+            found = re.search(r" in (\d+) ms$", line)
+            if found:
+                times.append(int(found.group(1)))
+        return times
+
+    def stop(self):
+        self.process.kill()
+        self.process.wait()
+
+
+class Events:
+    """The reload events, read from a raw socket as an EventSource would."""
+
+    def __init__(self, port):
+        self.socket = socket.create_connection(("127.0.0.1", port))
+        self.socket.sendall(
+            b"GET /__etalase/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Accept: text/event-stream\r\n\r\n"
+        )
+        self.file = self.socket.makefile("r", encoding="utf-8")
+        assert self.next() == "hello"
+
+    def next(self, timeout=30):
+        self.socket.settimeout(timeout)
+        for line in self.file:
+            if line.startswith("event: "):
+                return line[len("event: "):].strip()
+        raise RuntimeError("the event stream closed")
+
+
+def products_to_edit(root):
+    products = sorted((root / "content" / "products").iterdir())
+    plain = [p for p in products if "featured: true" not in (p / "product.yaml").read_text()]
+    # Not the first products: the first with a photo may preview every page.
+    return plain[5:]
+
+
+def time_edits(events, edits):
+    took = []
+    for path, text in edits:
+        started = time.perf_counter()
+        path.write_text(text)
+        name = events.next()
+        took.append((time.perf_counter() - started) * 1000)
+        assert name == "reload", name
+        time.sleep(0.2)
+    return took
+
+
+def summary(label, values):
+    return (
+        f"{label}: median {statistics.median(values):.0f} ms, "
+        f"min {min(values):.0f}, max {max(values):.0f} (n={len(values)})"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("root", type=Path)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--etalase", default="target/release/etalase")
+    args = parser.parse_args()
+    root = args.root.resolve()
+
+    products = products_to_edit(root)[: args.runs]
+    originals = {p / "id.md": (p / "id.md").read_text() for p in products}
+    theme = Path(__file__).resolve().parent.parent / "themes/default/templates/partials/price.html"
+    override = root / "templates/partials/price.html"
+    override.parent.mkdir(parents=True, exist_ok=True)
+    price = theme.read_text()
+    override.write_text(price)
+
+    serve = Serve(args.etalase, root)
+    try:
+        events = Events(serve.port)
+        mark = len(serve.log)
+        text_edits = [
+            (p / "id.md", originals[p / "id.md"] + f"\nDiperbarui untuk uji ke-{i}.\n")
+            for i, p in enumerate(products)
+        ]
+        text = time_edits(events, text_edits)
+        text_rebuilds = serve.rebuild_times(mark)
+        mark = len(serve.log)
+        template_edits = [
+            (override, f"<!-- uji {i} -->{price}") for i in range(max(3, args.runs // 4))
+        ]
+        template = time_edits(events, template_edits)
+        template_rebuilds = serve.rebuild_times(mark)
+        partial = [l for l in serve.log if "changed product" in l]
+        print(f"catalogue: {root}")
+        print(summary("one product's text, save to reload event", text))
+        print(summary("  of which serve's rebuild", text_rebuilds))
+        print(f"  e.g. {partial[-1].strip() if partial else '(no partial rebuild reported)'}")
+        print(summary("a template (whole site), save to reload event", template))
+        print(summary("  of which serve's rebuild", template_rebuilds))
+        print(f"ratio of medians, whole site / one product: "
+              f"{statistics.median(template) / statistics.median(text):.1f}x")
+    finally:
+        serve.stop()
+        for path, text in originals.items():
+            path.write_text(text)
+        override.unlink()
+        for folder in (override.parent, override.parent.parent):
+            if not any(folder.iterdir()):
+                folder.rmdir()
+
+
+if __name__ == "__main__":
+    main()
