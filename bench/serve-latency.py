@@ -6,6 +6,7 @@ events like an open page does, then edits files one at a time and times each sav
 reload event arrives:
 
 - text: one product's id.md gets a new sentence (a product that is not featured);
+- price: one product's price changes, which its cards show on every list and brochure;
 - template: a catalogue template override changes, which renders the whole site (baseline).
 
 Prints the median, min and max of each, in milliseconds, and the rebuild times `serve`
@@ -125,12 +126,10 @@ def main():
     root = args.root.resolve()
 
     products = products_to_edit(root)[: args.runs]
-    originals = {p / "id.md": (p / "id.md").read_text() for p in products}
+    originals = {p / name: (p / name).read_text() for p in products for name in ("id.md", "product.yaml")}
     theme = Path(__file__).resolve().parent.parent / "themes/default/templates/partials/price.html"
     override = root / "templates/partials/price.html"
-    override.parent.mkdir(parents=True, exist_ok=True)
-    price = theme.read_text()
-    override.write_text(price)
+    price_template = theme.read_text()
 
     serve = Serve(args.etalase, root)
     try:
@@ -142,17 +141,33 @@ def main():
         ]
         text = time_edits(events, text_edits)
         text_rebuilds = serve.rebuild_times(mark)
+        text_example = serve.log[-1].strip()
+        mark = len(serve.log)
+        price_edits = []
+        for i, p in enumerate(products):
+            yaml = originals[p / "product.yaml"]
+            found = re.search(r"price: \{ (amount|min): (\d+)", yaml)
+            if found:
+                raised = f"price: {{ {found.group(1)}: {int(found.group(2)) + 500 + i}"
+                price_edits.append((p / "product.yaml", yaml.replace(found.group(0), raised, 1)))
+        prices = time_edits(events, price_edits)
+        price_rebuilds = serve.rebuild_times(mark)
+        price_example = serve.log[-1].strip()
+        # From here on the catalogue overrides a template: every rebuild renders everything.
+        override.parent.mkdir(parents=True, exist_ok=True)
         mark = len(serve.log)
         template_edits = [
-            (override, f"<!-- uji {i} -->{price}") for i in range(max(3, args.runs // 4))
+            (override, f"<!-- uji {i} -->{price_template}") for i in range(max(3, args.runs // 4))
         ]
         template = time_edits(events, template_edits)
         template_rebuilds = serve.rebuild_times(mark)
-        partial = [l for l in serve.log if "changed product" in l]
         print(f"catalogue: {root}")
         print(summary("one product's text, save to reload event", text))
         print(summary("  of which serve's rebuild", text_rebuilds))
-        print(f"  e.g. {partial[-1].strip() if partial else '(no partial rebuild reported)'}")
+        print(f"  e.g. {text_example}")
+        print(summary("one product's price, save to reload event", prices))
+        print(summary("  of which serve's rebuild", price_rebuilds))
+        print(f"  e.g. {price_example}")
         print(summary("a template (whole site), save to reload event", template))
         print(summary("  of which serve's rebuild", template_rebuilds))
         print(f"ratio of medians, whole site / one product: "
@@ -161,9 +176,9 @@ def main():
         serve.stop()
         for path, text in originals.items():
             path.write_text(text)
-        override.unlink()
+        override.unlink(missing_ok=True)
         for folder in (override.parent, override.parent.parent):
-            if not any(folder.iterdir()):
+            if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
 
 
