@@ -21,6 +21,7 @@ const PRODUCT: &str = "content/products/onde-onde-isi-10";
 fn changes(paths: &[&str]) -> Changes {
     Changes {
         paths: paths.iter().map(PathBuf::from).collect(),
+        unknown: false,
     }
 }
 
@@ -180,14 +181,19 @@ struct Server {
     child: Child,
     port: u16,
     log: Receiver<String>,
+    /// The lines read from `log` so far.
+    seen: Vec<String>,
 }
 
 impl Server {
     fn start(catalogue: &Catalogue) -> Server {
         // A port nobody uses right now; serve moves to the next one if it is taken meanwhile.
-        let (probe, port) =
-            etalase::serve::bind(20_000 + std::process::id() as u16 % 20_000).expect("a free port");
+        let (probe, port) = etalase::serve::bind(free_port_guess()).expect("a free port");
         drop(probe);
+        Server::start_on(catalogue, port)
+    }
+
+    fn start_on(catalogue: &Catalogue, port: u16) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_etalase"))
             .args(["serve", "--port", &port.to_string(), "--root"])
             .arg(catalogue.root())
@@ -202,6 +208,7 @@ impl Server {
             child,
             port: 0,
             log,
+            seen: Vec::new(),
         };
         let line = server.wait_for_line(|l| l.starts_with("serving "));
         let address = line.rsplit("http://127.0.0.1:").next().expect("an address");
@@ -214,8 +221,12 @@ impl Server {
         let deadline = Instant::now() + Duration::from_secs(30);
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
             match self.log.recv_timeout(left) {
-                Ok(line) if wanted(&line) => return line,
-                Ok(_) => {}
+                Ok(line) => {
+                    self.seen.push(line.clone());
+                    if wanted(&line) {
+                        return line;
+                    }
+                }
                 Err(_) => break,
             }
         }
@@ -253,6 +264,11 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// A port to start looking from, different for concurrent test processes.
+fn free_port_guess() -> u16 {
+    20_000 + (std::process::id() % 20_000) as u16
 }
 
 /// The server-sent events of one connection.
@@ -453,4 +469,24 @@ fn a_built_site_never_carries_the_live_reload_script() {
             );
         }
     }
+}
+
+#[test]
+fn a_taken_port_makes_the_server_take_the_next_free_one_and_say_so() {
+    let catalogue = Catalogue::copy("basic");
+    let (taken, port) = etalase::serve::bind(free_port_guess() + 100).expect("a free port");
+    let server = Server::start_on(&catalogue, port);
+    assert_ne!(server.port, port);
+    let page = server.page("/id/");
+    assert!(!select(&page, "h1, .hero").is_empty());
+    let said = server
+        .seen
+        .iter()
+        .any(|l| l.contains(&format!("port {port} is in use")));
+    assert!(
+        said,
+        "serve names the port it could not take: {:?}",
+        server.seen
+    );
+    drop(taken);
 }

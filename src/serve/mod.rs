@@ -108,6 +108,7 @@ fn report(outcome: &Outcome, changes: Option<&Changes>, warned: &mut Vec<Diagnos
                 warned.clone_from(&rebuilt.warnings);
             }
             match rebuilt.products {
+                Some(0) => eprintln!("no page changed ({took} ms)"),
                 Some(products) => eprintln!(
                     "rebuilt {} pages for {products} changed product(s) in {took} ms",
                     rebuilt.pages

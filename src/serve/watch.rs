@@ -22,22 +22,27 @@ const WATCHED_FOLDERS: [&str; 4] = ["content", "templates", "themes", "static"];
 pub struct Changes {
     /// Changed sources, relative to the catalogue root.
     pub paths: Vec<PathBuf>,
+    /// Set when the changes are not known one by one (the first build, lost events).
+    pub unknown: bool,
 }
 
 impl Changes {
     /// Changes that call for rendering the whole site.
     pub fn everything() -> Changes {
         Changes {
-            paths: vec![PathBuf::from("templates")],
+            paths: Vec::new(),
+            unknown: true,
         }
     }
 
     /// Whether a change reaches beyond what comparing the content can tell: templates,
     /// themes and static files are not part of the catalogue's model.
     pub fn needs_everything(&self) -> bool {
-        self.paths
-            .iter()
-            .any(|p| !p.starts_with("content") && p != Path::new(CONFIG_FILE))
+        self.unknown
+            || self
+                .paths
+                .iter()
+                .any(|p| !p.starts_with("content") && p != Path::new(CONFIG_FILE))
     }
 }
 
@@ -78,7 +83,7 @@ impl SourceWatcher {
     /// when the watcher stopped.
     pub fn next_changes(&mut self) -> Option<Changes> {
         let mut changes = Changes::default();
-        while changes.paths.is_empty() {
+        while changes.paths.is_empty() && !changes.unknown {
             let event = self.events.recv().ok()?;
             self.take(event, &mut changes);
         }
@@ -98,7 +103,7 @@ impl SourceWatcher {
     fn take(&mut self, event: notify::Result<notify::Event>, changes: &mut Changes) {
         let Ok(event) = event else {
             // The watcher lost events (its queue overflowed): rebuild everything.
-            changes.paths.push(PathBuf::from("templates"));
+            changes.unknown = true;
             return;
         };
         if matches!(event.kind, EventKind::Access(_)) {
@@ -186,11 +191,14 @@ mod tests {
     fn content_changes_are_compared_and_the_rest_renders_everything() {
         let content = Changes {
             paths: vec!["content/products/x/id.md".into(), "catalogue.yaml".into()],
+            unknown: false,
         };
         assert!(!content.needs_everything());
         let template = Changes {
             paths: vec!["content/a.md".into(), "templates/base.html".into()],
+            unknown: false,
         };
         assert!(template.needs_everything());
+        assert!(Changes::everything().needs_everything());
     }
 }
