@@ -61,6 +61,7 @@ fn rebuild_copy_after(
         .rebuild(&changes(changed))
         .result
         .expect("the edited fixture builds");
+    assert_eq!(rebuilt.photos_processed, 0, "no photo changed");
     let (fresh, outcome) = Session::start(catalogue.root());
     outcome.result.expect("a fresh build");
     let after = contents(session.files());
@@ -194,10 +195,17 @@ impl Server {
     }
 
     fn start_on(catalogue: &Catalogue, port: u16) -> Server {
+        Server::spawn(catalogue.root(), &["--port", &port.to_string()], &[])
+    }
+
+    /// Runs `etalase serve --root ROOT ARGS…` and waits until it says where it serves.
+    fn spawn(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_etalase"))
-            .args(["serve", "--port", &port.to_string(), "--root"])
-            .arg(catalogue.root())
+            .args(["serve", "--root"])
+            .arg(root)
+            .args(args)
             .env("LANG", "C")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -489,4 +497,55 @@ fn a_taken_port_makes_the_server_take_the_next_free_one_and_say_so() {
         server.seen
     );
     drop(taken);
+}
+
+#[test]
+fn open_asks_the_desktop_to_open_the_served_address() {
+    let catalogue = Catalogue::copy("basic");
+    let bin = tempfile::tempdir().unwrap();
+    let opened = bin.path().join("opened.txt");
+    let opener = bin.path().join("xdg-open");
+    std::fs::write(
+        &opener,
+        format!("#!/bin/sh\necho \"$@\" > {}\n", opened.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&opener, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap()
+    );
+    let server = Server::spawn(
+        catalogue.root(),
+        &["--open", "--port", &(free_port_guess() + 200).to_string()],
+        &[("PATH", path.as_str())],
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !opened.exists() && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(50));
+    }
+    let asked = std::fs::read_to_string(&opened).expect("xdg-open was run");
+    assert_eq!(asked.trim(), format!("http://127.0.0.1:{}/", server.port));
+}
+
+#[test]
+fn a_catalogue_broken_from_the_start_is_served_as_its_errors_until_fixed() {
+    let catalogue = Catalogue::copy("basic");
+    let yaml = format!("{PRODUCT}/product.yaml");
+    catalogue.replace(&yaml, "category: makanan-minuman", "category: makanan");
+    let server = Server::start(&catalogue);
+    let reply = server.get("/id/");
+    let page = Html::parse_document(&reply.body);
+    let files: Vec<String> = select(&page, "#etalase-errors li .file")
+        .iter()
+        .map(|f| f.text().collect())
+        .collect();
+    assert_eq!(files, vec![yaml.clone()]);
+    let mut events = server.events();
+    catalogue.replace(&yaml, "category: makanan", "category: makanan-minuman");
+    assert_eq!(events.next_event(), "reload");
+    let page = server.page("/id/");
+    assert!(select(&page, "#etalase-errors").is_empty());
+    assert!(!select(&page, "main").is_empty(), "the home page is served");
 }

@@ -34,6 +34,8 @@ pub struct Rebuilt {
     pub pages: usize,
     /// Products whose pages were re-rendered, or `None` when everything was.
     pub products: Option<usize>,
+    /// Photos decoded and encoded (the others came from the cache).
+    pub photos_processed: usize,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -100,10 +102,12 @@ impl Session {
             _ => self.files.extend(site.into_files()),
         }
         let warnings = loaded.warnings.clone().sorted();
+        let photos_processed = loaded.images.stats.processed;
         self.built = Some(loaded);
         Ok(Rebuilt {
             pages: written.pages,
             products,
+            photos_processed,
             warnings,
         })
     }
