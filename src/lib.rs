@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod i18n;
 pub mod images;
 pub mod markdown;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod pdf;
@@ -24,6 +25,7 @@ use config::{Config, CONFIG_FILE};
 use content::CatalogueRoot;
 use diagnostic::{Diagnostic, Diagnostics};
 use images::ImageSet;
+use messages::{self as msg, Message};
 use model::Catalogue;
 use output::Staging;
 use render::templates::{self, Templates};
@@ -32,11 +34,11 @@ use render::templates::{self, Templates};
 #[derive(Debug)]
 pub enum BuildError {
     /// The command was used wrongly (no catalogue there, a dangerous output folder): exit 2.
-    Usage(String),
+    Usage(Message),
     /// The catalogue has errors: all diagnostics, warnings included, sorted: exit 1.
     Content(Vec<Diagnostic>),
     /// Writing the site failed: exit 1.
-    Io(anyhow::Error),
+    Io(Message),
 }
 
 /// What a successful build did.
@@ -65,9 +67,10 @@ pub struct Loaded {
 /// Builds the catalogue at `root` into `output`, replacing it only when everything succeeded.
 pub fn build(root: &Path, output: &Path) -> Result<BuildReport, BuildError> {
     let opened = open_root(root)?;
-    output::check_target(opened.path(), output).map_err(|e| BuildError::Usage(e.to_string()))?;
+    output::check_target(opened.path(), output).map_err(BuildError::Usage)?;
     let loaded = load_with(root, Purpose::Build)?;
-    let staging = Staging::create(output).map_err(BuildError::Io)?;
+    let staging = Staging::create(output)
+        .map_err(|e| BuildError::Io(msg::VERBATIM.arg("detail", format!("{e:#}"))))?;
     let stats = render::render_site(
         &loaded.catalogue,
         &loaded.images,
@@ -80,10 +83,11 @@ pub fn build(root: &Path, output: &Path) -> Result<BuildReport, BuildError> {
     theme::copy_static(&loaded.root, &loaded.catalogue.config.theme, &staging)
         .map_err(|p| content_failure(vec![p], &loaded.warnings))?;
     staging.commit().map_err(|e| {
-        BuildError::Io(anyhow::anyhow!(
-            "cannot move the new site into {}: {e}",
-            output.display()
-        ))
+        BuildError::Io(
+            msg::CANNOT_MOVE_SITE
+                .arg("path", output.display())
+                .arg("detail", e),
+        )
     })?;
     Ok(BuildReport {
         warnings: loaded.warnings.sorted(),
@@ -141,18 +145,14 @@ pub fn load_with(root: &Path, purpose: Purpose) -> Result<Loaded, BuildError> {
 }
 
 fn open_root(root: &Path) -> Result<CatalogueRoot, BuildError> {
-    let opened = CatalogueRoot::open(root).map_err(|_| {
-        BuildError::Usage(format!(
-            "the catalogue folder {} does not exist",
-            root.display()
-        ))
-    })?;
+    let opened = CatalogueRoot::open(root)
+        .map_err(|_| BuildError::Usage(msg::ROOT_MISSING.arg("path", root.display())))?;
     if !opened.has_config() {
-        return Err(BuildError::Usage(format!(
-            "{} has no {CONFIG_FILE}, so it is not a catalogue folder; \
-             run etalase in the catalogue folder or pass --root DIR",
-            root.display()
-        )));
+        return Err(BuildError::Usage(
+            msg::NOT_A_CATALOGUE
+                .arg("path", root.display())
+                .arg("file", CONFIG_FILE),
+        ));
     }
     Ok(opened)
 }

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::ImageSettings;
 use crate::content::CatalogueRoot;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::messages as msg;
 use crate::model::{Asset, Catalogue};
 use cache::{Cache, Manifest, VariantRecord};
 use process::Plan;
@@ -166,7 +167,7 @@ pub fn prepare(
         Err(error) => {
             diagnostics.push(Diagnostic::error(
                 CACHE_DIR,
-                format!("cannot be created: {error}"),
+                msg::CANNOT_BE_CREATED.nested("reason", msg::VERBATIM.arg("detail", error)),
             ));
             return ImageSet::default();
         }
@@ -288,7 +289,7 @@ fn run(job: &Job, settings: &ImageSettings, cache: &Cache) -> Outcome {
     let source_hash = cache.source_hash(&asset.source, &relative).map_err(|e| {
         Diagnostic::error(
             &asset.relative,
-            format!("cannot be read: {}", crate::content::io_reason(&e)),
+            msg::CANNOT_BE_READ.nested("reason", crate::content::io_reason(&e)),
         )
     })?;
     let key = cache_key(&source_hash, asset, settings, job.share);
@@ -303,7 +304,10 @@ fn run(job: &Job, settings: &ImageSettings, cache: &Cache) -> Outcome {
     let processed = process::process(&asset.source, &header, &plan).map_err(refuse)?;
     cache
         .store(&key, &processed.manifest, &processed.files)
-        .map_err(|e| Diagnostic::error(CACHE_DIR, format!("cannot be written: {e}")))?;
+        .map_err(|e| {
+            let reason = msg::VERBATIM.arg("detail", e);
+            Diagnostic::error(CACHE_DIR, msg::CANNOT_BE_WRITTEN.nested("reason", reason))
+        })?;
     Ok((placed(&processed.manifest, &key, asset, cache), false))
 }
 

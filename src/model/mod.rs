@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::config::Config;
 use crate::i18n::Translated;
 
-pub use validate::{check_phone, validate, PHONE_HINT};
+pub use validate::{check_phone, validate};
 
 /// The whole validated catalogue.
 #[derive(Debug)]
