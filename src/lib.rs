@@ -16,6 +16,7 @@ pub mod pdf;
 pub mod render;
 pub mod scaffold;
 pub mod slug;
+pub mod summary;
 pub mod theme;
 pub mod yaml;
 
@@ -105,7 +106,9 @@ pub fn build(root: &Path, output: &Path) -> Result<BuildReport, BuildError> {
 pub enum Purpose {
     /// Everything is prepared, and processed photos are cached.
     Build,
-    /// Everything is checked; nothing is written, not even the photo cache.
+    /// Everything is checked, and more: products without a price or a photo, and product
+    /// photos too small for print, are warned about. Nothing is written, not even the photo
+    /// cache.
     Check,
 }
 
@@ -124,7 +127,10 @@ pub fn load_with(root: &Path, purpose: Purpose) -> Result<Loaded, BuildError> {
     let catalogue = config.map(|config| model::validate(config, content, &root, &mut diagnostics));
     let images = catalogue.as_ref().map(|c| match purpose {
         Purpose::Build => images::prepare(c, &root, &mut diagnostics),
-        Purpose::Check => images::verify(c, &root, &mut diagnostics),
+        Purpose::Check => {
+            model::review(c, &mut diagnostics);
+            images::verify(c, &root, &mut diagnostics)
+        }
     });
     let theme = catalogue
         .as_ref()

@@ -9,6 +9,7 @@ use etalase::cli::{Cli, Command};
 use etalase::config::{Config, CONFIG_FILE};
 use etalase::diagnostic::{Diagnostic, Diagnostics};
 use etalase::messages::{self as msg, Lang, Message, Template};
+use etalase::summary::warning_table;
 use etalase::{pdf, BuildError};
 
 fn main() -> ExitCode {
@@ -159,11 +160,15 @@ fn check(root: &Path, strict: bool, lang: Lang) -> ExitCode {
     match etalase::load(root) {
         Ok(loaded) => {
             let mut warnings: Diagnostics = loaded.warnings;
+            let table = warning_table(&warnings.clone().sorted(), lang);
             if strict {
                 warnings.make_warnings_errors();
             }
             let failed = warnings.has_errors();
             print_diagnostics(&warnings.sorted(), lang);
+            if let Some(table) = table {
+                eprintln!("{table}");
+            }
             let summary = if failed {
                 &msg::CHECK_FAILED_STRICT
             } else {
@@ -185,6 +190,12 @@ fn fail(error: BuildError, summary: &'static Template, lang: Lang) -> ExitCode {
         BuildError::Usage(message) => usage_error(&message, lang),
         BuildError::Content(diagnostics) => {
             print_diagnostics(&diagnostics, lang);
+            if std::ptr::eq(summary, &msg::CHECK_FAILED) {
+                // `check` sums up its warnings even when errors stopped it.
+                if let Some(table) = warning_table(&diagnostics, lang) {
+                    eprintln!("{table}");
+                }
+            }
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             let line = msg::ERROR_COUNT
                 .arg("count", errors)

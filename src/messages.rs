@@ -438,7 +438,77 @@ table! {
     }
     TAG_NOT_A_SLUG { en: "tag `{tag}` is not a valid slug", id: "label `{tag}` bukan slug (nama alamat) yang sah" }
 
+    // ------------------------------------------------------------ links in Markdown
+    LINK_NOT_INTERNAL_FORM {
+        en: "`{link}` is not a link etalase knows",
+        id: "`{link}` bukan bentuk tautan yang dikenal etalase",
+    }
+    LINK_FORMS_HINT {
+        en: "write `@/products/<slug>`, `@/producers/<slug>`, `@/categories/<slug>`, `@/tags/<tag>` or `@/<page>`, optionally followed by `#part`",
+        id: "tulis `@/products/<slug>`, `@/producers/<slug>`, `@/categories/<slug>`, `@/tags/<label>` atau `@/<halaman>`, boleh diikuti `#bagian`",
+    }
+    LINK_LEADS_NOWHERE {
+        en: "link `{link}` leads nowhere: there is no {kind} `{slug}`",
+        id: "tautan `{link}` tidak menuju ke mana pun: {kind} `{slug}` tidak ada",
+    }
+    KIND_A_PRODUCT { en: "product", id: "produk" }
+    KIND_A_PRODUCER { en: "producer", id: "produsen" }
+    KIND_A_CATEGORY { en: "category", id: "kategori" }
+    KIND_A_TAG { en: "tag", id: "label" }
+    KIND_A_PAGE { en: "page", id: "halaman" }
+    LINK_FROM_SERVER_ROOT {
+        en: "link `{link}` starts at the web server's root, so it breaks when the site lives under a sub-path or is opened from the disk",
+        id: "tautan `{link}` dimulai dari akar server web, sehingga rusak bila situs dipasang di sub-folder atau dibuka langsung dari disk",
+    }
+    LINK_USE_INTERNAL_HINT {
+        en: "write `{suggestion}` instead: it leads to the page in the same language",
+        id: "tulis `{suggestion}` sebagai gantinya: tautan itu menuju halaman dalam bahasa yang sama",
+    }
+
+    // ------------------------------------------------------------ what `check` adds
+    PRODUCT_WITHOUT_PRICE {
+        en: "has no price; its page says \"price on request\"",
+        id: "belum memiliki harga; halamannya menampilkan \"Harga atas permintaan\"",
+    }
+    PRODUCT_WITHOUT_PHOTO {
+        en: "has no photo; its card, page and brochure show a placeholder",
+        id: "belum memiliki foto; kartu, halaman, dan brosurnya menampilkan gambar pengganti",
+    }
+    PHOTO_ADD_HINT {
+        en: "put a photo in {dir}/ and list it under `photos:`, e.g. `- file: utama.jpg`",
+        id: "taruh foto di {dir}/ lalu cantumkan di bawah `photos:`, misalnya `- file: utama.jpg`",
+    }
+    PHOTO_TOO_SMALL_FOR_PRINT {
+        en: "is {width}×{height} pixels, too small for print: the brochure needs at least {min} pixels on the long side",
+        id: "berukuran {width}×{height} piksel, terlalu kecil untuk dicetak: brosur memerlukan minimal {min} piksel pada sisi terpanjang",
+    }
+    PHOTO_ORIGINAL_HINT {
+        en: "use the original photo from the camera or phone; photos sent through WhatsApp have been made smaller",
+        id: "pakai foto asli dari kamera atau ponsel; foto yang dikirim lewat WhatsApp sudah diperkecil",
+    }
+
+    // ------------------------------------------------------------ the summary table of `check`
+    SUMMARY_TITLE { en: "warnings by kind ({count}):", id: "peringatan menurut jenisnya ({count}):" }
+    SUMMARY_COUNT { en: "count", id: "jumlah" }
+    SUMMARY_PROBLEM { en: "problem", id: "masalah" }
+    SUMMARY_WHERE { en: "where", id: "di mana" }
+    ROW_TRANSLATION { en: "translation missing", id: "terjemahan belum ada" }
+    ROW_ALT { en: "photo without alt text", id: "foto tanpa teks alt" }
+    ROW_TOO_SMALL { en: "photo too small for print", id: "foto terlalu kecil untuk cetak" }
+    ROW_NO_PRICE { en: "product without a price", id: "produk tanpa harga" }
+    ROW_NO_PHOTO { en: "product without a photo", id: "produk tanpa foto" }
+    ROW_ROOT_LINK { en: "link from the server root", id: "tautan dari akar server" }
+    ROW_OTHER { en: "other", id: "lainnya" }
+
     // ------------------------------------------------------------ photos
+    PHOTO_WITHOUT_ALT {
+        en: "photo `{file}` has no description (alt text) in {lang}",
+        id: "foto `{file}` belum memiliki keterangan (teks alt) dalam bahasa {lang}",
+    }
+    PHOTO_ALT_HINT {
+        en: "under `alt:`, add `{lang}: ...` saying what the photo shows, for people who cannot see it",
+        id: "di bawah `alt:`, tambahkan `{lang}: ...` yang menjelaskan isi foto, untuk orang yang tidak dapat melihatnya",
+    }
     IMAGE_NOT_VALID { en: "is not a valid {format} image", id: "bukan gambar {format} yang utuh" }
     IMAGE_NOT_VALID_HINT {
         en: "the file may be damaged or saved under the wrong extension; export it again",

@@ -8,6 +8,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
+use super::links::{self, Folders, LinkUse};
 use super::raw::{
     RawCuration, RawPageFront, RawPhoto, RawPrice, RawProducer, RawProduct, RawProductFront,
 };
@@ -59,10 +60,12 @@ pub fn validate(
     }
     let take =
         |map: &mut BTreeMap<Section, Vec<EntryFolder>>, s| map.remove(&s).unwrap_or_default();
+    let folders = Folders::of(&by_section);
     let checker = Checker {
         config: &config,
         root,
         inline: Mutex::new(Vec::new()),
+        links: Mutex::new(Vec::new()),
     };
     let producer_entries = take(&mut by_section, Section::Producers);
     let all_producers: Vec<&str> = producer_entries.iter().map(|e| e.slug.as_str()).collect();
@@ -92,6 +95,7 @@ pub fn validate(
         |e, d| checker.page(e, d),
     );
     let inline_photos = checker.inline.into_inner().unwrap_or_default();
+    let link_uses = checker.links.into_inner().unwrap_or_default();
     let mut catalogue = Catalogue {
         config,
         producers,
@@ -103,6 +107,7 @@ pub fn validate(
     };
     link_products_to_producers(&mut catalogue);
     catalogue.tags = tags_with_products(&catalogue.products);
+    links::check(&catalogue, &folders, link_uses, diagnostics);
     catalogue
 }
 
@@ -159,6 +164,8 @@ struct Checker<'a> {
     root: &'a CatalogueRoot,
     /// Photos shown inside Markdown texts, queued for the photo pipeline.
     inline: Mutex<Vec<Asset>>,
+    /// `@/` links written in Markdown texts, checked once every entry is known.
+    links: Mutex<Vec<LinkUse>>,
 }
 
 /// Where a spanned value was written, if known.
@@ -389,7 +396,8 @@ impl Checker<'_> {
                 .as_ref()
                 .map(|d| d.path.as_path())
                 .unwrap_or(&entry.dir);
-            self.warn_missing_translation(file, &format!("photos[{index}].alt"), &alt, found);
+            self.warn_missing_alt(file, index, &photo.file, &alt, found);
+            self.warn_unknown_languages(file, &format!("photos[{index}].alt"), &alt, found);
             photos.push(Photo { asset, alt });
         }
         photos
@@ -490,6 +498,11 @@ impl Checker<'_> {
             };
             match prepare(&text) {
                 Ok(body) => {
+                    let mut uses = Vec::new();
+                    links::read(file, &body, self.languages(), &mut uses, found);
+                    if let Ok(mut queued) = self.links.lock() {
+                        queued.extend(uses);
+                    }
                     let photos = self.inline_photos(entry, file, &body, found);
                     let photo_key = |name: &str| photos.get(name).cloned();
                     bodies.html.set(stem, markdown::to_html(&body, &photo_key));
@@ -588,6 +601,41 @@ impl Checker<'_> {
                 );
             }
         }
+        self.warn_unknown_languages(file, field, text, found);
+    }
+
+    /// Every photo needs a description (alt text) in every language, for people who cannot
+    /// see it and for search engines.
+    fn warn_missing_alt(
+        &self,
+        file: &Path,
+        index: usize,
+        photo: &Spanned<String>,
+        alt: &Translated,
+        found: &mut Diagnostics,
+    ) {
+        for lang in self.languages().iter().filter(|lang| !alt.has(lang)) {
+            found.push(
+                Diagnostic::warning(
+                    file,
+                    msg::PHOTO_WITHOUT_ALT
+                        .arg("file", photo.value.trim())
+                        .arg("lang", lang),
+                )
+                .at_line(line_of(photo))
+                .in_field(format!("photos[{index}].alt.{lang}"))
+                .with_hint(msg::PHOTO_ALT_HINT.arg("lang", lang)),
+            );
+        }
+    }
+
+    fn warn_unknown_languages(
+        &self,
+        file: &Path,
+        field: &str,
+        text: &Translated,
+        found: &mut Diagnostics,
+    ) {
         for lang in text.unknown_languages(self.languages()) {
             found.push(
                 Diagnostic::warning(file, msg::NOT_A_CATALOGUE_LANGUAGE.arg("lang", lang))
