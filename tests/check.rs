@@ -131,7 +131,7 @@ fn a_link_to_nothing_fails_build_and_check_with_its_file_and_line() {
         "error: {page}:7: link `@/products/onde-onde-isi-1` leads nowhere: there is no product `onde-onde-isi-1`\n  \
          hint: did you mean `@/products/onde-onde-isi-10`?"
     );
-    assert_eq!(catalogue.build_errors(), [expected.clone()]);
+    assert_eq!(catalogue.build_errors(), std::slice::from_ref(&expected));
     let run = run_check(catalogue.root(), &[]);
     assert_eq!(run.code, 1, "{run:#?}");
     assert!(run.stderr.contains(&expected), "{}", run.stderr);
@@ -198,7 +198,7 @@ fn a_link_from_the_server_root_is_a_warning_suggesting_the_internal_form() {
     ] {
         assert_eq!(
             containing(&diagnostics, "server's root"),
-            [expected.clone()],
+            std::slice::from_ref(&expected),
             "{command}"
         );
     }
@@ -221,7 +221,7 @@ fn photos_without_alt_text_are_warned_about_in_build_and_check() {
     );
     assert_eq!(
         containing(&build_warnings(catalogue.root()), "alt"),
-        [expected.clone()]
+        std::slice::from_ref(&expected)
     );
     assert_eq!(
         containing(&check_warnings(catalogue.root()), "alt"),
