@@ -269,7 +269,8 @@ fn check_lists_small_photos_and_products_without_price_or_photo_and_build_does_n
     let no_photo = containing(&check_warnings(&root), "has no photo");
     assert_eq!(no_photo.len(), 2, "{no_photo:#?}");
 
-    let built = build_warnings(&Catalogue::copy("basic").root().to_owned());
+    let copy = Catalogue::copy("basic");
+    let built = build_warnings(copy.root());
     for quiet in ["too small for print", "has no price", "has no photo"] {
         assert!(
             containing(&built, quiet).is_empty(),
