@@ -147,6 +147,37 @@ pub fn links(markdown: &str) -> Vec<WrittenLink> {
         .collect()
 }
 
+/// The photos of a Markdown text written without a description (`![](foto.jpg)`), in order.
+pub fn images_without_alt(markdown: &str) -> Vec<WrittenLink> {
+    let mut found = Vec::new();
+    let mut open: Option<(WrittenLink, String)> = None;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let image = WrittenLink {
+                    destination: dest_url.to_string(),
+                    offset: range.start,
+                };
+                open = Some((image, String::new()));
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, alt)) = open.as_mut() {
+                    alt.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((image, alt)) = open.take() {
+                    if alt.trim().is_empty() {
+                        found.push(image);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
 /// The photos a Markdown text shows from its own folder (`![alt](foto.jpg)`), in order.
 pub fn local_images(markdown: &str) -> Vec<String> {
     Parser::new_ext(markdown, options())
@@ -401,6 +432,22 @@ mod tests {
                 .map(|l| (l.destination.as_str(), l.offset))
                 .collect::<Vec<_>>(),
             [("@/tentang", 6), ("/products/x", 25)]
+        );
+    }
+
+    #[test]
+    fn finds_photos_without_a_description() {
+        let text = "![Onde](a.jpg) ![](b.jpg)\n\n![ ](https://example.id/c.png)";
+        let found: Vec<(String, usize)> = images_without_alt(text)
+            .into_iter()
+            .map(|i| (i.destination, i.offset))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("b.jpg".to_owned(), 15),
+                ("https://example.id/c.png".to_owned(), 27)
+            ]
         );
     }
 

@@ -505,6 +505,14 @@ table! {
         en: "photo `{file}` has no description (alt text) in {lang}",
         id: "foto `{file}` belum memiliki keterangan (teks alt) dalam bahasa {lang}",
     }
+    PHOTO_IN_TEXT_WITHOUT_ALT {
+        en: "photo `{file}` has no description (alt text)",
+        id: "foto `{file}` belum memiliki keterangan (teks alt)",
+    }
+    PHOTO_IN_TEXT_ALT_HINT {
+        en: "write what the photo shows between the brackets: `![...]({file})`",
+        id: "tulis isi foto di antara tanda kurung siku: `![...]({file})`",
+    }
     PHOTO_ALT_HINT {
         en: "under `alt:`, add `{lang}: ...` saying what the photo shows, for people who cannot see it",
         id: "di bawah `alt:`, tambahkan `{lang}: ...` yang menjelaskan isi foto, untuk orang yang tidak dapat melihatnya",

@@ -14,6 +14,7 @@ static ROWS: &[(&Template, &Template)] = &[
     (&msg::NO_TRANSLATION, &msg::ROW_TRANSLATION),
     (&msg::NO_LANGUAGE_FILE, &msg::ROW_TRANSLATION),
     (&msg::PHOTO_WITHOUT_ALT, &msg::ROW_ALT),
+    (&msg::PHOTO_IN_TEXT_WITHOUT_ALT, &msg::ROW_ALT),
     (&msg::PHOTO_TOO_SMALL_FOR_PRINT, &msg::ROW_TOO_SMALL),
     (&msg::PRODUCT_WITHOUT_PRICE, &msg::ROW_NO_PRICE),
     (&msg::PRODUCT_WITHOUT_PHOTO, &msg::ROW_NO_PHOTO),

@@ -245,6 +245,28 @@ fn photos_without_alt_text_are_warned_about_in_build_and_check() {
 }
 
 #[test]
+fn photos_in_texts_without_alt_text_are_warned_about() {
+    let catalogue = Catalogue::copy("basic");
+    catalogue.write(
+        &format!("{BATIK_DIR}/id.md"),
+        "Kain batik.\n\n![Motif surya](utama.png)\n\n![](utama.png)\n",
+    );
+    let expected = format!(
+        "warning: {BATIK_DIR}/id.md:5: photo `utama.png` has no description (alt text)\n  \
+         hint: write what the photo shows between the brackets: `![...](utama.png)`"
+    );
+    for diagnostics in [
+        build_warnings(catalogue.root()),
+        check_warnings(catalogue.root()),
+    ] {
+        assert_eq!(
+            containing(&diagnostics, "alt text"),
+            std::slice::from_ref(&expected)
+        );
+    }
+}
+
+#[test]
 fn check_lists_small_photos_and_products_without_price_or_photo_and_build_does_not() {
     // The basic fixture's batik photo is 40×30 pixels; `sambal-tanpa-foto` has no price and
     // no photo, and `onde-onde-isi-10` has no photo.

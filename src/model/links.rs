@@ -1,7 +1,8 @@
-//! Links written in Markdown texts: `@/products/<slug>` and the other internal forms are
-//! collected while the texts are read and checked once the whole catalogue is known (a link
-//! to nothing is an error); a link written from the web server's root (`/products/x`) is a
-//! warning, since it breaks under a sub-path and from the disk.
+//! Links and photos written in Markdown texts: `@/products/<slug>` and the other internal
+//! forms are collected while the texts are read and checked once the whole catalogue is known
+//! (a link to nothing is an error); a link written from the web server's root (`/products/x`)
+//! is a warning, since it breaks under a sub-path and from the disk, and so is a photo
+//! without a description (alt text).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -45,8 +46,9 @@ impl Folders {
     }
 }
 
-/// Reads the links of one Markdown body (the end of `file`'s text): `@/` links are kept for
-/// [`check`], links from the server's root are reported at once.
+/// Reads the links and photos of one Markdown body (the end of `file`'s text): `@/` links are
+/// kept for [`check`]; links from the server's root and photos without alt text are reported
+/// at once.
 pub(super) fn read(
     file: &SourceFile,
     body: &str,
@@ -76,6 +78,18 @@ pub(super) fn read(
                     .with_hint(msg::LINK_USE_INTERNAL_HINT.arg("suggestion", suggestion)),
             );
         }
+    }
+    for image in markdown::images_without_alt(body) {
+        let line = body_start.map(|start| line_at(&file.text, start + image.offset));
+        let name = image.destination;
+        found.push(
+            Diagnostic::warning(
+                &file.path,
+                msg::PHOTO_IN_TEXT_WITHOUT_ALT.arg("file", &name),
+            )
+            .at_line(line)
+            .with_hint(msg::PHOTO_IN_TEXT_ALT_HINT.arg("file", &name)),
+        );
     }
 }
 
