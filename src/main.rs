@@ -86,18 +86,18 @@ struct PdfRequest<'a> {
 /// the site, then prints its brochures.
 fn pdf(root: &Path, output: &Path, request: &PdfRequest, lang: Lang) -> ExitCode {
     let plan = |config: &Config| pdf::plan(config, request.lang, request.selection);
-    let verbatim = |text: &str| msg::VERBATIM.arg("detail", text);
     // Without readable settings the options cannot be checked yet; the build reports why.
     let early = pdf::read_config(root);
     if let Some(Err(message)) = early.as_ref().map(plan) {
-        return usage_error(&verbatim(&message), lang);
+        return usage_error(&message, lang);
     }
     let browser = match pdf::find_browser(request.chrome) {
         Ok(browser) => browser,
         Err(message) => {
             let hint = msg::LABEL_HINT.text(lang);
             let error = msg::LABEL_ERROR.text(lang);
-            eprintln!("{error}: {message}\n  {hint}: {}", pdf::INSTALL_HINT);
+            let install = Message::from(&msg::PDF_INSTALL_HINT).render(lang);
+            eprintln!("{error}: {}\n  {hint}: {install}", message.render(lang));
             eprintln!("{}", Message::from(&msg::PDF_NONE_WRITTEN).render(lang));
             return ExitCode::from(1);
         }
@@ -116,7 +116,7 @@ fn pdf(root: &Path, output: &Path, request: &PdfRequest, lang: Lang) -> ExitCode
     };
     let jobs = match plan(&config) {
         Ok(jobs) => jobs,
-        Err(message) => return usage_error(&verbatim(&message), lang),
+        Err(message) => return usage_error(&message, lang),
     };
     pdf::keep_previous(output, &config);
     print_brochures(&browser, output, &jobs, lang)

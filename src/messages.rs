@@ -614,6 +614,31 @@ table! {
         en: "{failed} of {count} brochure(s) could not be printed ({seconds} s); their previous PDFs, if any, were left as they were",
         id: "{failed} dari {count} brosur tidak dapat dicetak ({seconds} detik); PDF lamanya, jika ada, dibiarkan seperti semula",
     }
+    PDF_NO_SUCH_LANGUAGE {
+        en: "--lang {lang}: this catalogue has no language `{lang}`; its languages are: {langs}",
+        id: "--lang {lang}: katalog ini tidak memiliki bahasa `{lang}`; bahasanya: {langs}",
+    }
+    PDF_NO_SUCH_SELECTION {
+        en: "--selection {slug}: this catalogue has no brochure selection `{slug}`; {valid}",
+        id: "--selection {slug}: katalog ini tidak memiliki pilihan brosur `{slug}`; {valid}",
+    }
+    PDF_SELECTIONS_NONE {
+        en: "it defines none (they are listed under `brochures:` in {file})",
+        id: "katalog ini belum menetapkan satu pun (pilihan brosur dicantumkan di bawah `brochures:` di {file})",
+    }
+    PDF_SELECTIONS_ARE { en: "its selections are: {names}", id: "pilihannya: {names}" }
+    PDF_NO_BROWSER {
+        en: "no browser found to print the brochure with (looked for {names} on PATH)",
+        id: "tidak ada peramban untuk mencetak brosur (dicari: {names} di PATH)",
+    }
+    PDF_BROWSER_MISSING {
+        en: "the browser given by {source}, {path}, does not exist or is not a program",
+        id: "peramban yang ditunjuk oleh {source}, {path}, tidak ada atau bukan program",
+    }
+    PDF_INSTALL_HINT {
+        en: "install Chromium (Debian/Ubuntu: sudo apt install chromium), or pass --chrome PATH, or set ETALASE_CHROME=PATH",
+        id: "pasang Chromium (Debian/Ubuntu: sudo apt install chromium), atau beri --chrome PATH, atau atur ETALASE_CHROME=PATH",
+    }
     PDF_NONE_WRITTEN { en: "no PDF was written", id: "tidak ada PDF yang ditulis" }
     PDF_CONFIG_UNREADABLE { en: "{path} cannot be read", id: "{path} tidak dapat dibaca" }
     /// Text that exists in one language only: an error worded by the system or a library.

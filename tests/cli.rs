@@ -471,5 +471,25 @@ fn pdf_keeps_lang_for_the_brochure_language() {
         OsStr::new("fr"),
     ]);
     assert_eq!(run.code, 2, "{run:#?}");
-    assert!(run.stderr.contains("fr"), "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "error: --lang fr: this catalogue has no language `fr`; its languages are: id, en\n"
+    );
+    // Its messages follow the locale.
+    let run = etalase_with_locale(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        [
+            OsStr::new("pdf"),
+            OsStr::new("--root"),
+            fixture_path("basic").as_os_str(),
+            OsStr::new("--lang"),
+            OsStr::new("fr"),
+        ],
+        "id_ID.UTF-8",
+    );
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert_eq!(
+        run.stderr,
+        "kesalahan: --lang fr: katalog ini tidak memiliki bahasa `fr`; bahasanya: id, en\n"
+    );
 }
