@@ -671,6 +671,17 @@ mod tests {
     }
 
     #[test]
+    fn indonesian_is_not_a_copy_of_english() {
+        // Entries that only carry text worded elsewhere are the same in both languages.
+        let same_by_design = ["NAMES", "VERBATIM"];
+        for entry in ALL {
+            if !same_by_design.contains(&entry.key) {
+                assert_ne!(entry.en, entry.id, "{} is not translated", entry.key);
+            }
+        }
+    }
+
+    #[test]
     fn keys_are_unique() {
         let mut keys: Vec<&str> = ALL.iter().map(|t| t.key()).collect();
         keys.sort_unstable();
