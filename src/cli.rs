@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+
+use crate::messages::Lang;
 
 /// etalase: builds a bilingual static catalogue site from YAML, Markdown and photos.
 #[derive(Debug, Parser)]
@@ -10,6 +12,15 @@ use clap::{Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The language of etalase's own messages (`--lang id|en`); without it, the locale decides.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct MessageLang {
+    /// The language of messages: id (Indonesian) or en (English); default: from LC_ALL,
+    /// LC_MESSAGES or LANG (Indonesian when it starts with `id`)
+    #[arg(long = "lang", value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -22,6 +33,8 @@ pub enum Command {
         /// Where to write the site (default: output/ inside the catalogue folder)
         #[arg(long)]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        messages: MessageLang,
     },
     /// Validate the catalogue without writing a site
     Check {
@@ -31,6 +44,8 @@ pub enum Command {
         /// Treat warnings (such as missing translations) as errors
         #[arg(long)]
         strict: bool,
+        #[command(flatten)]
+        messages: MessageLang,
     },
     /// Build the site into memory and serve it on 127.0.0.1; rebuild and reload the browser
     /// when a file is saved
@@ -44,11 +59,15 @@ pub enum Command {
         /// Open the site in the default browser
         #[arg(long)]
         open: bool,
+        #[command(flatten)]
+        messages: MessageLang,
     },
     /// Create a new catalogue folder that builds as it is, with explained sample entries
     New {
         /// The folder to create (it must not exist, or be empty)
         name: PathBuf,
+        #[command(flatten)]
+        messages: MessageLang,
     },
     /// Build the site, then print its brochures to PDF (output/brochure-<lang>.pdf) with
     /// headless Chromium
@@ -59,7 +78,8 @@ pub enum Command {
         /// Where to write the site and the PDFs (default: output/ inside the catalogue folder)
         #[arg(long)]
         output: Option<PathBuf>,
-        /// Print only the brochures in this language (e.g. id)
+        /// Print only the brochures in this language (e.g. id); etalase's messages follow
+        /// the locale (LC_ALL, LC_MESSAGES, LANG)
         #[arg(long)]
         lang: Option<String>,
         /// Print only this selection (a slug under `brochures:` in catalogue.yaml)
@@ -70,4 +90,18 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         chrome: Option<PathBuf>,
     },
+}
+
+impl Command {
+    /// The language chosen with `--lang` for etalase's messages, if any (`pdf --lang` chooses
+    /// which brochures to print instead).
+    pub fn message_lang(&self) -> Option<Lang> {
+        match self {
+            Command::Build { messages, .. }
+            | Command::Check { messages, .. }
+            | Command::Serve { messages, .. }
+            | Command::New { messages, .. } => messages.lang,
+            Command::Pdf { .. } => None,
+        }
+    }
 }

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::{split_date, RawText, Translated};
+use crate::messages::{self as msg, Message};
 use crate::slug::is_valid_slug;
 use crate::yaml;
 
@@ -146,16 +147,14 @@ fn validate(raw: RawConfig, text: &str, diagnostics: &mut Diagnostics) -> Option
     if let Some(edition) = &raw.edition {
         if split_date(edition).is_none() {
             problems.push(
-                field_error("edition", format!("`{edition}` is not a date"))
-                    .with_hint("write the date as YYYY-MM-DD, e.g. \"2025-04-28\""),
+                field_error("edition", msg::NOT_A_DATE.arg("value", edition))
+                    .with_hint(msg::DATE_HINT.arg("example", "\"2025-04-28\"")),
             );
         }
     }
     if let Some(phone) = &raw.publisher.whatsapp {
         if let Some(problem) = crate::model::check_phone(phone) {
-            problems.push(
-                field_error("publisher.whatsapp", problem).with_hint(crate::model::PHONE_HINT),
-            );
+            problems.push(field_error("publisher.whatsapp", problem).with_hint(&msg::PHONE_HINT));
         }
     }
     let categories = validate_categories(&raw.categories, &languages, &mut problems);
@@ -164,8 +163,8 @@ fn validate(raw: RawConfig, text: &str, diagnostics: &mut Diagnostics) -> Option
     let theme = raw.theme.unwrap_or_else(|| "default".to_owned());
     if !is_valid_slug(&theme) {
         problems.push(
-            field_error("theme", format!("`{theme}` is not a valid theme name"))
-                .with_hint("a theme name is a folder name under themes/, e.g. `default`"),
+            field_error("theme", msg::BAD_THEME_NAME.arg("value", &theme))
+                .with_hint(&msg::THEME_NAME_HINT),
         );
     }
     let failed = !problems.is_empty();
@@ -212,16 +211,16 @@ fn validate_brochures(
             problems.push(
                 field_error(
                     &format!("{field}.slug"),
-                    format!("`{}` is not a valid slug", brochure.slug),
+                    msg::NOT_A_SLUG.arg("value", &brochure.slug),
                 )
-                .with_hint("lowercase letters, digits and single hyphens, e.g. `keranjang-bali`"),
+                .with_hint(&msg::BROCHURE_SLUG_HINT),
             );
             continue;
         }
         if brochures.iter().any(|b| b.slug == brochure.slug) {
             problems.push(field_error(
                 &format!("{field}.slug"),
-                format!("brochure `{}` is defined twice", brochure.slug),
+                msg::BROCHURE_TWICE.arg("slug", &brochure.slug),
             ));
             continue;
         }
@@ -234,9 +233,9 @@ fn validate_brochures(
                     problems.push(
                         field_error(
                             &format!("{field}.category"),
-                            format!("`{slug}` is not a category of this catalogue"),
+                            msg::NOT_A_CATEGORY.arg("value", slug),
                         )
-                        .with_hint(format!("use one of: {}", known.join(", "))),
+                        .with_hint(msg::USE_ONE_OF.arg("names", known.join(", "))),
                     );
                     continue;
                 }
@@ -263,8 +262,7 @@ fn validate_images(raw: Option<&RawImages>, problems: &mut Vec<Diagnostic>) -> I
         widths.dedup();
         if widths.is_empty() || widths.iter().any(|w| !(16..=4096).contains(w)) {
             problems.push(
-                field_error("images.widths", "widths must be between 16 and 4096 pixels")
-                    .with_hint("for example `widths: [480, 960, 1600]`"),
+                field_error("images.widths", &msg::IMAGE_WIDTHS).with_hint(&msg::IMAGE_WIDTHS_HINT),
             );
         } else {
             settings.widths = widths;
@@ -273,11 +271,8 @@ fn validate_images(raw: Option<&RawImages>, problems: &mut Vec<Diagnostic>) -> I
     if let Some(limit) = raw.max_megapixels {
         if !(1..=500).contains(&limit) {
             problems.push(
-                field_error(
-                    "images.max_megapixels",
-                    "the limit must be between 1 and 500 megapixels",
-                )
-                .with_hint("the default is 60"),
+                field_error("images.max_megapixels", &msg::MEGAPIXELS)
+                    .with_hint(&msg::MEGAPIXELS_HINT),
             );
         } else {
             settings.max_pixels = u64::from(limit) * 1_000_000;
@@ -286,7 +281,7 @@ fn validate_images(raw: Option<&RawImages>, problems: &mut Vec<Diagnostic>) -> I
     settings
 }
 
-fn field_error(field: &str, message: impl Into<String>) -> Diagnostic {
+fn field_error(field: &str, message: impl Into<Message>) -> Diagnostic {
     Diagnostic::error(CONFIG_FILE, message).in_field(field)
 }
 
@@ -303,23 +298,21 @@ fn line_of_key(text: &str, field: &str) -> Option<u64> {
 
 fn validate_languages(languages: &[String], problems: &mut Vec<Diagnostic>) -> Vec<String> {
     if languages.is_empty() {
-        problems.push(
-            field_error("languages", "no languages are listed")
-                .with_hint("list at least one, the default first: `languages: [id, en]`"),
-        );
+        problems
+            .push(field_error("languages", &msg::NO_LANGUAGES).with_hint(&msg::NO_LANGUAGES_HINT));
     }
     let mut seen = Vec::new();
     for lang in languages {
         let valid = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
         if !valid {
             problems.push(
-                field_error("languages", format!("`{lang}` is not a language code"))
-                    .with_hint("use two-letter codes such as `id` and `en`"),
+                field_error("languages", msg::NOT_A_LANGUAGE.arg("value", lang))
+                    .with_hint(&msg::LANGUAGE_CODE_HINT),
             );
         } else if seen.contains(lang) {
             problems.push(field_error(
                 "languages",
-                format!("`{lang}` is listed twice"),
+                msg::LISTED_TWICE.arg("value", lang),
             ));
         } else {
             seen.push(lang.clone());
@@ -335,24 +328,16 @@ fn validate_base_url(url: &str, problems: &mut Vec<Diagnostic>) -> Option<(Strin
         .or_else(|| trimmed.strip_prefix("http://"));
     let Some(rest) = rest.filter(|r| !r.is_empty() && !r.starts_with('/')) else {
         problems.push(
-            field_error(
-                "base_url",
-                format!("`{url}` is not an absolute web address"),
-            )
-            .with_hint(
-                "write the full address the site will live at, e.g. https://katalog.example.go.id",
-            ),
+            field_error("base_url", msg::NOT_ABSOLUTE_URL.arg("value", url))
+                .with_hint(&msg::BASE_URL_HINT),
         );
         return None;
     };
     if rest.contains(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '?' | '#' | '\\'))
     {
         problems.push(
-            field_error(
-                "base_url",
-                format!("`{url}` contains characters a web address cannot have"),
-            )
-            .with_hint("remove spaces, quotes, `?` and `#`"),
+            field_error("base_url", msg::URL_BAD_CHARACTERS.arg("value", url))
+                .with_hint(&msg::URL_BAD_CHARACTERS_HINT),
         );
         return None;
     }
@@ -373,13 +358,13 @@ fn validate_categories(
         let field = format!("categories[{index}].slug");
         if !is_valid_slug(&category.slug) {
             problems.push(
-                field_error(&field, format!("`{}` is not a valid slug", category.slug))
-                    .with_hint(crate::slug::SLUG_HINT),
+                field_error(&field, msg::NOT_A_SLUG.arg("value", &category.slug))
+                    .with_hint(&msg::SLUG_HINT),
             );
         } else if categories.iter().any(|c| c.slug == category.slug) {
             problems.push(field_error(
                 &field,
-                format!("category `{}` is listed twice", category.slug),
+                msg::CATEGORY_TWICE.arg("slug", &category.slug),
             ));
         } else {
             categories.push(Category {

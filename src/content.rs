@@ -12,7 +12,8 @@ use walkdir::WalkDir;
 
 use crate::config::CONFIG_FILE;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::slug::{is_valid_slug, SLUG_HINT};
+use crate::messages::{self as msg, Message};
+use crate::slug::is_valid_slug;
 
 /// A text file read from the catalogue: BOM removed, line endings normalised to LF.
 #[derive(Debug, Clone)]
@@ -94,17 +95,18 @@ impl CatalogueRoot {
     /// Reads a text file given relative to the root.
     pub fn read_text(&self, relative: &Path) -> Result<SourceFile, Diagnostic> {
         let bytes = fs::read(self.root.join(relative)).map_err(|error| {
-            Diagnostic::error(relative, format!("cannot be read: {}", io_reason(&error)))
+            Diagnostic::error(
+                relative,
+                msg::CANNOT_BE_READ.nested("reason", io_reason(&error)),
+            )
         })?;
         let text = String::from_utf8(bytes).map_err(|error| {
-            Diagnostic::error(relative, "is not UTF-8 text")
+            Diagnostic::error(relative, &msg::NOT_UTF8)
                 .at_line(Some(line_of_byte(
                     error.as_bytes(),
                     error.utf8_error().valid_up_to(),
                 )))
-                .with_hint(
-                    "save the file as UTF-8 (most editors offer it under \"Save as\" / encoding)",
-                )
+                .with_hint(&msg::NOT_UTF8_HINT)
         })?;
         Ok(SourceFile {
             path: relative.to_owned(),
@@ -158,22 +160,15 @@ impl CatalogueRoot {
             }
             if !self.is_real_dir(item.path(), item.path_is_symlink()) {
                 diagnostics.push(
-                    Diagnostic::warning(&item_path, "is not a folder and is ignored").with_hint(
-                        format!(
-                            "each entry is a folder: content/{}/<slug>/",
-                            section.folder()
-                        ),
-                    ),
+                    Diagnostic::warning(&item_path, &msg::NOT_A_FOLDER_IGNORED)
+                        .with_hint(msg::ENTRY_IS_A_FOLDER_HINT.arg("section", section.folder())),
                 );
                 continue;
             }
             if !is_valid_slug(&name) {
                 diagnostics.push(
-                    Diagnostic::error(
-                        &item_path,
-                        format!("folder name `{name}` is not a valid slug"),
-                    )
-                    .with_hint(format!("rename the folder; {SLUG_HINT}")),
+                    Diagnostic::error(&item_path, msg::BAD_FOLDER_NAME.arg("name", &name))
+                        .with_hint(msg::RENAME_FOLDER_HINT.nested("how", &msg::SLUG_HINT)),
                 );
                 continue;
             }
@@ -199,13 +194,10 @@ impl CatalogueRoot {
             .collect();
         unknown.sort();
         for name in unknown {
-            let hint = crate::diagnostic::unknown_name_hint(&name, "sections", &known);
+            let hint = crate::diagnostic::unknown_name_hint(&name, &msg::KIND_SECTIONS, &known);
             diagnostics.push(
-                Diagnostic::warning(
-                    Path::new("content").join(&name),
-                    "is not a known section and is ignored",
-                )
-                .with_hint(hint),
+                Diagnostic::warning(Path::new("content").join(&name), &msg::UNKNOWN_SECTION)
+                    .with_hint(hint),
             );
         }
     }
@@ -239,10 +231,11 @@ impl CatalogueRoot {
         if let (Some(data_name), None) = (section.data_file(), &entry.data) {
             if !problems.has_errors() {
                 problems.push(
-                    Diagnostic::error(&dir, format!("has no {data_name}")).with_hint(format!(
-                        "every entry folder in content/{}/ needs a {data_name}",
-                        section.folder()
-                    )),
+                    Diagnostic::error(&dir, msg::NO_DATA_FILE.arg("file", data_name)).with_hint(
+                        msg::DATA_FILE_HINT
+                            .arg("section", section.folder())
+                            .arg("file", data_name),
+                    ),
                 );
             }
         }
@@ -265,11 +258,8 @@ impl CatalogueRoot {
                     }
                     if item.path_is_symlink() && self.escapes_root(item.path()) {
                         problems.push(
-                            Diagnostic::error(
-                                dir.join(&name),
-                                "is a link to a file outside the catalogue folder",
-                            )
-                            .with_hint("copy the file into this folder instead of linking to it"),
+                            Diagnostic::error(dir.join(&name), &msg::LINK_LEAVES_CATALOGUE)
+                                .with_hint(&msg::COPY_INSTEAD_HINT),
                         );
                         continue;
                     }
@@ -354,16 +344,16 @@ fn walk_error(root: &Path, error: &walkdir::Error) -> Diagnostic {
     let reason = error
         .io_error()
         .map(io_reason)
-        .unwrap_or_else(|| "a folder link loops back on itself".to_owned());
-    Diagnostic::error(path, format!("cannot be read: {reason}"))
+        .unwrap_or_else(|| Message::from(&msg::REASON_LOOP));
+    Diagnostic::error(path, msg::CANNOT_BE_READ.nested("reason", reason))
 }
 
 /// An I/O error as a plain sentence, without Rust's `{:?}` noise.
-pub fn io_reason(error: &io::Error) -> String {
+pub fn io_reason(error: &io::Error) -> Message {
     match error.kind() {
-        io::ErrorKind::NotFound => "it does not exist".to_owned(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => error.to_string(),
+        io::ErrorKind::NotFound => Message::from(&msg::REASON_NOT_FOUND),
+        io::ErrorKind::PermissionDenied => Message::from(&msg::REASON_PERMISSION),
+        _ => msg::VERBATIM.arg("detail", error),
     }
 }
 

@@ -1,7 +1,10 @@
 //! The errors and warnings users see: which file, which line, which field, and how to fix it.
+//! Their words come from the table in `messages`, shown in the language the user chose.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+use crate::messages::{self as msg, Lang, Message};
 
 /// How bad a diagnostic is: errors fail the build, warnings only inform.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -17,22 +20,22 @@ pub struct Diagnostic {
     pub file: PathBuf,
     pub line: Option<u64>,
     pub field: Option<String>,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Message,
+    pub hint: Option<Message>,
 }
 
 impl Diagnostic {
     /// An error in `file`.
-    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn error(file: impl Into<PathBuf>, message: impl Into<Message>) -> Self {
         Self::new(Severity::Error, file.into(), message.into())
     }
 
     /// A warning in `file`.
-    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl Into<PathBuf>, message: impl Into<Message>) -> Self {
         Self::new(Severity::Warning, file.into(), message.into())
     }
 
-    fn new(severity: Severity, file: PathBuf, message: String) -> Self {
+    fn new(severity: Severity, file: PathBuf, message: Message) -> Self {
         Diagnostic {
             severity,
             file,
@@ -56,13 +59,13 @@ impl Diagnostic {
     }
 
     /// Adds a hint saying how to fix the problem.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn with_hint(mut self, hint: impl Into<Message>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
     /// Adds a hint only when there is one.
-    pub fn with_optional_hint(mut self, hint: Option<String>) -> Self {
+    pub fn with_optional_hint(mut self, hint: Option<Message>) -> Self {
         self.hint = hint;
         self
     }
@@ -71,34 +74,62 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    fn sort_key(&self) -> (&Path, u64, Severity, &str) {
+    /// The diagnostic as users read it, in `lang`: `error: FILE:LINE: field `F`: MESSAGE`,
+    /// then `  hint: HINT` on the next line. Paths, fields and values stay as written.
+    pub fn render(&self, lang: Lang) -> String {
+        let label = match self.severity {
+            Severity::Error => &msg::LABEL_ERROR,
+            Severity::Warning => &msg::LABEL_WARNING,
+        };
+        let mut text = format!("{}: {}", label.text(lang), self.file.display());
+        if let Some(line) = self.line {
+            text.push_str(&format!(":{line}"));
+        }
+        if let Some(field) = &self.field {
+            let field = msg::LABEL_FIELD.arg("field", field).render(lang);
+            text.push_str(&format!(": {field}"));
+        }
+        text.push_str(&format!(": {}", self.message.render(lang)));
+        if let Some(hint) = &self.hint {
+            let label = msg::LABEL_HINT.text(lang);
+            text.push_str(&format!("\n  {label}: {}", hint.render(lang)));
+        }
+        text
+    }
+
+    /// The diagnostic in `lang`, for `format!` and `println!`.
+    pub fn display(&self, lang: Lang) -> impl fmt::Display + '_ {
+        Rendered {
+            diagnostic: self,
+            lang,
+        }
+    }
+
+    fn sort_key(&self) -> (&Path, u64, Severity, String) {
         (
             &self.file,
             self.line.unwrap_or(0),
             self.severity,
-            &self.message,
+            self.message.render(Lang::En),
         )
     }
 }
 
+struct Rendered<'a> {
+    diagnostic: &'a Diagnostic,
+    lang: Lang,
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.render(self.lang))
+    }
+}
+
+/// In English; use [`Diagnostic::render`] for the user's language.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{label}: {}", self.file.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        if let Some(field) = &self.field {
-            write!(f, ": field `{field}`")?;
-        }
-        write!(f, ": {}", self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -142,8 +173,10 @@ impl Diagnostics {
 
     /// The diagnostics ordered by file, then line, so output is stable.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
-        self.items
-            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then(a.field.cmp(&b.field)));
+        self.items.sort_by_cached_key(|d| {
+            let (file, line, severity, message) = d.sort_key();
+            (file.to_owned(), line, severity, message, d.field.clone())
+        });
         self.items.dedup();
         self.items
     }
@@ -181,28 +214,34 @@ fn only_extension_of<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> 
     }
 }
 
-/// A hint for an unknown name: "did you mean `x`?" when one is close, else the list of known names.
-pub fn unknown_name_hint(word: &str, kind: &str, known: &[&str]) -> String {
+/// A hint for an unknown name: "did you mean `x`?" when one is close, else the list of known
+/// names; `kind` names what they are (such as [`msg::KIND_PRODUCERS`]).
+pub fn unknown_name_hint(word: &str, kind: &'static msg::Template, known: &[&str]) -> Message {
     match did_you_mean(word, known.iter().copied()) {
-        Some(close) => format!("did you mean `{close}`?"),
-        None if known.is_empty() => format!("there are no {kind} yet"),
-        None => format!("known {kind}: {}", list_for_hint(known)),
+        Some(close) => msg::DID_YOU_MEAN.arg("name", close),
+        None if known.is_empty() => msg::NONE_YET.nested("kind", kind),
+        None => msg::KNOWN_NAMES
+            .nested("kind", kind)
+            .nested("names", list_for_hint(known)),
     }
 }
 
 /// A comma-separated list, shortened after a dozen names so hints stay readable.
-pub fn list_for_hint(names: &[&str]) -> String {
+pub fn list_for_hint(names: &[&str]) -> Message {
     const SHOWN: usize = 12;
-    let mut text = names
+    let shown = names
         .iter()
         .take(SHOWN)
         .copied()
         .collect::<Vec<_>>()
         .join(", ");
     if names.len() > SHOWN {
-        text.push_str(&format!(", … ({} more)", names.len() - SHOWN));
+        msg::NAMES_AND_MORE
+            .arg("names", shown)
+            .arg("count", names.len() - SHOWN)
+    } else {
+        msg::NAMES.arg("names", shown)
     }
-    text
 }
 
 #[cfg(test)]
@@ -225,22 +264,30 @@ mod tests {
 
     #[test]
     fn displays_file_line_field_and_hint() {
-        let d = Diagnostic::error("content/products/a/product.yaml", "unknown category `batk`")
-            .at_line(Some(3))
-            .in_field("category")
-            .with_hint("did you mean `batik`?");
+        let d = Diagnostic::error(
+            "content/products/a/product.yaml",
+            msg::CATEGORY_UNDEFINED.arg("slug", "batk"),
+        )
+        .at_line(Some(3))
+        .in_field("category")
+        .with_hint(msg::DID_YOU_MEAN.arg("name", "batik"));
         assert_eq!(
             d.to_string(),
-            "error: content/products/a/product.yaml:3: field `category`: unknown category `batk`\n  hint: did you mean `batik`?"
+            "error: content/products/a/product.yaml:3: field `category`: category `batk` is not defined in catalogue.yaml\n  hint: did you mean `batik`?"
+        );
+        assert_eq!(
+            d.render(Lang::Id),
+            "kesalahan: content/products/a/product.yaml:3: kolom `category`: kategori `batk` tidak ada di catalogue.yaml\n  petunjuk: mungkin maksud Anda `batik`?"
         );
     }
 
     #[test]
     fn sorts_by_file_then_line() {
         let mut all = Diagnostics::default();
-        all.push(Diagnostic::error("b.yaml", "x").at_line(Some(1)));
-        all.push(Diagnostic::error("a.yaml", "y").at_line(Some(9)));
-        all.push(Diagnostic::error("a.yaml", "z").at_line(Some(2)));
+        let text = |t: &str| msg::VERBATIM.arg("detail", t);
+        all.push(Diagnostic::error("b.yaml", text("x")).at_line(Some(1)));
+        all.push(Diagnostic::error("a.yaml", text("y")).at_line(Some(9)));
+        all.push(Diagnostic::error("a.yaml", text("z")).at_line(Some(2)));
         let lines: Vec<_> = all.sorted().into_iter().map(|d| d.to_string()).collect();
         assert_eq!(
             lines,
@@ -256,6 +303,8 @@ mod tests {
     fn long_lists_are_shortened() {
         let names: Vec<String> = (0..15).map(|i| format!("p{i}")).collect();
         let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-        assert!(list_for_hint(&refs).ends_with("p11, … (3 more)"));
+        let list = list_for_hint(&refs);
+        assert!(list.render(Lang::En).ends_with("p11, … (3 more)"));
+        assert!(list.render(Lang::Id).ends_with("p11, … (3 lainnya)"));
     }
 }

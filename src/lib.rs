@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod i18n;
 pub mod images;
 pub mod markdown;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod pdf;
@@ -16,6 +17,7 @@ pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod slug;
+pub mod summary;
 pub mod theme;
 pub mod yaml;
 
@@ -25,6 +27,7 @@ use config::{Config, CONFIG_FILE};
 use content::CatalogueRoot;
 use diagnostic::{Diagnostic, Diagnostics};
 use images::ImageSet;
+use messages::{self as msg, Message};
 use model::Catalogue;
 use output::{SiteWriter, Staging};
 use render::templates::{self, Templates};
@@ -34,11 +37,11 @@ use render::Scope;
 #[derive(Debug)]
 pub enum BuildError {
     /// The command was used wrongly (no catalogue there, a dangerous output folder): exit 2.
-    Usage(String),
+    Usage(Message),
     /// The catalogue has errors: all diagnostics, warnings included, sorted: exit 1.
     Content(Vec<Diagnostic>),
     /// Writing the site failed: exit 1.
-    Io(anyhow::Error),
+    Io(Message),
 }
 
 /// What a successful build did.
@@ -67,16 +70,18 @@ pub struct Loaded {
 /// Builds the catalogue at `root` into `output`, replacing it only when everything succeeded.
 pub fn build(root: &Path, output: &Path) -> Result<BuildReport, BuildError> {
     let opened = open_root(root)?;
-    output::check_target(opened.path(), output).map_err(|e| BuildError::Usage(e.to_string()))?;
+    output::check_target(opened.path(), output).map_err(BuildError::Usage)?;
     let loaded = load_with(root, Purpose::Build)?;
-    let staging = Staging::create(output).map_err(BuildError::Io)?;
+    let staging = Staging::create(output)
+        .map_err(|e| BuildError::Io(msg::VERBATIM.arg("detail", format!("{e:#}"))))?;
     let written = write_site(&loaded, &staging, &Scope::Everything)
         .map_err(|problems| content_failure(problems, &loaded.warnings))?;
     staging.commit().map_err(|e| {
-        BuildError::Io(anyhow::anyhow!(
-            "cannot move the new site into {}: {e}",
-            output.display()
-        ))
+        BuildError::Io(
+            msg::CANNOT_MOVE_SITE
+                .arg("path", output.display())
+                .arg("detail", e),
+        )
     })?;
     Ok(BuildReport {
         warnings: loaded.warnings.sorted(),
@@ -128,7 +133,9 @@ pub fn write_site(
 pub enum Purpose {
     /// Everything is prepared, and processed photos are cached.
     Build,
-    /// Everything is checked; nothing is written, not even the photo cache.
+    /// Everything is checked, and more: products without a price or a photo, and product
+    /// photos too small for print, are warned about. Nothing is written, not even the photo
+    /// cache.
     Check,
 }
 
@@ -147,7 +154,10 @@ pub fn load_with(root: &Path, purpose: Purpose) -> Result<Loaded, BuildError> {
     let catalogue = config.map(|config| model::validate(config, content, &root, &mut diagnostics));
     let images = catalogue.as_ref().map(|c| match purpose {
         Purpose::Build => images::prepare(c, &root, &mut diagnostics),
-        Purpose::Check => images::verify(c, &root, &mut diagnostics),
+        Purpose::Check => {
+            model::review(c, &mut diagnostics);
+            images::verify(c, &root, &mut diagnostics)
+        }
     });
     let theme = catalogue
         .as_ref()
@@ -168,27 +178,23 @@ pub fn load_with(root: &Path, purpose: Purpose) -> Result<Loaded, BuildError> {
 }
 
 /// Says why `root` is not a catalogue folder, if it is not.
-pub fn check_is_catalogue(root: &Path) -> Result<(), String> {
+pub fn check_is_catalogue(root: &Path) -> Result<(), Message> {
     match open_root(root) {
         Ok(_) => Ok(()),
-        Err(BuildError::Usage(message)) => Err(message),
-        Err(_) => Err(format!("{} cannot be read", root.display())),
+        Err(BuildError::Usage(message) | BuildError::Io(message)) => Err(message),
+        Err(BuildError::Content(_)) => Err(msg::ROOT_MISSING.arg("path", root.display())),
     }
 }
 
 fn open_root(root: &Path) -> Result<CatalogueRoot, BuildError> {
-    let opened = CatalogueRoot::open(root).map_err(|_| {
-        BuildError::Usage(format!(
-            "the catalogue folder {} does not exist",
-            root.display()
-        ))
-    })?;
+    let opened = CatalogueRoot::open(root)
+        .map_err(|_| BuildError::Usage(msg::ROOT_MISSING.arg("path", root.display())))?;
     if !opened.has_config() {
-        return Err(BuildError::Usage(format!(
-            "{} has no {CONFIG_FILE}, so it is not a catalogue folder; \
-             run etalase in the catalogue folder or pass --root DIR",
-            root.display()
-        )));
+        return Err(BuildError::Usage(
+            msg::NOT_A_CATALOGUE
+                .arg("path", root.display())
+                .arg("file", CONFIG_FILE),
+        ));
     }
     Ok(opened)
 }

@@ -1,5 +1,6 @@
 //! Markdown -> safe HTML: front matter split off, headings moved below the page title,
-//! and the result sanitised so no script, event handler or `javascript:` link survives.
+//! links to other entries (`@/products/<slug>`) marked for the page to point at, and the
+//! result sanitised so no script, event handler or `javascript:` link survives.
 
 use std::sync::OnceLock;
 
@@ -42,6 +43,141 @@ pub fn split_front_matter(text: &str) -> Split<'_> {
 /// text replaces it with the processed photo's address, which depends on the page's depth.
 pub const IMAGE_MARKER: &str = "etalase-image:";
 
+/// Marks a link to another page of the catalogue (`[teks](@/products/slug)`) in the HTML: the
+/// page that shows the text replaces it with a relative link in its own language. What follows
+/// the marker is the page's path inside a language folder (`products/slug/#part`), built from
+/// a checked [`InternalLink`], so nothing but slug characters can reach it.
+pub const LINK_MARKER: &str = "etalase-link:";
+
+/// How editors write a link to another page of the catalogue.
+pub const INTERNAL_PREFIX: &str = "@/";
+
+/// What an internal link points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    Home,
+    Product,
+    Producer,
+    Category,
+    Tag,
+    Page,
+}
+
+/// A link written `@/products/<slug>`, `@/producers/<slug>`, `@/categories/<slug>`,
+/// `@/tags/<tag>`, `@/<page>` or `@/` (the home page), with an optional `#part`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InternalLink {
+    pub kind: LinkKind,
+    /// Empty for the home page.
+    pub slug: String,
+    pub fragment: Option<String>,
+}
+
+impl InternalLink {
+    /// Parses what follows `@/`; `None` when it is not one of the forms above.
+    pub fn parse(link: &str) -> Option<InternalLink> {
+        let rest = link.strip_prefix(INTERNAL_PREFIX)?;
+        let (path, fragment) = match rest.split_once('#') {
+            Some((path, fragment)) => (path, Some(fragment)),
+            None => (rest, None),
+        };
+        let fragment_ok = |f: &str| {
+            !f.is_empty()
+                && f.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        };
+        if fragment.is_some_and(|f| !fragment_ok(f)) {
+            return None;
+        }
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let (kind, slug) = match path.split_once('/') {
+            None if path.is_empty() => (LinkKind::Home, ""),
+            None => (LinkKind::Page, path),
+            Some(("products", slug)) => (LinkKind::Product, slug),
+            Some(("producers", slug)) => (LinkKind::Producer, slug),
+            Some(("categories", slug)) => (LinkKind::Category, slug),
+            Some(("tags", slug)) => (LinkKind::Tag, slug),
+            Some(_) => return None,
+        };
+        if kind != LinkKind::Home && !crate::slug::is_valid_slug(slug) {
+            return None;
+        }
+        Some(InternalLink {
+            kind,
+            slug: slug.to_owned(),
+            fragment: fragment.map(str::to_owned),
+        })
+    }
+
+    /// The page's path inside a language folder: `products/slug/`, `tentang/#part`, `` (home).
+    pub fn site_path(&self) -> String {
+        let folder = match self.kind {
+            LinkKind::Home => String::new(),
+            LinkKind::Product => format!("products/{}/", self.slug),
+            LinkKind::Producer => format!("producers/{}/", self.slug),
+            LinkKind::Category => format!("categories/{}/", self.slug),
+            LinkKind::Tag => format!("tags/{}/", self.slug),
+            LinkKind::Page => format!("{}/", self.slug),
+        };
+        match &self.fragment {
+            Some(fragment) => format!("{folder}#{fragment}"),
+            None => folder,
+        }
+    }
+}
+
+/// A link written in a Markdown text, with its byte offset in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenLink {
+    pub destination: String,
+    pub offset: usize,
+}
+
+/// Every link of a Markdown text (not photos), in order.
+pub fn links(markdown: &str) -> Vec<WrittenLink> {
+    Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(WrittenLink {
+                destination: dest_url.to_string(),
+                offset: range.start,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The photos of a Markdown text written without a description (`![](foto.jpg)`), in order.
+pub fn images_without_alt(markdown: &str) -> Vec<WrittenLink> {
+    let mut found = Vec::new();
+    let mut open: Option<(WrittenLink, String)> = None;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let image = WrittenLink {
+                    destination: dest_url.to_string(),
+                    offset: range.start,
+                };
+                open = Some((image, String::new()));
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, alt)) = open.as_mut() {
+                    alt.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((image, alt)) = open.take() {
+                    if alt.trim().is_empty() {
+                        found.push(image);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
 /// The photos a Markdown text shows from its own folder (`![alt](foto.jpg)`), in order.
 pub fn local_images(markdown: &str) -> Vec<String> {
     Parser::new_ext(markdown, options())
@@ -66,7 +202,8 @@ pub fn to_html(markdown: &str, photo_key: &dyn Fn(&str) -> Option<String>) -> St
     let top = top_heading_level(markdown).unwrap_or(1);
     let events = Parser::new_ext(markdown, options())
         .map(|event| shift_heading(event, top))
-        .map(|event| mark_local_image(event, photo_key));
+        .map(|event| mark_local_image(event, photo_key))
+        .map(mark_internal_link);
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut unsafe_html, events);
     sanitiser().clean(&unsafe_html).to_string()
@@ -147,6 +284,31 @@ fn mark_local_image<'a>(event: Event<'a>, photo_key: &dyn Fn(&str) -> Option<Str
     }
 }
 
+/// Replaces an `@/…` link's destination by [`LINK_MARKER`] and its checked path; one that
+/// does not parse (reported as an error by validation) gets an empty destination.
+fn mark_internal_link(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if dest_url.starts_with(INTERNAL_PREFIX) => {
+            let dest_url = match InternalLink::parse(&dest_url) {
+                Some(link) => format!("{LINK_MARKER}{}", link.site_path()).into(),
+                None => "".into(),
+            };
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
+        other => other,
+    }
+}
+
 /// The highest heading level used in a text (1 for `#`), if it has headings.
 fn top_heading_level(markdown: &str) -> Option<usize> {
     Parser::new_ext(markdown, options())
@@ -186,7 +348,17 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
     SANITISER.get_or_init(|| {
         let mut builder = ammonia::Builder::default();
         builder
-            .url_schemes(["http", "https", "mailto", "tel", "etalase-image"].into())
+            .url_schemes(
+                [
+                    "http",
+                    "https",
+                    "mailto",
+                    "tel",
+                    "etalase-image",
+                    "etalase-link",
+                ]
+                .into(),
+            )
             .link_rel(Some("noopener noreferrer"));
         builder
     })
@@ -220,6 +392,63 @@ mod tests {
             "{html}"
         );
         assert!(html.contains(r#"src="https://example.id/a.png""#), "{html}");
+    }
+
+    #[test]
+    fn internal_links_are_parsed_checked_and_marked() {
+        let product = InternalLink::parse("@/products/onde-onde#isi").unwrap();
+        assert_eq!(product.kind, LinkKind::Product);
+        assert_eq!(product.site_path(), "products/onde-onde/#isi");
+        assert_eq!(
+            InternalLink::parse("@/tentang/").unwrap().site_path(),
+            "tentang/"
+        );
+        assert_eq!(InternalLink::parse("@/").unwrap().kind, LinkKind::Home);
+        for bad in [
+            "@/javascript:alert(1)",
+            "@/products/a/b",
+            "@/shop/x",
+            "@/Tentang",
+            "@/tentang#\"><script>",
+            "@//evil.example",
+        ] {
+            assert_eq!(InternalLink::parse(bad), None, "{bad}");
+        }
+        let html = to_html_plain(
+            "[Onde](@/products/onde-onde) [x](@/javascript:alert(1)) [y](@/tentang#a\"b)",
+        );
+        assert!(
+            html.contains(r#"href="etalase-link:products/onde-onde/""#),
+            "{html}"
+        );
+        assert!(!html.contains("javascript"), "{html}");
+        assert!(
+            !html.contains("a\"b") && !html.contains("a&quot;b"),
+            "{html}"
+        );
+        assert_eq!(
+            links("Lihat [a](@/tentang) dan\n[b](/products/x).")
+                .iter()
+                .map(|l| (l.destination.as_str(), l.offset))
+                .collect::<Vec<_>>(),
+            [("@/tentang", 6), ("/products/x", 25)]
+        );
+    }
+
+    #[test]
+    fn finds_photos_without_a_description() {
+        let text = "![Onde](a.jpg) ![](b.jpg)\n\n![ ](https://example.id/c.png)";
+        let found: Vec<(String, usize)> = images_without_alt(text)
+            .into_iter()
+            .map(|i| (i.destination, i.offset))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("b.jpg".to_owned(), 15),
+                ("https://example.id/c.png".to_owned(), 27)
+            ]
+        );
     }
 
     #[test]

@@ -11,10 +11,11 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use anyhow::{bail, Context as _};
+use anyhow::Context as _;
 use walkdir::WalkDir;
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::{self as msg, Message};
 
 /// A site being written; dropped without `commit`, it is left as a spare for the next build.
 pub struct Staging {
@@ -24,26 +25,22 @@ pub struct Staging {
 }
 
 /// Refuses output folders whose replacement would destroy something that is not a site.
-pub fn check_target(root: &Path, target: &Path) -> anyhow::Result<()> {
+pub fn check_target(root: &Path, target: &Path) -> Result<(), Message> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_owned());
     let resolved = absolute(target);
+    let path = target.display();
     if root.starts_with(&resolved) {
-        bail!(
-            "the output folder {} contains the catalogue itself; choose another --output",
-            target.display()
-        );
+        return Err(msg::OUTPUT_HOLDS_CATALOGUE.arg("path", path));
     }
     for protected in ["content", "static", "themes", "templates"] {
         if resolved.starts_with(root.join(protected)) {
-            bail!("the output folder {} is inside the catalogue's {protected}/ folder; choose another --output", target.display());
+            return Err(msg::OUTPUT_INSIDE_SOURCES
+                .arg("path", path)
+                .arg("folder", protected));
         }
     }
     if resolved.is_dir() && !looks_like_a_site(&resolved) {
-        bail!(
-            "{} exists and does not look like an etalase site (it has no sitemap.xml); \
-             refusing to replace it: remove it or choose another --output",
-            target.display()
-        );
+        return Err(msg::OUTPUT_NOT_A_SITE.arg("path", path));
     }
     Ok(())
 }
@@ -88,8 +85,10 @@ pub trait SiteWriter: Sync {
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
         {
-            let item = item
-                .map_err(|error| Diagnostic::error(source, format!("cannot be read: {error}")))?;
+            let item = item.map_err(|error| {
+                let reason = msg::VERBATIM.arg("detail", error);
+                Diagnostic::error(source, msg::CANNOT_BE_READ.nested("reason", reason))
+            })?;
             if !item.file_type().is_file() {
                 continue;
             }
@@ -168,7 +167,7 @@ impl Staging {
         let bytes = fs::read(source).map_err(|error| {
             Diagnostic::error(
                 source,
-                format!("cannot be read: {}", crate::content::io_reason(&error)),
+                msg::CANNOT_BE_READ.nested("reason", crate::content::io_reason(&error)),
             )
         })?;
         self.write_page(relative, &bytes)
@@ -293,7 +292,7 @@ fn remove_leftovers(parent: &Path, name: &str) {
 fn write_failure(relative: &str, error: &io::Error) -> Diagnostic {
     Diagnostic::error(
         format!("output/{relative}"),
-        format!("cannot be written: {}", crate::content::io_reason(error)),
+        msg::CANNOT_BE_WRITTEN.nested("reason", crate::content::io_reason(error)),
     )
 }
 
@@ -374,7 +373,7 @@ mod tests {
         fs::write(dir.path().join("notes.txt"), "precious").unwrap();
         let error = check_target(Path::new("/nonexistent-root"), dir.path()).unwrap_err();
         assert!(error
-            .to_string()
+            .render(crate::messages::Lang::En)
             .contains("does not look like an etalase site"));
         assert!(check_target(dir.path(), &dir.path().join("content/x")).is_err());
     }

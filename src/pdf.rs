@@ -19,6 +19,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 use crate::config::{BrochureSelection, Config, CONFIG_FILE};
 use crate::content::CatalogueRoot;
 use crate::diagnostic::Diagnostics;
+use crate::messages::{self as msg, Message};
 
 /// The environment variable naming the browser when `--chrome` is not given.
 pub const CHROME_ENV: &str = "ETALASE_CHROME";
@@ -30,8 +31,6 @@ pub const CHROME_NAMES: [&str; 4] = [
     "google-chrome-stable",
 ];
 /// How to get a browser, shown whenever none is found.
-pub const INSTALL_HINT: &str = "install Chromium (Debian/Ubuntu: sudo apt install chromium), \
-     or pass --chrome PATH, or set ETALASE_CHROME=PATH";
 /// How long one brochure may take to print before the browser is stopped.
 pub const PRINT_TIMEOUT: Duration = Duration::from_secs(120);
 /// Brochures printed at the same time (the browser uses more than one core for each).
@@ -78,16 +77,15 @@ pub fn plan(
     config: &Config,
     lang: Option<&str>,
     selection: Option<&str>,
-) -> Result<Vec<Job>, String> {
+) -> Result<Vec<Job>, Message> {
     let languages: Vec<&String> = match lang {
         None => config.languages.iter().collect(),
         Some(lang) => match config.languages.iter().find(|l| *l == lang) {
             Some(found) => vec![found],
             None => {
-                return Err(format!(
-                    "--lang {lang}: this catalogue has no language `{lang}`; its languages are: {}",
-                    config.languages.join(", ")
-                ))
+                return Err(msg::PDF_NO_SUCH_LANGUAGE
+                    .arg("lang", lang)
+                    .arg("langs", config.languages.join(", ")))
             }
         },
     };
@@ -117,14 +115,16 @@ pub fn plan(
         .collect())
 }
 
-fn unknown_selection(config: &Config, slug: &str) -> String {
+fn unknown_selection(config: &Config, slug: &str) -> Message {
     let known: Vec<&str> = config.brochures.iter().map(|b| b.slug.as_str()).collect();
     let valid = if known.is_empty() {
-        format!("it defines none (they are listed under `brochures:` in {CONFIG_FILE})")
+        msg::PDF_SELECTIONS_NONE.arg("file", CONFIG_FILE)
     } else {
-        format!("its selections are: {}", known.join(", "))
+        msg::PDF_SELECTIONS_ARE.arg("names", known.join(", "))
     };
-    format!("--selection {slug}: this catalogue has no brochure selection `{slug}`; {valid}")
+    msg::PDF_NO_SUCH_SELECTION
+        .arg("slug", slug)
+        .nested("valid", valid)
 }
 
 /// Reads `catalogue.yaml` alone, to check the options before building. `None` when there is no
@@ -139,8 +139,9 @@ pub fn read_config(root: &Path) -> Option<Config> {
 // ---------------------------------------------------------------- the browser
 
 /// Finds the browser: `explicit` (`--chrome`), else `ETALASE_CHROME`, else the first of
-/// [`CHROME_NAMES`] on `PATH`. `Err` says what was tried; show [`INSTALL_HINT`] with it.
-pub fn find_browser(explicit: Option<&Path>) -> Result<PathBuf, String> {
+/// [`CHROME_NAMES`] on `PATH`. `Err` says what was tried; show [`msg::PDF_INSTALL_HINT`]
+/// with it.
+pub fn find_browser(explicit: Option<&Path>) -> Result<PathBuf, Message> {
     find_browser_with(
         explicit,
         std::env::var_os(CHROME_ENV),
@@ -153,7 +154,7 @@ pub fn find_browser_with(
     explicit: Option<&Path>,
     env_value: Option<OsString>,
     path_var: Option<OsString>,
-) -> Result<PathBuf, String> {
+) -> Result<PathBuf, Message> {
     let path_var = path_var.unwrap_or_default();
     if let Some(path) = explicit {
         return named_browser(path, "--chrome", &path_var);
@@ -164,26 +165,20 @@ pub fn find_browser_with(
     CHROME_NAMES
         .iter()
         .find_map(|name| on_path(name.as_ref(), &path_var))
-        .ok_or_else(|| {
-            format!(
-                "no browser found to print the brochure with (looked for {} on PATH)",
-                CHROME_NAMES.join(", ")
-            )
-        })
+        .ok_or_else(|| msg::PDF_NO_BROWSER.arg("names", CHROME_NAMES.join(", ")))
 }
 
 /// A browser named by an option or variable: a path, or a bare name looked up on `PATH`.
-fn named_browser(path: &Path, source: &str, path_var: &OsString) -> Result<PathBuf, String> {
+fn named_browser(path: &Path, source: &str, path_var: &OsString) -> Result<PathBuf, Message> {
     let found = if path.components().count() == 1 && !path.has_root() {
         on_path(path.as_os_str(), path_var)
     } else {
         Some(path.to_owned()).filter(|p| is_program(p))
     };
     found.ok_or_else(|| {
-        format!(
-            "the browser given by {source}, {}, does not exist or is not a program",
-            path.display()
-        )
+        msg::PDF_BROWSER_MISSING
+            .arg("source", source)
+            .arg("path", path.display())
     })
 }
 
@@ -725,6 +720,7 @@ pub fn metadata(doc: &Document) -> (Option<String>, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     #[test]
     fn titles_are_read_from_the_page() {
@@ -822,7 +818,9 @@ mod tests {
             path
         };
         let path_var = Some(std::env::join_paths([dir.path(), &bin]).unwrap());
-        let none = find_browser_with(None, None, path_var.clone()).unwrap_err();
+        let none = find_browser_with(None, None, path_var.clone())
+            .unwrap_err()
+            .render(Lang::En);
         assert!(
             none.contains("looked for chromium, chromium-browser"),
             "{none}"
@@ -852,12 +850,12 @@ mod tests {
         );
         let missing = find_browser_with(Some(Path::new("/no/chrome")), env, path_var.clone());
         assert_eq!(
-            missing.unwrap_err(),
+            missing.unwrap_err().render(Lang::En),
             "the browser given by --chrome, /no/chrome, does not exist or is not a program"
         );
         let missing = find_browser_with(None, Some("/no/chrome".into()), path_var);
         assert_eq!(
-            missing.unwrap_err(),
+            missing.unwrap_err().render(Lang::En),
             "the browser given by ETALASE_CHROME, /no/chrome, does not exist or is not a program"
         );
     }

@@ -4,9 +4,9 @@
 use std::fs;
 use std::path::Path;
 
-use anyhow::{bail, Context as _};
-
+use crate::content::io_reason;
 use crate::images::encode::{self, Pixels};
+use crate::messages::{self as msg, Message};
 
 /// The files of a new catalogue, relative to its folder.
 const FILES: &[(&str, &str)] = &[
@@ -50,17 +50,14 @@ const FILES: &[(&str, &str)] = &[
 const PHOTO: &str = "content/products/contoh-produk/foto.jpg";
 
 /// Writes a new catalogue into `folder`, which must not exist or be empty.
-pub fn create(folder: &Path) -> anyhow::Result<()> {
+pub fn create(folder: &Path) -> Result<(), Message> {
     if folder.exists() {
         let empty = fs::read_dir(folder)
-            .with_context(|| format!("{} is not a folder", folder.display()))?
+            .map_err(|_| msg::NEW_NOT_A_FOLDER.arg("path", folder.display()))?
             .next()
             .is_none();
         if !empty {
-            bail!(
-                "{} already exists and is not empty; choose a new folder name",
-                folder.display()
-            );
+            return Err(msg::NEW_NOT_EMPTY.arg("path", folder.display()));
         }
     }
     for (relative, text) in FILES {
@@ -69,18 +66,22 @@ pub fn create(folder: &Path) -> anyhow::Result<()> {
     write(folder, PHOTO, &striped_cloth()?)
 }
 
-fn write(folder: &Path, relative: &str, bytes: &[u8]) -> anyhow::Result<()> {
+fn write(folder: &Path, relative: &str, bytes: &[u8]) -> Result<(), Message> {
     let path = folder.join(relative);
+    let failed = |error: std::io::Error| {
+        msg::CANNOT_WRITE_PATH
+            .arg("path", path.display())
+            .nested("reason", io_reason(&error))
+    };
     if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
+        fs::create_dir_all(parent).map_err(failed)?;
     }
-    fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
+    fs::write(&path, bytes).map_err(failed)
 }
 
 /// A 1600×1200 JPEG of diagonal stripes in batik colours: big enough for print, so a new
 /// catalogue's brochure looks as a real one will.
-fn striped_cloth() -> anyhow::Result<Vec<u8>> {
+fn striped_cloth() -> Result<Vec<u8>, Message> {
     const COLOURS: [[u8; 3]; 3] = [[107, 29, 29], [200, 150, 46], [246, 234, 208]];
     let (width, height) = (1600u32, 1200u32);
     let mut data = Vec::with_capacity((width * height * 3) as usize);
@@ -96,5 +97,5 @@ fn striped_cloth() -> anyhow::Result<Vec<u8>> {
         height,
         alpha: false,
     };
-    encode::jpeg(&pixels, 85).map_err(|e| anyhow::anyhow!("cannot draw the sample photo: {e:?}"))
+    encode::jpeg(&pixels, 85).map_err(|e| msg::VERBATIM.arg("detail", e))
 }

@@ -1,9 +1,5 @@
 //! Slugs: the folder names that become URLs.
 
-/// How to write a valid slug, for hints.
-pub const SLUG_HINT: &str =
-    "use lowercase letters a-z, digits and single hyphens, e.g. `batik-sekar-jagad`";
-
 /// Lowercase ASCII letters, digits and single hyphens, not starting or ending with a hyphen.
 pub fn is_valid_slug(text: &str) -> bool {
     !text.is_empty()

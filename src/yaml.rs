@@ -5,6 +5,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::messages as msg;
 
 /// Parses `text` (the contents of `file`, starting at line `first_line`) into `T`.
 pub fn parse<T: DeserializeOwned>(
@@ -23,22 +24,25 @@ fn to_diagnostic(error: &serde_saphyr::Error, file: &Path, first_line: u64) -> D
             field, expected, ..
         } => unknown_field(field, expected, file).at_line(line),
         serde_saphyr::Error::SerdeMissingField { field, .. } => {
-            Diagnostic::error(file, format!("required field `{field}` is missing"))
+            Diagnostic::error(file, msg::MISSING_FIELD.arg("field", field))
                 .at_line(line)
-                .with_hint(format!("add a line `{field}: ...`"))
+                .with_hint(msg::ADD_FIELD_LINE.arg("field", field))
         }
-        other => Diagnostic::error(file, message_without_position(other))
-            .at_line(line)
-            .with_hint("check the indentation, the `key: value` form and the quotes on this line"),
+        other => Diagnostic::error(
+            file,
+            msg::YAML_INVALID.arg("detail", message_without_position(other)),
+        )
+        .at_line(line)
+        .with_hint(&msg::YAML_INVALID_HINT),
     }
 }
 
 fn unknown_field(field: &str, expected: &[&'static str], file: &Path) -> Diagnostic {
     let hint = match did_you_mean(field, expected.iter().copied()) {
-        Some(close) => format!("did you mean `{close}`?"),
-        None => format!("allowed fields here: {}", expected.join(", ")),
+        Some(close) => msg::DID_YOU_MEAN.arg("name", close),
+        None => msg::ALLOWED_FIELDS.arg("fields", expected.join(", ")),
     };
-    Diagnostic::error(file, format!("unknown field `{field}`"))
+    Diagnostic::error(file, msg::UNKNOWN_FIELD.arg("field", field))
         .in_field(field)
         .with_hint(hint)
 }

@@ -251,3 +251,245 @@ fn new_makes_a_catalogue_that_builds_cleanly_and_explains_its_fields() {
     );
     assert_eq!(snapshot(&folder), before);
 }
+
+// ---------------------------------------------------------------- the language of messages
+
+/// One diagnostic as printed: `LABEL: FILE:LINE: FIELD: MESSAGE` and `  HINT-LABEL: HINT`.
+#[derive(Debug, PartialEq, Eq)]
+struct Printed {
+    label: String,
+    file: String,
+    line: Option<u64>,
+    field: Option<String>,
+    message: String,
+    hint: Option<(String, String)>,
+}
+
+/// Parses the diagnostics out of a run's stderr (lines starting with `label`).
+fn printed_diagnostics(stderr: &str, labels: &[&str]) -> Vec<Printed> {
+    let lines: Vec<&str> = stderr.lines().collect();
+    let mut found = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some((label, rest)) = line.split_once(": ") else {
+            continue;
+        };
+        if !labels.contains(&label) {
+            continue;
+        }
+        let mut parts = rest.splitn(2, ": ");
+        let location = parts.next().unwrap();
+        let mut rest = parts.next().unwrap_or_default();
+        let (file, line_number) = match location.rsplit_once(':') {
+            Some((file, n)) if n.parse::<u64>().is_ok() => (file, n.parse().ok()),
+            _ => (location, None),
+        };
+        let mut field = None;
+        if rest.starts_with("field `") || rest.starts_with("kolom `") {
+            let (name, after) = rest.split_once("`: ").expect("a field name ends with `: ");
+            field = Some(format!("{name}`"));
+            rest = after;
+        }
+        let hint = lines
+            .get(i + 1)
+            .and_then(|next| next.strip_prefix("  "))
+            .and_then(|next| next.split_once(": "))
+            .map(|(l, h)| (l.to_owned(), h.to_owned()));
+        found.push(Printed {
+            label: label.to_owned(),
+            file: file.to_owned(),
+            line: line_number,
+            field,
+            message: rest.to_owned(),
+            hint,
+        });
+    }
+    found
+}
+
+/// The basic fixture with an unknown category on line 3 of a product.
+fn broken_category() -> Catalogue {
+    let catalogue = Catalogue::copy("basic");
+    catalogue.replace(
+        "content/products/batik-tulis-surya/product.yaml",
+        "category: batik",
+        "category: batk",
+    );
+    catalogue
+}
+
+fn indonesian_category_error() -> Printed {
+    Printed {
+        label: "kesalahan".into(),
+        file: "content/products/batik-tulis-surya/product.yaml".into(),
+        line: Some(3),
+        field: Some("kolom `category`".into()),
+        message: "kategori `batk` tidak ada di catalogue.yaml".into(),
+        hint: Some(("petunjuk".into(), "mungkin maksud Anda `batik`?".into())),
+    }
+}
+
+fn english_category_error() -> Printed {
+    Printed {
+        label: "error".into(),
+        file: "content/products/batik-tulis-surya/product.yaml".into(),
+        line: Some(3),
+        field: Some("field `category`".into()),
+        message: "category `batk` is not defined in catalogue.yaml".into(),
+        hint: Some(("hint".into(), "did you mean `batik`?".into())),
+    }
+}
+
+#[test]
+fn messages_are_indonesian_with_an_indonesian_locale_or_lang_id() {
+    let catalogue = broken_category();
+    let root = catalogue.root();
+    for (command, locale, extra) in [
+        ("build", "id_ID.UTF-8", None),
+        ("build", "C", Some("id")),
+        ("check", "id_ID.UTF-8", None),
+        ("check", "en_US.UTF-8", Some("id")),
+    ] {
+        let mut args = vec![command];
+        if let Some(lang) = extra {
+            args.extend(["--lang", lang]);
+        }
+        let run = etalase_with_locale(root, &args, locale);
+        let case = format!("{args:?} with LANG={locale}");
+        assert_eq!(run.code, 1, "{case}: {run:#?}");
+        let printed = printed_diagnostics(&run.stderr, &["kesalahan", "error"]);
+        assert_eq!(
+            printed,
+            [indonesian_category_error()],
+            "{case}:\n{}",
+            run.stderr
+        );
+        let summary = run.stderr.lines().last().unwrap();
+        let expected = match command {
+            "build" => {
+                "1 kesalahan: situs gagal dibuat; output/ yang lama dibiarkan seperti semula"
+            }
+            _ => "1 kesalahan: pemeriksaan gagal",
+        };
+        assert_eq!(summary, expected, "{case}");
+        // The warning about the missing English text is Indonesian too.
+        let warnings = printed_diagnostics(&run.stderr, &["peringatan"]);
+        assert!(
+            warnings.iter().any(
+                |w| w.file == "content/products/onde-onde-isi-10/product.yaml"
+                    && w.message
+                        == "tidak memiliki en.md; halaman en menampilkan teks dalam bahasa lain"
+            ),
+            "{case}: {warnings:#?}"
+        );
+    }
+}
+
+#[test]
+fn messages_are_english_otherwise_or_with_lang_en() {
+    let catalogue = broken_category();
+    let root = catalogue.root();
+    for (locale, extra) in [("C", None), ("", None), ("id_ID.UTF-8", Some("en"))] {
+        let mut args = vec!["check"];
+        if let Some(lang) = extra {
+            args.extend(["--lang", lang]);
+        }
+        let run = etalase_with_locale(root, &args, locale);
+        let case = format!("{args:?} with LANG={locale}");
+        assert_eq!(run.code, 1, "{case}: {run:#?}");
+        let printed = printed_diagnostics(&run.stderr, &["kesalahan", "error"]);
+        assert_eq!(
+            printed,
+            [english_category_error()],
+            "{case}:\n{}",
+            run.stderr
+        );
+        assert_eq!(
+            run.stderr.lines().last().unwrap(),
+            "1 error(s): check failed",
+            "{case}"
+        );
+    }
+}
+
+#[test]
+fn summary_and_usage_lines_follow_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("site");
+    let run = etalase_with_locale(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        [
+            OsStr::new("build"),
+            OsStr::new("--root"),
+            fixture_path("basic").as_os_str(),
+            OsStr::new("--output"),
+            output.as_os_str(),
+        ],
+        "id_ID.UTF-8",
+    );
+    assert_eq!(run.code, 0, "{run:#?}");
+    let summary = run.stderr.lines().last().unwrap();
+    assert!(
+        summary.starts_with("selesai: ") && summary.contains(" halaman (3 produk, 2 produsen)"),
+        "{summary}"
+    );
+
+    let empty = tempfile::tempdir().unwrap();
+    let run = etalase_with_locale(empty.path(), ["check", "--lang", "id"], "C");
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert!(
+        run.stderr
+            .starts_with("kesalahan: . tidak memiliki catalogue.yaml, jadi bukan folder katalog"),
+        "{}",
+        run.stderr
+    );
+
+    let folder = dir.path().join("baru");
+    let run = etalase_with_locale(
+        dir.path(),
+        [OsStr::new("new"), folder.as_os_str()],
+        "id_ID.UTF-8",
+    );
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(
+        run.stderr.starts_with("katalog baru dibuat di "),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn pdf_keeps_lang_for_the_brochure_language() {
+    // `etalase pdf --lang xx` names a brochure language, not the language of messages.
+    let dir = tempfile::tempdir().unwrap();
+    let run = etalase([
+        OsStr::new("pdf"),
+        OsStr::new("--root"),
+        fixture_path("basic").as_os_str(),
+        OsStr::new("--output"),
+        dir.path().join("site").as_os_str(),
+        OsStr::new("--lang"),
+        OsStr::new("fr"),
+    ]);
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert_eq!(
+        run.stderr,
+        "error: --lang fr: this catalogue has no language `fr`; its languages are: id, en\n"
+    );
+    // Its messages follow the locale.
+    let run = etalase_with_locale(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        [
+            OsStr::new("pdf"),
+            OsStr::new("--root"),
+            fixture_path("basic").as_os_str(),
+            OsStr::new("--lang"),
+            OsStr::new("fr"),
+        ],
+        "id_ID.UTF-8",
+    );
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert_eq!(
+        run.stderr,
+        "kesalahan: --lang fr: katalog ini tidak memiliki bahasa `fr`; bahasanya: id, en\n"
+    );
+}

@@ -42,7 +42,11 @@ where
         .args(args)
         .current_dir(repo_root())
         .env_remove("RUST_BACKTRACE")
-        .env_remove(etalase::pdf::CHROME_ENV);
+        .env_remove(etalase::pdf::CHROME_ENV)
+        // English messages whatever the machine's locale.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     for (name, value) in env {
         command.env(name, value);
     }

@@ -218,7 +218,7 @@ impl Server {
             log,
             seen: Vec::new(),
         };
-        let line = server.wait_for_line(|l| l.starts_with("serving "));
+        let line = server.wait_for_line(|l| l.contains(" http://127.0.0.1:"));
         let address = line.rsplit("http://127.0.0.1:").next().expect("an address");
         server.port = address.trim_end_matches('/').parse().expect("a port");
         server
@@ -548,4 +548,23 @@ fn a_catalogue_broken_from_the_start_is_served_as_its_errors_until_fixed() {
     let page = server.page("/id/");
     assert!(select(&page, "#etalase-errors").is_empty());
     assert!(!select(&page, "main").is_empty(), "the home page is served");
+}
+
+#[test]
+fn the_overlay_speaks_the_editors_language() {
+    let catalogue = Catalogue::copy("basic");
+    let yaml = format!("{PRODUCT}/product.yaml");
+    catalogue.replace(&yaml, "category: makanan-minuman", "category: makanan");
+    let port = (free_port_guess() + 300).to_string();
+    let server = Server::spawn(catalogue.root(), &["--lang", "id", "--port", &port], &[]);
+    let page = Html::parse_document(&server.get("/id/").body);
+    let overlay = select(&page, "#etalase-errors");
+    assert_eq!(overlay.len(), 1);
+    assert_eq!(overlay[0].value().attr("lang"), Some("id"));
+    let title = etalase::messages::OVERLAY_TITLE
+        .arg("count", 1)
+        .render(etalase::messages::Lang::Id);
+    assert_eq!(text_of(&page, "#etalase-errors h2"), title);
+    let hint: String = select(&page, "#etalase-errors .hint")[0].text().collect();
+    assert!(hint.starts_with("petunjuk: "), "{hint}");
 }

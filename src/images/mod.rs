@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::ImageSettings;
 use crate::content::CatalogueRoot;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::messages as msg;
 use crate::model::{Asset, Catalogue};
 use cache::{Cache, Manifest, VariantRecord};
 use process::Plan;
@@ -166,7 +167,7 @@ pub fn prepare(
         Err(error) => {
             diagnostics.push(Diagnostic::error(
                 CACHE_DIR,
-                format!("cannot be created: {error}"),
+                msg::CANNOT_BE_CREATED.nested("reason", msg::VERBATIM.arg("detail", error)),
             ));
             return ImageSet::default();
         }
@@ -191,8 +192,13 @@ pub fn prepare(
     set
 }
 
+/// Product photos with fewer pixels than this on their long side print blurred in the
+/// brochure (about 10 cm at 300 dpi); `etalase check` warns about them.
+pub const PRINT_MIN_LONG_SIDE: u32 = 1200;
+
 /// Checks every photo and logo as a build would (decoding those not in the cache) without
-/// writing anything; the returned set has no files to place.
+/// writing anything, and warns about product photos too small for print; the returned set
+/// has no files to place.
 pub fn verify(
     catalogue: &Catalogue,
     root: &CatalogueRoot,
@@ -200,34 +206,59 @@ pub fn verify(
 ) -> ImageSet {
     let settings = &catalogue.config.images;
     let cache = Cache::open_existing(root.path());
+    let product_photos: std::collections::HashSet<&Path> = catalogue
+        .products
+        .iter()
+        .flat_map(|p| p.photos.iter().map(|photo| photo.asset.source.as_path()))
+        .collect();
     let problems: Vec<Diagnostic> = queue(catalogue)
         .par_iter()
-        .filter_map(|job| verify_one(job, settings, cache.as_ref()).err())
+        .filter_map(|job| match verify_one(job, settings, cache.as_ref()) {
+            Err(problem) => Some(problem),
+            Ok(size) if product_photos.contains(job.asset.source.as_path()) => {
+                too_small_for_print(job.asset, size)
+            }
+            Ok(_) => None,
+        })
         .collect();
     problems.into_iter().for_each(|p| diagnostics.push(p));
     ImageSet::default()
 }
 
+/// The photo's width and height, from the cache or its header, once it proved decodable.
 fn verify_one(
     job: &Job,
     settings: &ImageSettings,
     cache: Option<&Cache>,
-) -> Result<(), Diagnostic> {
+) -> Result<(u32, u32), Diagnostic> {
     let asset = job.asset;
-    let cached = cache.is_some_and(|cache| {
+    let cached = cache.and_then(|cache| {
         cache
             .source_hash(&asset.source, &slash_path(&asset.relative))
             .ok()
             .and_then(|hash| cache.load(&cache_key(&hash, asset, settings, job.share)))
-            .is_some()
     });
-    if cached {
-        return Ok(());
+    if let Some(manifest) = cached {
+        return Ok((manifest.width, manifest.height));
     }
     let refuse =
         |r: probe::Refusal| Diagnostic::error(&asset.relative, r.message).with_hint(r.hint);
     let header = probe::check(&asset.source, settings.max_pixels).map_err(refuse)?;
-    process::decode_check(&asset.source, &header).map_err(refuse)
+    process::decode_check(&asset.source, &header).map_err(refuse)?;
+    Ok((header.width, header.height))
+}
+
+fn too_small_for_print(asset: &Asset, (width, height): (u32, u32)) -> Option<Diagnostic> {
+    (width.max(height) < PRINT_MIN_LONG_SIDE).then(|| {
+        Diagnostic::warning(
+            &asset.relative,
+            msg::PHOTO_TOO_SMALL_FOR_PRINT
+                .arg("width", width)
+                .arg("height", height)
+                .arg("min", PRINT_MIN_LONG_SIDE),
+        )
+        .with_hint(&msg::PHOTO_ORIGINAL_HINT)
+    })
 }
 
 fn collect(results: Vec<(PathBuf, Outcome)>, diagnostics: &mut Diagnostics) -> ImageSet {
@@ -288,7 +319,7 @@ fn run(job: &Job, settings: &ImageSettings, cache: &Cache) -> Outcome {
     let source_hash = cache.source_hash(&asset.source, &relative).map_err(|e| {
         Diagnostic::error(
             &asset.relative,
-            format!("cannot be read: {}", crate::content::io_reason(&e)),
+            msg::CANNOT_BE_READ.nested("reason", crate::content::io_reason(&e)),
         )
     })?;
     let key = cache_key(&source_hash, asset, settings, job.share);
@@ -303,7 +334,10 @@ fn run(job: &Job, settings: &ImageSettings, cache: &Cache) -> Outcome {
     let processed = process::process(&asset.source, &header, &plan).map_err(refuse)?;
     cache
         .store(&key, &processed.manifest, &processed.files)
-        .map_err(|e| Diagnostic::error(CACHE_DIR, format!("cannot be written: {e}")))?;
+        .map_err(|e| {
+            let reason = msg::VERBATIM.arg("detail", e);
+            Diagnostic::error(CACHE_DIR, msg::CANNOT_BE_WRITTEN.nested("reason", reason))
+        })?;
     Ok((placed(&processed.manifest, &key, asset, cache), false))
 }
 

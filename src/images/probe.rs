@@ -7,18 +7,20 @@ use std::path::Path;
 
 use image::{ImageFormat, ImageReader};
 
+use crate::messages::{self as msg, Message};
+
 /// Files larger than this are refused before anything is decoded.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
 /// Why a photo cannot be used: a message and a hint for the editor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
-    pub message: String,
-    pub hint: String,
+    pub message: Message,
+    pub hint: Message,
 }
 
 impl Refusal {
-    pub fn new(message: impl Into<String>, hint: impl Into<String>) -> Self {
+    pub fn new(message: impl Into<Message>, hint: impl Into<Message>) -> Self {
         Refusal {
             message: message.into(),
             hint: hint.into(),
@@ -28,8 +30,8 @@ impl Refusal {
     /// The file's content is not a valid image of its named format.
     pub fn not_valid(format: ImageFormat) -> Self {
         Refusal::new(
-            format!("is not a valid {} image", format_name(format)),
-            "the file may be damaged or saved under the wrong extension; export it again",
+            msg::IMAGE_NOT_VALID.arg("format", format_name(format)),
+            &msg::IMAGE_NOT_VALID_HINT,
         )
     }
 }
@@ -47,17 +49,14 @@ pub fn check(path: &Path, max_pixels: u64) -> Result<Header, Refusal> {
     let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
         return Err(Refusal::new(
-            format!(
-                "is {} MB; photos may be at most 50 MB",
-                size / (1024 * 1024)
-            ),
-            "export the photo again at a smaller size",
+            msg::IMAGE_FILE_TOO_BIG.arg("size", size / (1024 * 1024)),
+            &msg::IMAGE_FILE_TOO_BIG_HINT,
         ));
     }
     let Some(named) = ImageFormat::from_path(path).ok().filter(is_supported) else {
         return Err(Refusal::new(
-            "is not a supported image type",
-            "use a JPEG (.jpg), PNG (.png), WebP (.webp) or GIF (.gif) file",
+            &msg::IMAGE_TYPE_UNSUPPORTED,
+            &msg::IMAGE_TYPE_HINT,
         ));
     };
     let reader = ImageReader::open(path)
@@ -72,8 +71,11 @@ pub fn check(path: &Path, max_pixels: u64) -> Result<Header, Refusal> {
     if u64::from(width) * u64::from(height) > max_pixels {
         let limit = max_pixels / 1_000_000;
         return Err(Refusal::new(
-            format!("is {width}×{height} pixels; photos may have at most {limit} megapixels"),
-            "resize the photo before adding it, or raise images.max_megapixels in catalogue.yaml",
+            msg::IMAGE_TOO_MANY_PIXELS
+                .arg("width", width)
+                .arg("height", height)
+                .arg("limit", limit),
+            &msg::IMAGE_TOO_MANY_PIXELS_HINT,
         ));
     }
     Ok(Header {
@@ -109,7 +111,10 @@ mod tests {
         let fake = dir.path().join("fake.jpg");
         fs::write(&fake, "hello, not a photo").unwrap();
         assert_eq!(
-            check(&fake, 60_000_000).unwrap_err().message,
+            check(&fake, 60_000_000)
+                .unwrap_err()
+                .message
+                .render(msg::Lang::En),
             "is not a valid JPEG image"
         );
     }
@@ -130,7 +135,7 @@ mod tests {
         image::RgbImage::new(100, 100).save(&path).unwrap();
         let refusal = check(&path, 9_999).unwrap_err();
         assert_eq!(
-            refusal.message,
+            refusal.message.render(msg::Lang::En),
             "is 100×100 pixels; photos may have at most 0 megapixels"
         );
     }

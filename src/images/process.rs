@@ -18,6 +18,7 @@ use super::cache::{Manifest, VariantRecord};
 use super::encode::{self, Pixels};
 use super::probe::{Header, Refusal};
 use super::Format;
+use crate::messages as msg;
 
 /// Encoder settings; part of the cache key, so changing them reprocesses every photo.
 /// Quality 70 with libwebp's method 2 keeps every 960-px copy of the sample catalogue's busiest
@@ -185,8 +186,12 @@ fn pixel_image(
     bytes: Vec<u8>,
     kind: PixelType,
 ) -> Result<Image<'static>, Refusal> {
-    Image::from_vec_u8(width, height, bytes, kind)
-        .map_err(|e| Refusal::new(format!("could not be read: {e}"), "export the photo again"))
+    Image::from_vec_u8(width, height, bytes, kind).map_err(|e| {
+        Refusal::new(
+            msg::IMAGE_NOT_DECODED.arg("detail", e),
+            &msg::EXPORT_AGAIN_HINT,
+        )
+    })
 }
 
 /// Crops and encodes the link preview (always opaque: previews have no transparency).
@@ -237,8 +242,8 @@ fn resize_to_width(source: &Image, width: u32) -> Result<Image<'static>, Refusal
         .resize(source, &mut target, &options())
         .map_err(|e| {
             Refusal::new(
-                format!("could not be resized: {e}"),
-                "export the photo again",
+                msg::IMAGE_NOT_RESIZED.arg("detail", e),
+                &msg::EXPORT_AGAIN_HINT,
             )
         })?;
     Ok(target)
@@ -297,8 +302,8 @@ fn share_crop(full: &Image) -> Result<Image<'static>, Refusal> {
         )
         .map_err(|e| {
             Refusal::new(
-                format!("could not be cropped: {e}"),
-                "export the photo again",
+                msg::IMAGE_NOT_CROPPED.arg("detail", e),
+                &msg::EXPORT_AGAIN_HINT,
             )
         })?;
     Ok(target)
@@ -324,8 +329,8 @@ fn average_colour(image: &Image, alpha: bool) -> String {
 
 fn encode_refusal(error: encode::EncodeError) -> Refusal {
     Refusal::new(
-        format!("could not be encoded: {error}"),
-        "export the photo again as JPEG or PNG",
+        msg::IMAGE_NOT_ENCODED.arg("detail", error),
+        &msg::EXPORT_AGAIN_JPEG_PNG_HINT,
     )
 }
 

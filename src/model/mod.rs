@@ -1,7 +1,9 @@
 //! The validated catalogue: producers, products, categories and free pages with their text per
 //! language. Built from raw entries by `validate`, which collects every problem it finds.
 
+mod links;
 mod raw;
+mod review;
 mod validate;
 
 use std::path::PathBuf;
@@ -11,7 +13,8 @@ use serde::Deserialize;
 use crate::config::Config;
 use crate::i18n::Translated;
 
-pub use validate::{check_phone, validate, PHONE_HINT};
+pub use review::review;
+pub use validate::{check_phone, validate};
 
 /// The whole validated catalogue.
 #[derive(Debug)]

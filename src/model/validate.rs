@@ -8,6 +8,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
+use super::links::{self, Folders, LinkUse};
 use super::raw::{
     RawCuration, RawPageFront, RawPhoto, RawPrice, RawProducer, RawProduct, RawProductFront,
 };
@@ -19,7 +20,8 @@ use crate::content::{AssetProblem, CatalogueRoot, EntryFolder, RawContent, Secti
 use crate::diagnostic::{unknown_name_hint, Diagnostic, Diagnostics};
 use crate::i18n::{split_date, Translated};
 use crate::markdown;
-use crate::slug::{is_valid_slug, SLUG_HINT};
+use crate::messages::{self as msg, Message};
+use crate::slug::is_valid_slug;
 use crate::yaml;
 
 /// Folder names the site's own sections use at `/{lang}/<name>/`.
@@ -44,9 +46,6 @@ struct Bodies {
 /// How long card and meta-description summaries may be, in characters.
 const SUMMARY_CHARS: usize = 160;
 
-/// How to write a phone number, for hints.
-pub const PHONE_HINT: &str = "write it in international form with quotes, e.g. \"+6281234567890\"";
-
 /// Turns raw content into a catalogue of every entry that validated; the caller fails the
 /// build when `diagnostics` holds errors (kept going so later stages can report theirs too).
 pub fn validate(
@@ -61,10 +60,12 @@ pub fn validate(
     }
     let take =
         |map: &mut BTreeMap<Section, Vec<EntryFolder>>, s| map.remove(&s).unwrap_or_default();
+    let folders = Folders::of(&by_section);
     let checker = Checker {
         config: &config,
         root,
         inline: Mutex::new(Vec::new()),
+        links: Mutex::new(Vec::new()),
     };
     let producer_entries = take(&mut by_section, Section::Producers);
     let all_producers: Vec<&str> = producer_entries.iter().map(|e| e.slug.as_str()).collect();
@@ -94,6 +95,7 @@ pub fn validate(
         |e, d| checker.page(e, d),
     );
     let inline_photos = checker.inline.into_inner().unwrap_or_default();
+    let link_uses = checker.links.into_inner().unwrap_or_default();
     let mut catalogue = Catalogue {
         config,
         producers,
@@ -105,6 +107,7 @@ pub fn validate(
     };
     link_products_to_producers(&mut catalogue);
     catalogue.tags = tags_with_products(&catalogue.products);
+    links::check(&catalogue, &folders, link_uses, diagnostics);
     catalogue
 }
 
@@ -161,6 +164,8 @@ struct Checker<'a> {
     root: &'a CatalogueRoot,
     /// Photos shown inside Markdown texts, queued for the photo pipeline.
     inline: Mutex<Vec<Asset>>,
+    /// `@/` links written in Markdown texts, checked once every entry is known.
+    links: Mutex<Vec<LinkUse>>,
 }
 
 /// Where a spanned value was written, if known.
@@ -191,13 +196,10 @@ impl Checker<'_> {
         if let Some(year) = &raw.founded {
             if !(1800..=2100).contains(&year.value) {
                 found.push(
-                    Diagnostic::error(
-                        file,
-                        format!("`{}` is not a plausible founding year", year.value),
-                    )
-                    .at_line(line_of(year))
-                    .in_field("founded")
-                    .with_hint("write the year with four digits, e.g. 2012"),
+                    Diagnostic::error(file, msg::NOT_A_FOUNDING_YEAR.arg("value", year.value))
+                        .at_line(line_of(year))
+                        .in_field("founded")
+                        .with_hint(&msg::YEAR_HINT),
                 );
             }
         }
@@ -234,9 +236,12 @@ impl Checker<'_> {
             "ukm" => Some(BusinessKind::Ukm),
             "ikm" => Some(BusinessKind::Ikm),
             other => {
-                found.push(Diagnostic::error(file, format!("`{other}` is not a kind of business"))
-                    .at_line(line_of(kind)).in_field("kind")
-                    .with_hint("write `ukm` (small and medium enterprise) or `ikm` (small and medium industry)"));
+                found.push(
+                    Diagnostic::error(file, msg::NOT_A_BUSINESS_KIND.arg("value", other))
+                        .at_line(line_of(kind))
+                        .in_field("kind")
+                        .with_hint(&msg::BUSINESS_KIND_HINT),
+                );
                 None
             }
         }
@@ -257,7 +262,7 @@ impl Checker<'_> {
                     Diagnostic::error(file, problem)
                         .at_line(line_of(phone))
                         .in_field(field)
-                        .with_hint(PHONE_HINT),
+                        .with_hint(&msg::PHONE_HINT),
                 );
                 None
             }
@@ -336,17 +341,14 @@ impl Checker<'_> {
         // A producer folder with errors of its own is reported there, not again here.
         if index.is_none() && !producers.all.contains(&slug) {
             found.push(
-                Diagnostic::error(
-                    file,
-                    format!("producer `{}` does not exist", producer.value),
-                )
-                .at_line(line_of(producer))
-                .in_field("producer")
-                .with_hint(unknown_name_hint(
-                    &producer.value,
-                    "producers",
-                    producers.all,
-                )),
+                Diagnostic::error(file, msg::PRODUCER_MISSING.arg("slug", &producer.value))
+                    .at_line(line_of(producer))
+                    .in_field("producer")
+                    .with_hint(unknown_name_hint(
+                        &producer.value,
+                        &msg::KIND_PRODUCERS,
+                        producers.all,
+                    )),
             );
         }
         index
@@ -366,18 +368,12 @@ impl Checker<'_> {
             .collect();
         let index = known.iter().position(|slug| *slug == category.value);
         if index.is_none() {
-            let hint = unknown_name_hint(&category.value, "categories", &known);
+            let hint = unknown_name_hint(&category.value, &msg::KIND_CATEGORIES, &known);
             found.push(
-                Diagnostic::error(
-                    file,
-                    format!(
-                        "category `{}` is not defined in catalogue.yaml",
-                        category.value
-                    ),
-                )
-                .at_line(line_of(category))
-                .in_field("category")
-                .with_hint(hint),
+                Diagnostic::error(file, msg::CATEGORY_UNDEFINED.arg("slug", &category.value))
+                    .at_line(line_of(category))
+                    .in_field("category")
+                    .with_hint(hint),
             );
         }
         index
@@ -400,7 +396,8 @@ impl Checker<'_> {
                 .as_ref()
                 .map(|d| d.path.as_path())
                 .unwrap_or(&entry.dir);
-            self.warn_missing_translation(file, &format!("photos[{index}].alt"), &alt, found);
+            self.warn_missing_alt(file, index, &photo.file, &alt, found);
+            self.warn_unknown_languages(file, &format!("photos[{index}].alt"), &alt, found);
             photos.push(Photo { asset, alt });
         }
         photos
@@ -440,26 +437,19 @@ impl Checker<'_> {
     fn page(&self, entry: &EntryFolder, found: &mut Diagnostics) -> Option<Page> {
         if RESERVED_PAGE_SLUGS.contains(&entry.slug.as_str()) {
             found.push(
-                Diagnostic::error(
-                    &entry.dir,
-                    format!(
-                        "`{}` is used by the site itself and cannot name a page",
-                        entry.slug
+                Diagnostic::error(&entry.dir, msg::RESERVED_PAGE.arg("slug", &entry.slug))
+                    .with_hint(
+                        msg::RESERVED_PAGE_HINT.arg("names", RESERVED_PAGE_SLUGS.join(", ")),
                     ),
-                )
-                .with_hint(format!(
-                    "rename the folder; these names are taken: {}",
-                    RESERVED_PAGE_SLUGS.join(", ")
-                )),
             );
             return None;
         }
         let mut title = Translated::default();
         let Bodies { html: body, .. } = self.bodies(entry, found, |text| {
             let Some(front) = text.front_matter else {
-                return Err(Diagnostic::error(&text.file.path, "has no title")
+                return Err(Diagnostic::error(&text.file.path, &msg::NO_TITLE)
                     .at_line(Some(1))
-                    .with_hint("start the file with a front matter block:\n  ---\n  title: Tentang Kami\n  ---"));
+                    .with_hint(&msg::NO_TITLE_HINT));
             };
             let raw: RawPageFront = yaml::parse(front, &text.file.path, text.front_matter_line)?;
             title.set(&text.lang, raw.title);
@@ -468,16 +458,8 @@ impl Checker<'_> {
         if body.is_empty() {
             if !found.has_errors() {
                 found.push(
-                    Diagnostic::error(&entry.dir, "has no text in any language").with_hint(
-                        format!(
-                            "add {}",
-                            self.languages()
-                                .iter()
-                                .map(|l| format!("{l}.md"))
-                                .collect::<Vec<_>>()
-                                .join(" and ")
-                        ),
-                    ),
+                    Diagnostic::error(&entry.dir, &msg::NO_TEXT)
+                        .with_hint(msg::ADD_FILES_HINT.arg("files", self.language_files())),
                 );
             }
             return None;
@@ -501,20 +483,8 @@ impl Checker<'_> {
         for (stem, file) in &entry.texts {
             if !self.languages().contains(stem) {
                 found.push(
-                    Diagnostic::warning(
-                        &file.path,
-                        format!(
-                            "`{stem}` is not one of the catalogue's languages; the file is ignored"
-                        ),
-                    )
-                    .with_hint(format!(
-                        "name the file after a language in catalogue.yaml: {}",
-                        self.languages()
-                            .iter()
-                            .map(|l| format!("{l}.md"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
+                    Diagnostic::warning(&file.path, msg::LANGUAGE_FILE_IGNORED.arg("lang", stem))
+                        .with_hint(msg::NAME_FILE_HINT.arg("files", self.language_files())),
                 );
                 continue;
             }
@@ -528,6 +498,11 @@ impl Checker<'_> {
             };
             match prepare(&text) {
                 Ok(body) => {
+                    let mut uses = Vec::new();
+                    links::read(file, &body, self.languages(), &mut uses, found);
+                    if let Ok(mut queued) = self.links.lock() {
+                        queued.extend(uses);
+                    }
                     let photos = self.inline_photos(entry, file, &body, found);
                     let photo_key = |name: &str| photos.get(name).cloned();
                     bodies.html.set(stem, markdown::to_html(&body, &photo_key));
@@ -545,16 +520,11 @@ impl Checker<'_> {
             {
                 let path = data_file.clone().unwrap_or_else(|| entry.dir.clone());
                 found.push(
-                    Diagnostic::warning(
-                        path,
-                        format!(
-                            "has no {lang}.md; the {lang} page shows the text of another language"
-                        ),
-                    )
-                    .with_hint(format!(
-                        "add {}/{lang}.md with the translation",
-                        entry.dir.display()
-                    )),
+                    Diagnostic::warning(path, msg::NO_LANGUAGE_FILE.arg("lang", lang)).with_hint(
+                        msg::ADD_LANGUAGE_FILE_HINT
+                            .arg("dir", entry.dir.display())
+                            .arg("lang", lang),
+                    ),
                 );
             }
         }
@@ -599,6 +569,15 @@ impl Checker<'_> {
         keys
     }
 
+    /// `id.md, en.md`: the Markdown files an entry may have.
+    fn language_files(&self) -> String {
+        self.languages()
+            .iter()
+            .map(|l| format!("{l}.md"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     fn warn_missing_translation(
         &self,
         file: &Path,
@@ -612,23 +591,58 @@ impl Checker<'_> {
         for lang in self.languages() {
             if !text.has(lang) {
                 found.push(
-                    Diagnostic::warning(file, format!("has no {lang} translation"))
+                    Diagnostic::warning(file, msg::NO_TRANSLATION.arg("lang", lang))
                         .in_field(field)
-                        .with_hint(format!("add `{lang}: ...` to `{field}`")),
+                        .with_hint(
+                            msg::ADD_TRANSLATION_HINT
+                                .arg("lang", lang)
+                                .arg("field", field),
+                        ),
                 );
             }
         }
-        for lang in text.unknown_languages(self.languages()) {
+        self.warn_unknown_languages(file, field, text, found);
+    }
+
+    /// Every photo needs a description (alt text) in every language, for people who cannot
+    /// see it and for search engines.
+    fn warn_missing_alt(
+        &self,
+        file: &Path,
+        index: usize,
+        photo: &Spanned<String>,
+        alt: &Translated,
+        found: &mut Diagnostics,
+    ) {
+        for lang in self.languages().iter().filter(|lang| !alt.has(lang)) {
             found.push(
                 Diagnostic::warning(
                     file,
-                    format!("`{lang}` is not one of the catalogue's languages"),
+                    msg::PHOTO_WITHOUT_ALT
+                        .arg("file", photo.value.trim())
+                        .arg("lang", lang),
                 )
-                .in_field(field)
-                .with_hint(format!(
-                    "languages in catalogue.yaml: {}",
-                    self.languages().join(", ")
-                )),
+                .at_line(line_of(photo))
+                .in_field(format!("photos[{index}].alt.{lang}"))
+                .with_hint(msg::PHOTO_ALT_HINT.arg("lang", lang)),
+            );
+        }
+    }
+
+    fn warn_unknown_languages(
+        &self,
+        file: &Path,
+        field: &str,
+        text: &Translated,
+        found: &mut Diagnostics,
+    ) {
+        for lang in text.unknown_languages(self.languages()) {
+            found.push(
+                Diagnostic::warning(file, msg::NOT_A_CATALOGUE_LANGUAGE.arg("lang", lang))
+                    .in_field(field)
+                    .with_hint(
+                        msg::CATALOGUE_LANGUAGES_HINT.arg("langs", self.languages().join(", ")),
+                    ),
             );
         }
     }
@@ -670,7 +684,7 @@ fn apply_product_front_matter(
 }
 
 /// What is wrong with a phone number, if anything (E.164: `+`, then 8 to 15 digits).
-pub fn check_phone(phone: &str) -> Option<String> {
+pub fn check_phone(phone: &str) -> Option<Message> {
     let well_formed = match phone.strip_prefix('+') {
         Some(digits) => {
             (8..=15).contains(&digits.len())
@@ -679,7 +693,7 @@ pub fn check_phone(phone: &str) -> Option<String> {
         }
         None => false,
     };
-    (!well_formed).then(|| format!("`{phone}` is not a phone number in international form"))
+    (!well_formed).then(|| msg::NOT_A_PHONE.arg("value", phone))
 }
 
 fn instagram_handle(handle: &Spanned<String>, file: &Path, found: &mut Diagnostics) -> String {
@@ -693,11 +707,11 @@ fn instagram_handle(handle: &Spanned<String>, file: &Path, found: &mut Diagnosti
         found.push(
             Diagnostic::error(
                 file,
-                format!("`{}` is not an Instagram handle", handle.value),
+                msg::NOT_AN_INSTAGRAM_HANDLE.arg("value", &handle.value),
             )
             .at_line(line_of(handle))
             .in_field("instagram")
-            .with_hint("write only the handle, e.g. `batiksekarjagad`"),
+            .with_hint(&msg::INSTAGRAM_HINT),
         );
     }
     cleaned
@@ -716,10 +730,10 @@ fn checked_email(email: &Spanned<String>, file: &Path, found: &mut Diagnostics) 
     };
     if !valid {
         found.push(
-            Diagnostic::error(file, format!("`{value}` is not an email address"))
+            Diagnostic::error(file, msg::NOT_AN_EMAIL.arg("value", value))
                 .at_line(line_of(email))
                 .in_field("email")
-                .with_hint("write it as name@example.id"),
+                .with_hint(&msg::EMAIL_HINT),
         );
     }
     value.to_owned()
@@ -731,15 +745,21 @@ fn checked_price(price: &Spanned<RawPrice>, file: &Path, found: &mut Diagnostics
         (Some(amount), None, None) => Ok(Price::Fixed(amount)),
         (None, Some(min), Some(max)) if min < max => Ok(Price::Range { min, max }),
         (None, Some(min), Some(max)) if min == max => Ok(Price::Fixed(min)),
-        (None, Some(min), Some(max)) => Err(format!(
-            "the minimum price {min} is above the maximum {max}"
-        )),
-        _ => Err("a price needs either `amount` or both `min` and `max`".to_owned()),
+        (None, Some(min), Some(max)) => {
+            Err(msg::PRICE_MIN_ABOVE_MAX.arg("min", min).arg("max", max))
+        }
+        _ => Err(Message::from(&msg::PRICE_SHAPE)),
     };
-    result.map_err(|message| {
-        found.push(Diagnostic::error(file, message).at_line(line).in_field("price")
-            .with_hint("write `price: { amount: 450000 }` or `price: { min: 350000, max: 750000 }` in whole rupiah"));
-    }).ok()
+    result
+        .map_err(|message| {
+            found.push(
+                Diagnostic::error(file, message)
+                    .at_line(line)
+                    .in_field("price")
+                    .with_hint(&msg::PRICE_HINT),
+            );
+        })
+        .ok()
 }
 
 fn checked_tags(tags: &[Spanned<String>], file: &Path, found: &mut Diagnostics) -> Vec<String> {
@@ -747,10 +767,10 @@ fn checked_tags(tags: &[Spanned<String>], file: &Path, found: &mut Diagnostics) 
     for tag in tags {
         if !is_valid_slug(&tag.value) {
             found.push(
-                Diagnostic::error(file, format!("tag `{}` is not a valid slug", tag.value))
+                Diagnostic::error(file, msg::TAG_NOT_A_SLUG.arg("tag", &tag.value))
                     .at_line(line_of(tag))
                     .in_field("tags")
-                    .with_hint(SLUG_HINT),
+                    .with_hint(&msg::SLUG_HINT),
             );
         } else if !valid.contains(&tag.value) {
             valid.push(tag.value.clone());
@@ -763,10 +783,10 @@ fn checked_curation(raw: RawCuration, file: &Path, found: &mut Diagnostics) -> C
     if let Some(date) = &raw.date {
         if split_date(&date.value).is_none() {
             found.push(
-                Diagnostic::error(file, format!("`{}` is not a date", date.value))
+                Diagnostic::error(file, msg::NOT_A_DATE.arg("value", &date.value))
                     .at_line(line_of(date))
                     .in_field("curation.date")
-                    .with_hint("write the date as YYYY-MM-DD, e.g. 2025-04-28"),
+                    .with_hint(msg::DATE_HINT.arg("example", "2025-04-28")),
             );
         }
     }
@@ -777,22 +797,16 @@ fn checked_curation(raw: RawCuration, file: &Path, found: &mut Diagnostics) -> C
     }
 }
 
-fn asset_problem_text(problem: AssetProblem, name: &str, dir: &Path) -> (String, String) {
-    let dir = dir.display();
-    match problem {
-        AssetProblem::NotInFolder => (
-            format!("`{name}` is not a file name inside this entry's folder"),
-            format!("put the file in {dir}/ and write just its name, e.g. `utama.jpg`"),
-        ),
-        AssetProblem::Missing => (
-            format!("file `{name}` does not exist"),
-            format!("put the file in {dir}/ or correct the name (names are case-sensitive)"),
-        ),
+fn asset_problem_text(problem: AssetProblem, name: &str, dir: &Path) -> (Message, Message) {
+    let (message, hint) = match problem {
+        AssetProblem::NotInFolder => (&msg::ASSET_NOT_IN_FOLDER, &msg::ASSET_NOT_IN_FOLDER_HINT),
+        AssetProblem::Missing => (&msg::ASSET_MISSING, &msg::ASSET_MISSING_HINT),
         AssetProblem::LeavesCatalogue => (
-            format!("`{name}` is a link to a file outside the catalogue folder"),
-            format!("copy the file itself into {dir}/"),
+            &msg::ASSET_LEAVES_CATALOGUE,
+            &msg::ASSET_LEAVES_CATALOGUE_HINT,
         ),
-    }
+    };
+    (message.arg("name", name), hint.arg("dir", dir.display()))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use walkdir::WalkDir;
 
 use crate::content::CatalogueRoot;
 use crate::diagnostic::Diagnostic;
+use crate::messages as msg;
 
 macro_rules! embedded {
     ($($name:literal),* $(,)?) => {
@@ -90,12 +91,10 @@ pub fn load(root: &CatalogueRoot, theme: &str) -> Result<Templates, Vec<Diagnost
     if theme != "default" && !root.path().join("themes").join(theme).is_dir() {
         return Err(vec![Diagnostic::error(
             "catalogue.yaml",
-            format!("theme `{theme}` does not exist"),
+            msg::THEME_MISSING.arg("theme", theme),
         )
         .in_field("theme")
-        .with_hint(format!(
-            "create themes/{theme}/ or write `theme: default`"
-        ))]);
+        .with_hint(msg::THEME_MISSING_HINT.arg("theme", theme))]);
     }
     let mut problems = Vec::new();
     overlay(root, &theme_dir, &mut sources, &mut problems);
@@ -207,8 +206,7 @@ fn template_diagnostic(error: &tera::Error, origins: &BTreeMap<String, PathBuf>)
         .find(|(name, _)| chain.contains(&format!("'{name}'")))
         .map(|(_, origin)| origin.clone())
         .unwrap_or_else(|| PathBuf::from("templates"));
-    Diagnostic::error(file, chain)
-        .with_hint("fix the template, or delete it to use the default theme's version")
+    Diagnostic::error(file, msg::TEMPLATE_ERROR.arg("detail", chain)).with_hint(&msg::TEMPLATE_HINT)
 }
 
 /// Tera nests the useful part of a message in its sources.

@@ -221,7 +221,18 @@ impl LangContext<'_> {
         if text.text.contains(markdown::IMAGE_MARKER) {
             text.text = self.place_inline_photos(&text.text);
         }
+        if text.text.contains(markdown::LINK_MARKER) {
+            text.text = self.place_internal_links(&text.text);
+        }
         Some(text)
+    }
+
+    /// Replaces each `href="etalase-link:PATH"` by a relative link to PATH in this language
+    /// (PATH is a checked page path, see [`markdown::LINK_MARKER`]).
+    fn place_internal_links(&self, html: &str) -> String {
+        let needle = format!("href=\"{}", markdown::LINK_MARKER);
+        let replacement = format!("href=\"{}{}/", self.root, self.lang);
+        html.replace(&needle, &replacement)
     }
 
     /// Replaces each `src="etalase-image:KEY"` by the photo's copies: a JPEG (or PNG) `src`,

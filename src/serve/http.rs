@@ -13,6 +13,7 @@ use tiny_http::{Header, Request, Response, Server, StatusCode};
 
 use super::memory::{Files, SiteFile};
 use super::overlay::Problems;
+use crate::messages::Lang;
 
 /// Where the live-reload script is served; no catalogue file can have this name.
 const SCRIPT_URL: &str = "/__etalase/live.js";
@@ -34,10 +35,12 @@ pub struct Live {
     rebuilt: Condvar,
     /// Distinguishes this server's builds from an earlier server's, for pages left open.
     started: u128,
+    /// The language of the error overlay.
+    lang: Lang,
 }
 
 impl Live {
-    pub fn new(files: Arc<Files>, problems: Option<Problems>) -> Live {
+    pub fn new(files: Arc<Files>, problems: Option<Problems>, lang: Lang) -> Live {
         Live {
             files: RwLock::new(files),
             problems: RwLock::new(problems),
@@ -46,6 +49,7 @@ impl Live {
             started: SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_nanos()),
+            lang,
         }
     }
 
@@ -162,9 +166,9 @@ fn send(out: &mut impl Write, text: &str) -> io::Result<()> {
 /// A page or file of the site, a redirect to a folder's page, or the site's 404 page.
 fn site_response(path: &str, live: &Live) -> Response<io::Cursor<Vec<u8>>> {
     let files = live.files();
-    let problems = live.problems();
+    let additions = Additions::now(live);
     let Ok(decoded) = percent_decode_str(path).decode_utf8() else {
-        return not_found(&files, problems.as_ref());
+        return not_found(&files, &additions);
     };
     let key = decoded.trim_start_matches('/');
     let key = if key.is_empty() || key.ends_with('/') {
@@ -174,8 +178,8 @@ fn site_response(path: &str, live: &Live) -> Response<io::Cursor<Vec<u8>>> {
     };
     if let Some(file) = files.get(&key) {
         return match read(file) {
-            Ok(bytes) => file_response(200, &key, bytes, problems.as_ref()),
-            Err(_) => not_found(&files, problems.as_ref()),
+            Ok(bytes) => file_response(200, &key, bytes, &additions),
+            Err(_) => not_found(&files, &additions),
         };
     }
     if files.contains_key(&format!("{key}/index.html")) {
@@ -186,13 +190,34 @@ fn site_response(path: &str, live: &Live) -> Response<io::Cursor<Vec<u8>>> {
         }
         return response;
     }
-    not_found(&files, problems.as_ref())
+    not_found(&files, &additions)
 }
 
-fn not_found(files: &Files, problems: Option<&Problems>) -> Response<io::Cursor<Vec<u8>>> {
+fn not_found(files: &Files, additions: &Additions) -> Response<io::Cursor<Vec<u8>>> {
     match files.get("404.html").map(read) {
-        Some(Ok(page)) => file_response(404, "404.html", page, problems),
-        _ => file_response(404, "404.html", Vec::new(), problems),
+        Some(Ok(page)) => file_response(404, "404.html", page, additions),
+        _ => file_response(404, "404.html", Vec::new(), additions),
+    }
+}
+
+/// What `serve` adds to every HTML page it sends.
+struct Additions {
+    /// The error overlay (when the last rebuild failed) and the live-reload script.
+    html: String,
+    lang: Lang,
+}
+
+impl Additions {
+    fn now(live: &Live) -> Additions {
+        let mut html = live
+            .problems()
+            .map(|p| p.overlay(live.lang))
+            .unwrap_or_default();
+        html.push_str(&format!("<script src=\"{SCRIPT_URL}\"></script>"));
+        Additions {
+            html,
+            lang: live.lang,
+        }
     }
 }
 
@@ -209,7 +234,7 @@ fn file_response(
     status: u16,
     key: &str,
     bytes: Vec<u8>,
-    problems: Option<&Problems>,
+    additions: &Additions,
 ) -> Response<io::Cursor<Vec<u8>>> {
     let kind = content_type(key);
     if !kind.starts_with("text/html") {
@@ -217,13 +242,11 @@ fn file_response(
     }
     let mut page = String::from_utf8_lossy(&bytes).into_owned();
     if page.is_empty() {
-        page = super::overlay::empty_page();
+        page = super::overlay::empty_page(additions.lang);
     }
-    let mut added = problems.map(|p| p.overlay()).unwrap_or_default();
-    added.push_str(&format!("<script src=\"{SCRIPT_URL}\"></script>"));
     match page.rfind("</body>") {
-        Some(at) => page.insert_str(at, &added),
-        None => page.push_str(&added),
+        Some(at) => page.insert_str(at, &additions.html),
+        None => page.push_str(&additions.html),
     }
     bytes_response(status, kind, page.into_bytes())
 }
@@ -275,16 +298,18 @@ mod tests {
 
     #[test]
     fn pages_get_the_script_before_the_end_of_the_body_and_files_stay_as_they_are() {
+        let live = Live::new(Arc::new(Files::new()), None, Lang::En);
+        let additions = Additions::now(&live);
         let page = file_response(
             200,
             "id/index.html",
             b"<html><body><p>x</p></body></html>".to_vec(),
-            None,
+            &additions,
         );
         let text = String::from_utf8(page.into_reader().into_inner()).unwrap();
         let script = format!("<script src=\"{SCRIPT_URL}\"></script></body>");
         assert!(text.ends_with(&format!("{script}</html>")), "{text}");
-        let css = file_response(200, "style.css", b"body{}".to_vec(), None);
+        let css = file_response(200, "style.css", b"body{}".to_vec(), &additions);
         assert_eq!(css.into_reader().into_inner(), b"body{}");
     }
 }

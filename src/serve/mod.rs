@@ -18,6 +18,7 @@ pub use session::{Failure, Outcome, Rebuilt, Session};
 pub use watch::{is_source, Changes, SourceWatcher};
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::{self as msg, Lang, Message};
 
 /// The port tried first, as Zola does.
 pub const DEFAULT_PORT: u16 = 1111;
@@ -29,51 +30,60 @@ pub struct ServeOptions {
     pub port: u16,
     /// Open the site in the default browser once it is served.
     pub open: bool,
+    /// The language of the terminal messages and the error overlay.
+    pub lang: Lang,
 }
 
 /// Why `serve` stopped.
 #[derive(Debug)]
 pub enum ServeError {
     /// Not a catalogue folder, or no port to listen on: exit 2.
-    Usage(String),
+    Usage(Message),
     /// The sources cannot be watched: exit 1.
-    Watch(String),
+    Watch(Message),
 }
 
 /// Serves until the process is stopped (Ctrl+C).
 pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
+    let lang = options.lang;
     crate::check_is_catalogue(&options.root).map_err(ServeError::Usage)?;
     let (mut session, first) = Session::start(&options.root);
     let mut warned = Vec::new();
-    report(&first, None, &mut warned);
+    report(&first, None, &mut warned, lang);
     let live = Arc::new(http::Live::new(
         Arc::new(session.files().clone()),
         problems(&first),
+        lang,
     ));
     let (listener, port) = bind(options.port).map_err(|error| {
-        ServeError::Usage(format!(
-            "no free port from {} on: {error}; choose another with --port",
-            options.port
-        ))
+        ServeError::Usage(
+            msg::SERVE_NO_PORT
+                .arg("port", options.port)
+                .arg("detail", error),
+        )
     })?;
     if port != options.port {
-        eprintln!("port {} is in use, so etalase took {port}", options.port);
+        let taken = msg::SERVE_PORT_TAKEN
+            .arg("asked", options.port)
+            .arg("port", port);
+        eprintln!("{}", taken.render(lang));
     }
-    http::start(listener, Arc::clone(&live)).map_err(|e| ServeError::Usage(e.to_string()))?;
+    http::start(listener, Arc::clone(&live))
+        .map_err(|e| ServeError::Usage(msg::VERBATIM.arg("detail", e)))?;
     let url = format!("http://127.0.0.1:{port}/");
     let mut watcher = SourceWatcher::start(&options.root)
-        .map_err(|e| ServeError::Watch(format!("cannot watch the catalogue folder: {e}")))?;
-    eprintln!(
-        "serving {} at {url}\nwatching for changes; press Ctrl+C to stop",
-        options.root.display()
-    );
+        .map_err(|e| ServeError::Watch(msg::SERVE_CANNOT_WATCH.arg("detail", e)))?;
+    let serving = msg::SERVE_SERVING
+        .arg("path", options.root.display())
+        .arg("url", &url);
+    eprintln!("{}", serving.render(lang));
     if options.open {
-        open_in_browser(&url);
+        open_in_browser(&url, lang);
     }
     let mut shown = (Arc::new(session.files().clone()), problems(&first));
     while let Some(changes) = watcher.next_changes() {
         let outcome = session.rebuild(&changes);
-        report(&outcome, Some(&changes), &mut warned);
+        report(&outcome, Some(&changes), &mut warned, lang);
         let now = problems(&outcome);
         let files_changed = outcome.result.is_ok() && *session.files() != *shown.0;
         if files_changed || now != shown.1 {
@@ -82,7 +92,9 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
             shown = (files, now);
         }
     }
-    Err(ServeError::Watch("the file watcher stopped".to_owned()))
+    Err(ServeError::Watch(Message::from(
+        &msg::SERVE_WATCHER_STOPPED,
+    )))
 }
 
 /// What the overlay shows after `outcome`: nothing when it succeeded.
@@ -96,46 +108,50 @@ fn problems(outcome: &Outcome) -> Option<Problems> {
 
 /// One line per rebuild in the terminal, with the errors when it failed and the warnings
 /// when they are not those printed last time.
-fn report(outcome: &Outcome, changes: Option<&Changes>, warned: &mut Vec<Diagnostic>) {
-    let took = outcome.took.as_millis();
+fn report(outcome: &Outcome, changes: Option<&Changes>, warned: &mut Vec<Diagnostic>, lang: Lang) {
+    let ms = outcome.took.as_millis();
     if let Some(changes) = changes {
-        eprintln!("changed: {}", describe(&changes.paths));
+        let changed = msg::SERVE_CHANGED.arg("paths", describe(&changes.paths, lang));
+        eprintln!("{}", changed.render(lang));
     }
-    match &outcome.result {
+    let line = match &outcome.result {
         Ok(rebuilt) => {
             if rebuilt.warnings != *warned {
-                print_all(&rebuilt.warnings);
+                print_all(&rebuilt.warnings, lang);
                 warned.clone_from(&rebuilt.warnings);
             }
             match rebuilt.products {
-                Some(0) => eprintln!("no page changed ({took} ms)"),
-                Some(products) => eprintln!(
-                    "rebuilt {} pages for {products} changed product(s) in {took} ms",
-                    rebuilt.pages
-                ),
-                None => eprintln!("built {} pages in {took} ms", rebuilt.pages),
+                Some(0) => msg::SERVE_NOTHING_CHANGED.arg("ms", ms),
+                Some(products) => msg::SERVE_REBUILT
+                    .arg("pages", rebuilt.pages)
+                    .arg("products", products)
+                    .arg("ms", ms),
+                None => msg::SERVE_BUILT.arg("pages", rebuilt.pages).arg("ms", ms),
             }
         }
         Err(Failure::Content(diagnostics)) => {
-            print_all(diagnostics);
+            print_all(diagnostics, lang);
             warned.clear();
-            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            eprintln!(
-                "{errors} error(s): still serving the last good build; \
-                 the browser shows the errors until the files are fixed"
-            );
+            msg::ERROR_COUNT
+                .arg("count", diagnostics.iter().filter(|d| d.is_error()).count())
+                .nested("summary", &msg::SERVE_STILL_SERVING)
         }
-        Err(Failure::Usage(message)) => eprintln!("error: {message}"),
-    }
+        Err(Failure::Usage(message)) => {
+            let label = msg::LABEL_ERROR.text(lang);
+            eprintln!("{label}: {}", message.render(lang));
+            Message::from(&msg::SERVE_STILL_SERVING)
+        }
+    };
+    eprintln!("{}", line.render(lang));
 }
 
-fn print_all(diagnostics: &[Diagnostic]) {
+fn print_all(diagnostics: &[Diagnostic], lang: Lang) {
     for diagnostic in diagnostics {
-        eprintln!("{diagnostic}");
+        eprintln!("{}", diagnostic.render(lang));
     }
 }
 
-fn describe(paths: &[PathBuf]) -> String {
+fn describe(paths: &[PathBuf], lang: Lang) -> String {
     const SHOWN: usize = 3;
     let mut names: Vec<String> = paths
         .iter()
@@ -143,13 +159,14 @@ fn describe(paths: &[PathBuf]) -> String {
         .map(|p| p.display().to_string())
         .collect();
     if paths.len() > SHOWN {
-        names.push(format!("and {} more", paths.len() - SHOWN));
+        let more = msg::SERVE_AND_MORE.arg("count", paths.len() - SHOWN);
+        names.push(more.render(lang));
     }
     names.join(", ")
 }
 
 /// Asks the desktop to open `url`; failing that, the user still has the printed address.
-fn open_in_browser(url: &str) {
+fn open_in_browser(url: &str, lang: Lang) {
     let mut process = if cfg!(target_os = "macos") {
         std::process::Command::new("open")
     } else if cfg!(windows) {
@@ -161,6 +178,6 @@ fn open_in_browser(url: &str) {
     };
     process.arg(url);
     if process.spawn().is_err() {
-        eprintln!("could not open a browser; open {url} yourself");
+        eprintln!("{}", msg::SERVE_NO_BROWSER.arg("url", url).render(lang));
     }
 }

@@ -4,6 +4,7 @@
 use tera::escape_html;
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::{self as msg, Lang, Message};
 
 /// Why the last rebuild failed, as the overlay shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,7 +12,7 @@ pub enum Problems {
     /// The catalogue's errors.
     Content(Vec<Diagnostic>),
     /// The folder is no catalogue any more (its `catalogue.yaml` is gone, say).
-    Usage(String),
+    Usage(Message),
 }
 
 const STYLE: &str = "<style>\
@@ -27,60 +28,76 @@ font:15px/1.5 system-ui,sans-serif;box-shadow:0 6px 24px rgba(0,0,0,.3)}\
 </style>";
 
 impl Problems {
-    /// The overlay's markup, everything the user wrote escaped.
-    pub fn overlay(&self) -> String {
-        let items = match self {
-            Problems::Content(diagnostics) => diagnostics
-                .iter()
-                .filter(|d| d.is_error())
-                .map(item)
-                .collect::<String>(),
-            Problems::Usage(message) => format!("<li>{}</li>", escape_html(message)),
-        };
-        let count = match self {
-            Problems::Content(diagnostics) => diagnostics.iter().filter(|d| d.is_error()).count(),
-            Problems::Usage(_) => 1,
+    /// The overlay's markup in `lang`, everything the user wrote escaped.
+    pub fn overlay(&self, lang: Lang) -> String {
+        let (count, items) = match self {
+            Problems::Content(diagnostics) => {
+                let errors: Vec<&Diagnostic> =
+                    diagnostics.iter().filter(|d| d.is_error()).collect();
+                let items = errors.iter().map(|d| item(d, lang)).collect::<String>();
+                (errors.len(), items)
+            }
+            Problems::Usage(message) => (
+                1,
+                format!(
+                    "<li><span class=\"message\">{}</span></li>",
+                    escape_html(&message.render(lang))
+                ),
+            ),
         };
         format!(
-            "{STYLE}<div id=\"etalase-errors\" role=\"alert\">\
-             <button id=\"etalase-errors-close\" type=\"button\" aria-label=\"close\">×</button>\
-             <h2>The site could not be rebuilt: {count} error(s)</h2><ol>{items}</ol>\
-             <p>Below is the last page that built. Fix the file and save: this page reloads \
-             by itself.</p></div>"
+            "{STYLE}<div id=\"etalase-errors\" role=\"alert\" lang=\"{lang_code}\">\
+             <button id=\"etalase-errors-close\" type=\"button\" aria-label=\"{close}\">×</button>\
+             <h2>{title}</h2><ol>{items}</ol><p>{footer}</p></div>",
+            lang_code = code(lang),
+            close = msg::OVERLAY_CLOSE.text(lang),
+            title = escape_html(&msg::OVERLAY_TITLE.arg("count", count).render(lang)),
+            footer = msg::OVERLAY_FOOTER.text(lang),
         )
     }
 }
 
 /// One error: where, then what, then how to fix it.
-fn item(diagnostic: &Diagnostic) -> String {
+fn item(diagnostic: &Diagnostic, lang: Lang) -> String {
     let mut place = format!(
         "<code class=\"file\">{}</code>",
         escape_html(&diagnostic.file.to_string_lossy())
     );
     if let Some(line) = diagnostic.line {
-        place.push_str(&format!(", line <span class=\"line\">{line}</span>"));
+        let word = msg::OVERLAY_LINE.text(lang);
+        place.push_str(&format!(", {word} <span class=\"line\">{line}</span>"));
     }
     if let Some(field) = &diagnostic.field {
-        place.push_str(&format!(
-            ", field <code class=\"field\">{}</code>",
-            escape_html(field)
-        ));
+        let word = msg::OVERLAY_FIELD.text(lang);
+        let field = escape_html(field);
+        place.push_str(&format!(", {word} <code class=\"field\">{field}</code>"));
     }
     let hint = diagnostic
         .hint
         .as_ref()
-        .map(|h| format!("<br><span class=\"hint\">hint: {}</span>", escape_html(h)))
+        .map(|h| {
+            let label = msg::LABEL_HINT.text(lang);
+            let text = escape_html(&h.render(lang));
+            format!("<br><span class=\"hint\">{label}: {text}</span>")
+        })
         .unwrap_or_default();
-    format!(
-        "<li>{place}: <span class=\"message\">{}</span>{hint}</li>",
-        escape_html(&diagnostic.message)
-    )
+    let message = escape_html(&diagnostic.message.render(lang));
+    format!("<li>{place}: <span class=\"message\">{message}</span>{hint}</li>")
+}
+
+fn code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en",
+        Lang::Id => "id",
+    }
 }
 
 /// The page shown where no build has succeeded yet.
-pub fn empty_page() -> String {
-    "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-     <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
-     <title>etalase serve</title></head><body></body></html>"
-        .to_owned()
+pub fn empty_page(lang: Lang) -> String {
+    format!(
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
+         <title>etalase serve</title></head><body></body></html>",
+        code(lang)
+    )
 }

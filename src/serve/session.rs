@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::Message;
 use crate::render::{after_change, Scope};
 use crate::{load_with, write_site, BuildError, Loaded, Purpose};
 
@@ -45,7 +46,7 @@ pub enum Failure {
     /// Content or template errors, warnings included, sorted.
     Content(Vec<Diagnostic>),
     /// Not a catalogue (any more): the folder or its catalogue.yaml is gone.
-    Usage(String),
+    Usage(Message),
 }
 
 impl Session {
@@ -79,8 +80,7 @@ impl Session {
     fn try_rebuild(&mut self, changes: &Changes) -> Result<Rebuilt, Failure> {
         let loaded = load_with(&self.root, Purpose::Build).map_err(|error| match error {
             BuildError::Content(diagnostics) => Failure::Content(diagnostics),
-            BuildError::Usage(message) => Failure::Usage(message),
-            BuildError::Io(error) => Failure::Usage(format!("{error:#}")),
+            BuildError::Usage(message) | BuildError::Io(message) => Failure::Usage(message),
         })?;
         let scope = match &self.built {
             Some(old) if !changes.needs_everything() => after_change(

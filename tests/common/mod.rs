@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use etalase::diagnostic::Diagnostic;
+use etalase::messages::Lang;
 use etalase::BuildError;
 use scraper::{ElementRef, Html, Selector};
 use tempfile::TempDir;
@@ -69,13 +70,13 @@ pub fn build_root(root: &Path) -> Site {
 /// A build error as the text a user would see.
 pub fn describe_error(error: &BuildError) -> String {
     match error {
-        BuildError::Usage(message) => format!("usage error: {message}"),
+        BuildError::Usage(message) => format!("usage error: {}", message.render(Lang::En)),
         BuildError::Content(diagnostics) => diagnostics
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join("\n"),
-        BuildError::Io(error) => format!("I/O error: {error:#}"),
+        BuildError::Io(error) => format!("I/O error: {}", error.render(Lang::En)),
     }
 }
 
@@ -488,8 +489,19 @@ where
     etalase_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
 }
 
-/// Runs the real binary with `args` in folder `dir`.
+/// Runs the real binary with `args` in folder `dir`, in the C locale (English messages)
+/// whatever the locale of the machine running the tests.
 pub fn etalase_in<I, S>(dir: &Path, args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    etalase_with_locale(dir, args, "C")
+}
+
+/// Runs the real binary with `args` in folder `dir` with `LANG` set to `locale` (and no
+/// `LC_ALL` or `LC_MESSAGES` to override it).
+pub fn etalase_with_locale<I, S>(dir: &Path, args: I, locale: &str) -> Run
 where
     I: IntoIterator<Item = S>,
     S: AsRef<OsStr>,
@@ -498,6 +510,9 @@ where
         .args(args)
         .current_dir(dir)
         .env_remove("RUST_BACKTRACE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", locale)
         .output()
         .expect("run etalase");
     Run {

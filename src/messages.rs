@@ -1,0 +1,780 @@
+//! Every message etalase prints for people (diagnostics, their hints, usage errors and the
+//! commands' summary lines) in English and Indonesian side by side, and the choice between
+//! the two. The site's own interface strings live in `i18n`; this table is for the terminal.
+//!
+//! A [`Message`] can only be made from an entry of this table: its fields are private and so
+//! are a [`Template`]'s, so no English sentence can slip into a diagnostic from elsewhere.
+//! Placeholders are written `{name}` (lowercase letters, digits, `_`); a `{` followed by
+//! anything else, such as `{ amount: 450000 }`, is plain text. Values put into placeholders
+//! (file paths, field names, what the editor typed) are never translated; a placeholder may
+//! also hold another message, which is rendered in the same language.
+
+use std::fmt::Write as _;
+
+/// The language messages are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// English
+    En,
+    /// Bahasa Indonesia
+    Id,
+}
+
+impl Lang {
+    /// `flag` when given (`--lang`), else the locale of the environment.
+    pub fn choose(flag: Option<Lang>) -> Lang {
+        flag.unwrap_or_else(Lang::from_env)
+    }
+
+    /// Indonesian when the first set of `LC_ALL`, `LC_MESSAGES` and `LANG` starts with `id`
+    /// (`id_ID.UTF-8`, `id`), else English.
+    pub fn from_env() -> Lang {
+        Lang::from_locale(|name| std::env::var(name).ok())
+    }
+
+    /// Like [`Lang::from_env`], reading the variables through `var` (for tests).
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(var)
+            .find(|value| !value.is_empty())
+            .unwrap_or_default();
+        if locale.starts_with("id") {
+            Lang::Id
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// One entry of the table: a message with its English and Indonesian text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Template {
+    key: &'static str,
+    en: &'static str,
+    id: &'static str,
+}
+
+impl Template {
+    /// The entry's name in the table, such as `UNKNOWN_FIELD`.
+    pub fn key(&self) -> &'static str {
+        self.key
+    }
+
+    /// The text in `lang`, placeholders unfilled.
+    pub fn text(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Id => self.id,
+        }
+    }
+
+    /// This message with a placeholder filled by a value that is never translated.
+    pub fn arg(&'static self, name: &'static str, value: impl std::fmt::Display) -> Message {
+        Message::from(self).arg(name, value)
+    }
+
+    /// This message with a placeholder filled by another message of the table.
+    pub fn nested(&'static self, name: &'static str, value: impl Into<Message>) -> Message {
+        Message::from(self).nested(name, value)
+    }
+
+    /// The placeholders of the text in `lang`, in order of appearance.
+    pub fn placeholders(&self, lang: Lang) -> Vec<&'static str> {
+        let mut names = Vec::new();
+        let mut rest = self.text(lang);
+        while let Some((_, name, after)) = next_placeholder(rest) {
+            names.push(name);
+            rest = after;
+        }
+        names
+    }
+}
+
+/// A message of the table with its placeholders filled, ready to be shown in either language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    template: &'static Template,
+    /// Boxed rather than a `Vec`, so a diagnostic stays small enough to pass around by value.
+    args: Box<[(&'static str, Arg)]>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Arg {
+    Text(String),
+    Message(Message),
+}
+
+impl From<&'static Template> for Message {
+    fn from(template: &'static Template) -> Self {
+        Message {
+            template,
+            args: Box::new([]),
+        }
+    }
+}
+
+impl Message {
+    /// Fills placeholder `name` with a value that is never translated.
+    pub fn arg(self, name: &'static str, value: impl std::fmt::Display) -> Message {
+        self.with(name, Arg::Text(value.to_string()))
+    }
+
+    /// Fills placeholder `name` with another message, shown in the same language.
+    pub fn nested(self, name: &'static str, value: impl Into<Message>) -> Message {
+        self.with(name, Arg::Message(value.into()))
+    }
+
+    fn with(mut self, name: &'static str, value: Arg) -> Message {
+        let mut args = std::mem::take(&mut self.args).into_vec();
+        args.push((name, value));
+        self.args = args.into_boxed_slice();
+        self
+    }
+
+    /// Whether this message is the table's entry `template`.
+    pub fn is(&self, template: &'static Template) -> bool {
+        std::ptr::eq(self.template, template)
+    }
+
+    /// The table entry this message was made from.
+    pub fn template(&self) -> &'static Template {
+        self.template
+    }
+
+    /// The text in `lang` with every placeholder filled.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut text = String::new();
+        let mut rest = self.template.text(lang);
+        while let Some((before, name, after)) = next_placeholder(rest) {
+            text.push_str(before);
+            match self.args.iter().find(|(arg, _)| *arg == name) {
+                Some((_, Arg::Text(value))) => text.push_str(value),
+                Some((_, Arg::Message(message))) => text.push_str(&message.render(lang)),
+                None => {
+                    debug_assert!(false, "{}: no value for {{{name}}}", self.template.key);
+                    let _ = write!(text, "{{{name}}}");
+                }
+            }
+            rest = after;
+        }
+        text.push_str(rest);
+        text
+    }
+}
+
+/// Splits `text` at its first placeholder: the text before it, its name, and the text after.
+fn next_placeholder(text: &str) -> Option<(&str, &str, &str)> {
+    let mut from = 0;
+    while let Some(open) = text[from..].find('{').map(|i| i + from) {
+        let after_open = &text[open + 1..];
+        let name_len = after_open
+            .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
+            .unwrap_or(after_open.len());
+        if name_len > 0 && after_open[name_len..].starts_with('}') {
+            let name = &after_open[..name_len];
+            return Some((&text[..open], name, &after_open[name_len + 1..]));
+        }
+        from = open + 1;
+    }
+    None
+}
+
+/// Defines the table: one `static` per entry and [`ALL`], the list the tests go through.
+macro_rules! table {
+    ($($(#[$doc:meta])* $name:ident { en: $en:literal, id: $id:literal $(,)? })*) => {
+        $(
+            $(#[$doc])*
+            pub static $name: Template = Template { key: stringify!($name), en: $en, id: $id };
+        )*
+        /// Every entry of the table.
+        pub static ALL: &[&Template] = &[$(&$name),*];
+    };
+}
+
+table! {
+    // ------------------------------------------------------------ how a diagnostic is shown
+    LABEL_ERROR { en: "error", id: "kesalahan" }
+    LABEL_WARNING { en: "warning", id: "peringatan" }
+    LABEL_FIELD { en: "field `{field}`", id: "kolom `{field}`" }
+    LABEL_HINT { en: "hint", id: "petunjuk" }
+
+    // ------------------------------------------------------------ hints shared by many checks
+    DID_YOU_MEAN { en: "did you mean `{name}`?", id: "mungkin maksud Anda `{name}`?" }
+    NONE_YET { en: "there are no {kind} yet", id: "belum ada {kind}" }
+    KNOWN_NAMES { en: "known {kind}: {names}", id: "{kind} yang ada: {names}" }
+    /// A list of names (slugs, files), comma-separated.
+    NAMES { en: "{names}", id: "{names}" }
+    NAMES_AND_MORE { en: "{names}, … ({count} more)", id: "{names}, … ({count} lainnya)" }
+    USE_ONE_OF { en: "use one of: {names}", id: "pilih salah satu: {names}" }
+    SLUG_HINT {
+        en: "use lowercase letters a-z, digits and single hyphens, e.g. `batik-sekar-jagad`",
+        id: "gunakan huruf kecil a-z, angka dan tanda hubung (-) tunggal, misalnya `batik-sekar-jagad`",
+    }
+    KIND_SECTIONS { en: "sections", id: "bagian" }
+    KIND_PRODUCERS { en: "producers", id: "produsen" }
+    KIND_PRODUCTS { en: "products", id: "produk" }
+    KIND_CATEGORIES { en: "categories", id: "kategori" }
+    KIND_TAGS { en: "tags", id: "label" }
+    KIND_PAGES { en: "pages", id: "halaman" }
+
+    // ------------------------------------------------------------ reading files
+    CANNOT_BE_READ { en: "cannot be read: {reason}", id: "tidak dapat dibaca: {reason}" }
+    CANNOT_BE_WRITTEN { en: "cannot be written: {reason}", id: "tidak dapat ditulis: {reason}" }
+    CANNOT_BE_CREATED { en: "cannot be created: {reason}", id: "tidak dapat dibuat: {reason}" }
+    REASON_NOT_FOUND { en: "it does not exist", id: "file atau folder itu tidak ada" }
+    REASON_PERMISSION { en: "permission denied", id: "tidak ada izin untuk membukanya" }
+    REASON_LOOP {
+        en: "a folder link loops back on itself",
+        id: "tautan folder mengarah kembali ke dirinya sendiri",
+    }
+    NOT_UTF8 { en: "is not UTF-8 text", id: "bukan teks UTF-8" }
+    NOT_UTF8_HINT {
+        en: "save the file as UTF-8 (most editors offer it under \"Save as\" / encoding)",
+        id: "simpan ulang file dengan encoding UTF-8 (biasanya ada di menu \"Save as\" / \"Simpan sebagai\")",
+    }
+
+    // ------------------------------------------------------------ YAML
+    UNKNOWN_FIELD { en: "unknown field `{field}`", id: "kolom `{field}` tidak dikenal" }
+    ALLOWED_FIELDS { en: "allowed fields here: {fields}", id: "kolom yang boleh dipakai di sini: {fields}" }
+    MISSING_FIELD { en: "required field `{field}` is missing", id: "kolom wajib `{field}` tidak ada" }
+    ADD_FIELD_LINE { en: "add a line `{field}: ...`", id: "tambahkan baris `{field}: ...`" }
+    /// The YAML reader's own description of a mistake (it exists in English only).
+    YAML_INVALID { en: "{detail}", id: "baris ini tidak dapat dibaca ({detail})" }
+    YAML_INVALID_HINT {
+        en: "check the indentation, the `key: value` form and the quotes on this line",
+        id: "periksa spasi di awal baris, bentuk `kunci: nilai` dan tanda kutip di baris ini",
+    }
+
+    // ------------------------------------------------------------ catalogue.yaml
+    NOT_A_DATE { en: "`{value}` is not a date", id: "`{value}` bukan tanggal" }
+    DATE_HINT {
+        en: "write the date as YYYY-MM-DD, e.g. {example}",
+        id: "tulis tanggal dalam bentuk TTTT-BB-HH (tahun-bulan-hari), misalnya {example}",
+    }
+    NOT_A_PHONE {
+        en: "`{value}` is not a phone number in international form",
+        id: "`{value}` bukan nomor telepon dalam format internasional",
+    }
+    PHONE_HINT {
+        en: "write it in international form with quotes, e.g. \"+6281234567890\"",
+        id: "tulis dalam format internasional dan beri tanda kutip, misalnya \"+6281234567890\"",
+    }
+    BAD_THEME_NAME { en: "`{value}` is not a valid theme name", id: "`{value}` bukan nama tema yang sah" }
+    THEME_NAME_HINT {
+        en: "a theme name is a folder name under themes/, e.g. `default`",
+        id: "nama tema adalah nama folder di dalam themes/, misalnya `default`",
+    }
+    NOT_A_SLUG { en: "`{value}` is not a valid slug", id: "`{value}` bukan slug (nama alamat) yang sah" }
+    BROCHURE_SLUG_HINT {
+        en: "lowercase letters, digits and single hyphens, e.g. `keranjang-bali`",
+        id: "huruf kecil, angka dan tanda hubung (-) tunggal, misalnya `keranjang-bali`",
+    }
+    BROCHURE_TWICE { en: "brochure `{slug}` is defined twice", id: "brosur `{slug}` ditulis dua kali" }
+    NOT_A_CATEGORY {
+        en: "`{value}` is not a category of this catalogue",
+        id: "`{value}` bukan kategori di katalog ini",
+    }
+    IMAGE_WIDTHS {
+        en: "widths must be between 16 and 4096 pixels",
+        id: "lebar foto harus antara 16 dan 4096 piksel",
+    }
+    IMAGE_WIDTHS_HINT { en: "for example `widths: [480, 960, 1600]`", id: "misalnya `widths: [480, 960, 1600]`" }
+    MEGAPIXELS {
+        en: "the limit must be between 1 and 500 megapixels",
+        id: "batasnya harus antara 1 dan 500 megapiksel",
+    }
+    MEGAPIXELS_HINT { en: "the default is 60", id: "nilai bawaannya 60" }
+    NO_LANGUAGES { en: "no languages are listed", id: "belum ada bahasa yang dicantumkan" }
+    NO_LANGUAGES_HINT {
+        en: "list at least one, the default first: `languages: [id, en]`",
+        id: "cantumkan minimal satu, bahasa utama lebih dulu: `languages: [id, en]`",
+    }
+    NOT_A_LANGUAGE { en: "`{value}` is not a language code", id: "`{value}` bukan kode bahasa" }
+    LANGUAGE_CODE_HINT {
+        en: "use two-letter codes such as `id` and `en`",
+        id: "gunakan kode dua huruf seperti `id` dan `en`",
+    }
+    LISTED_TWICE { en: "`{value}` is listed twice", id: "`{value}` tercantum dua kali" }
+    CATEGORY_TWICE { en: "category `{slug}` is listed twice", id: "kategori `{slug}` tercantum dua kali" }
+    NOT_ABSOLUTE_URL {
+        en: "`{value}` is not an absolute web address",
+        id: "`{value}` bukan alamat web yang lengkap",
+    }
+    BASE_URL_HINT {
+        en: "write the full address the site will live at, e.g. https://katalog.example.go.id",
+        id: "tulis alamat lengkap tempat situs akan dipasang, misalnya https://katalog.example.go.id",
+    }
+    URL_BAD_CHARACTERS {
+        en: "`{value}` contains characters a web address cannot have",
+        id: "`{value}` berisi karakter yang tidak boleh ada dalam alamat web",
+    }
+    URL_BAD_CHARACTERS_HINT { en: "remove spaces, quotes, `?` and `#`", id: "hapus spasi, tanda kutip, `?` dan `#`" }
+    THEME_MISSING { en: "theme `{theme}` does not exist", id: "tema `{theme}` tidak ada" }
+    THEME_MISSING_HINT {
+        en: "create themes/{theme}/ or write `theme: default`",
+        id: "buat folder themes/{theme}/ atau tulis `theme: default`",
+    }
+
+    // ------------------------------------------------------------ content/ folders
+    NOT_A_FOLDER_IGNORED { en: "is not a folder and is ignored", id: "bukan folder, jadi diabaikan" }
+    ENTRY_IS_A_FOLDER_HINT {
+        en: "each entry is a folder: content/{section}/<slug>/",
+        id: "setiap entri adalah sebuah folder: content/{section}/<slug>/",
+    }
+    BAD_FOLDER_NAME {
+        en: "folder name `{name}` is not a valid slug",
+        id: "nama folder `{name}` bukan slug (nama alamat) yang sah",
+    }
+    RENAME_FOLDER_HINT { en: "rename the folder; {how}", id: "ganti nama folder; {how}" }
+    UNKNOWN_SECTION {
+        en: "is not a known section and is ignored",
+        id: "bukan bagian yang dikenal, jadi diabaikan",
+    }
+    NO_DATA_FILE { en: "has no {file}", id: "tidak memiliki {file}" }
+    DATA_FILE_HINT {
+        en: "every entry folder in content/{section}/ needs a {file}",
+        id: "setiap folder entri di content/{section}/ memerlukan {file}",
+    }
+    LINK_LEAVES_CATALOGUE {
+        en: "is a link to a file outside the catalogue folder",
+        id: "adalah tautan ke file di luar folder katalog",
+    }
+    COPY_INSTEAD_HINT {
+        en: "copy the file into this folder instead of linking to it",
+        id: "salin file itu ke folder ini, jangan ditautkan",
+    }
+
+    // ------------------------------------------------------------ entries
+    NOT_A_FOUNDING_YEAR {
+        en: "`{value}` is not a plausible founding year",
+        id: "`{value}` bukan tahun berdiri yang masuk akal",
+    }
+    YEAR_HINT { en: "write the year with four digits, e.g. 2012", id: "tulis tahun dengan empat angka, misalnya 2012" }
+    NOT_A_BUSINESS_KIND { en: "`{value}` is not a kind of business", id: "`{value}` bukan jenis usaha yang dikenal" }
+    BUSINESS_KIND_HINT {
+        en: "write `ukm` (small and medium enterprise) or `ikm` (small and medium industry)",
+        id: "tulis `ukm` (usaha kecil dan menengah) atau `ikm` (industri kecil dan menengah)",
+    }
+    PRODUCER_MISSING { en: "producer `{slug}` does not exist", id: "produsen `{slug}` tidak ada" }
+    CATEGORY_UNDEFINED {
+        en: "category `{slug}` is not defined in catalogue.yaml",
+        id: "kategori `{slug}` tidak ada di catalogue.yaml",
+    }
+    ASSET_NOT_IN_FOLDER {
+        en: "`{name}` is not a file name inside this entry's folder",
+        id: "`{name}` bukan nama file di dalam folder entri ini",
+    }
+    ASSET_NOT_IN_FOLDER_HINT {
+        en: "put the file in {dir}/ and write just its name, e.g. `utama.jpg`",
+        id: "taruh file di {dir}/ dan tulis namanya saja, misalnya `utama.jpg`",
+    }
+    ASSET_MISSING { en: "file `{name}` does not exist", id: "file `{name}` tidak ada" }
+    ASSET_MISSING_HINT {
+        en: "put the file in {dir}/ or correct the name (names are case-sensitive)",
+        id: "taruh file di {dir}/ atau perbaiki namanya (huruf besar dan kecil dibedakan)",
+    }
+    ASSET_LEAVES_CATALOGUE {
+        en: "`{name}` is a link to a file outside the catalogue folder",
+        id: "`{name}` adalah tautan ke file di luar folder katalog",
+    }
+    ASSET_LEAVES_CATALOGUE_HINT { en: "copy the file itself into {dir}/", id: "salin file aslinya ke {dir}/" }
+    RESERVED_PAGE {
+        en: "`{slug}` is used by the site itself and cannot name a page",
+        id: "`{slug}` sudah dipakai oleh situs dan tidak bisa menjadi nama halaman",
+    }
+    RESERVED_PAGE_HINT {
+        en: "rename the folder; these names are taken: {names}",
+        id: "ganti nama folder; nama-nama ini sudah terpakai: {names}",
+    }
+    NO_TITLE { en: "has no title", id: "tidak memiliki judul" }
+    NO_TITLE_HINT {
+        en: "start the file with a front matter block:\n  ---\n  title: Tentang Kami\n  ---",
+        id: "awali file dengan blok front matter:\n  ---\n  title: Tentang Kami\n  ---",
+    }
+    NO_TEXT { en: "has no text in any language", id: "belum memiliki teks dalam bahasa apa pun" }
+    ADD_FILES_HINT { en: "add {files}", id: "tambahkan {files}" }
+    LANGUAGE_FILE_IGNORED {
+        en: "`{lang}` is not one of the catalogue's languages; the file is ignored",
+        id: "`{lang}` bukan salah satu bahasa katalog ini; file ini diabaikan",
+    }
+    NAME_FILE_HINT {
+        en: "name the file after a language in catalogue.yaml: {files}",
+        id: "beri nama file sesuai bahasa di catalogue.yaml: {files}",
+    }
+    NO_LANGUAGE_FILE {
+        en: "has no {lang}.md; the {lang} page shows the text of another language",
+        id: "tidak memiliki {lang}.md; halaman {lang} menampilkan teks dalam bahasa lain",
+    }
+    ADD_LANGUAGE_FILE_HINT {
+        en: "add {dir}/{lang}.md with the translation",
+        id: "tambahkan {dir}/{lang}.md berisi terjemahannya",
+    }
+    NO_TRANSLATION { en: "has no {lang} translation", id: "belum ada terjemahan {lang}" }
+    ADD_TRANSLATION_HINT { en: "add `{lang}: ...` to `{field}`", id: "tambahkan `{lang}: ...` ke `{field}`" }
+    NOT_A_CATALOGUE_LANGUAGE {
+        en: "`{lang}` is not one of the catalogue's languages",
+        id: "`{lang}` bukan salah satu bahasa katalog ini",
+    }
+    CATALOGUE_LANGUAGES_HINT { en: "languages in catalogue.yaml: {langs}", id: "bahasa di catalogue.yaml: {langs}" }
+    NOT_AN_INSTAGRAM_HANDLE { en: "`{value}` is not an Instagram handle", id: "`{value}` bukan nama akun Instagram" }
+    INSTAGRAM_HINT {
+        en: "write only the handle, e.g. `batiksekarjagad`",
+        id: "tulis nama akunnya saja, misalnya `batiksekarjagad`",
+    }
+    NOT_AN_EMAIL { en: "`{value}` is not an email address", id: "`{value}` bukan alamat email" }
+    EMAIL_HINT { en: "write it as name@example.id", id: "tulis seperti nama@example.id" }
+    PRICE_MIN_ABOVE_MAX {
+        en: "the minimum price {min} is above the maximum {max}",
+        id: "harga minimum {min} lebih tinggi dari harga maksimum {max}",
+    }
+    PRICE_SHAPE {
+        en: "a price needs either `amount` or both `min` and `max`",
+        id: "harga memerlukan `amount`, atau `min` dan `max` sekaligus",
+    }
+    PRICE_HINT {
+        en: "write `price: { amount: 450000 }` or `price: { min: 350000, max: 750000 }` in whole rupiah",
+        id: "tulis `price: { amount: 450000 }` atau `price: { min: 350000, max: 750000 }` dalam rupiah, tanpa titik atau koma",
+    }
+    TAG_NOT_A_SLUG { en: "tag `{tag}` is not a valid slug", id: "label `{tag}` bukan slug (nama alamat) yang sah" }
+
+    // ------------------------------------------------------------ links in Markdown
+    LINK_NOT_INTERNAL_FORM {
+        en: "`{link}` is not a link etalase knows",
+        id: "`{link}` bukan bentuk tautan yang dikenal etalase",
+    }
+    LINK_FORMS_HINT {
+        en: "write `@/products/<slug>`, `@/producers/<slug>`, `@/categories/<slug>`, `@/tags/<tag>` or `@/<page>`, optionally followed by `#part`",
+        id: "tulis `@/products/<slug>`, `@/producers/<slug>`, `@/categories/<slug>`, `@/tags/<label>` atau `@/<halaman>`, boleh diikuti `#bagian`",
+    }
+    LINK_LEADS_NOWHERE {
+        en: "link `{link}` leads nowhere: there is no {kind} `{slug}`",
+        id: "tautan `{link}` tidak menuju ke mana pun: {kind} `{slug}` tidak ada",
+    }
+    KIND_A_PRODUCT { en: "product", id: "produk" }
+    KIND_A_PRODUCER { en: "producer", id: "produsen" }
+    KIND_A_CATEGORY { en: "category", id: "kategori" }
+    KIND_A_TAG { en: "tag", id: "label" }
+    KIND_A_PAGE { en: "page", id: "halaman" }
+    LINK_FROM_SERVER_ROOT {
+        en: "link `{link}` starts at the web server's root, so it breaks when the site lives under a sub-path or is opened from the disk",
+        id: "tautan `{link}` dimulai dari akar server web, sehingga rusak bila situs dipasang di sub-folder atau dibuka langsung dari disk",
+    }
+    LINK_USE_INTERNAL_HINT {
+        en: "write `{suggestion}` instead: it leads to the page in the same language",
+        id: "tulis `{suggestion}` sebagai gantinya: tautan itu menuju halaman dalam bahasa yang sama",
+    }
+
+    // ------------------------------------------------------------ what `check` adds
+    PRODUCT_WITHOUT_PRICE {
+        en: "has no price; its page says \"price on request\"",
+        id: "belum memiliki harga; halamannya menampilkan \"Harga atas permintaan\"",
+    }
+    PRODUCT_WITHOUT_PHOTO {
+        en: "has no photo; its card, page and brochure show a placeholder",
+        id: "belum memiliki foto; kartu, halaman, dan brosurnya menampilkan gambar pengganti",
+    }
+    PHOTO_ADD_HINT {
+        en: "put a photo in {dir}/ and list it under `photos:`, e.g. `- file: utama.jpg`",
+        id: "taruh foto di {dir}/ lalu cantumkan di bawah `photos:`, misalnya `- file: utama.jpg`",
+    }
+    PHOTO_TOO_SMALL_FOR_PRINT {
+        en: "is {width}×{height} pixels, too small for print: the brochure needs at least {min} pixels on the long side",
+        id: "berukuran {width}×{height} piksel, terlalu kecil untuk dicetak: brosur memerlukan minimal {min} piksel pada sisi terpanjang",
+    }
+    PHOTO_ORIGINAL_HINT {
+        en: "use the original photo from the camera or phone; photos sent through WhatsApp have been made smaller",
+        id: "pakai foto asli dari kamera atau ponsel; foto yang dikirim lewat WhatsApp sudah diperkecil",
+    }
+
+    // ------------------------------------------------------------ the summary table of `check`
+    SUMMARY_TITLE { en: "warnings by kind ({count}):", id: "peringatan menurut jenisnya ({count}):" }
+    SUMMARY_COUNT { en: "count", id: "jumlah" }
+    SUMMARY_PROBLEM { en: "problem", id: "masalah" }
+    SUMMARY_WHERE { en: "where", id: "di mana" }
+    ROW_TRANSLATION { en: "translation missing", id: "terjemahan belum ada" }
+    ROW_ALT { en: "photo without alt text", id: "foto tanpa teks alt" }
+    ROW_TOO_SMALL { en: "photo too small for print", id: "foto terlalu kecil untuk cetak" }
+    ROW_NO_PRICE { en: "product without a price", id: "produk tanpa harga" }
+    ROW_NO_PHOTO { en: "product without a photo", id: "produk tanpa foto" }
+    ROW_ROOT_LINK { en: "link from the server root", id: "tautan dari akar server" }
+    ROW_OTHER { en: "other", id: "lainnya" }
+
+    // ------------------------------------------------------------ photos
+    PHOTO_WITHOUT_ALT {
+        en: "photo `{file}` has no description (alt text) in {lang}",
+        id: "foto `{file}` belum memiliki keterangan (teks alt) dalam bahasa {lang}",
+    }
+    PHOTO_IN_TEXT_WITHOUT_ALT {
+        en: "photo `{file}` has no description (alt text)",
+        id: "foto `{file}` belum memiliki keterangan (teks alt)",
+    }
+    PHOTO_IN_TEXT_ALT_HINT {
+        en: "write what the photo shows between the brackets: `![...]({file})`",
+        id: "tulis isi foto di antara tanda kurung siku: `![...]({file})`",
+    }
+    PHOTO_ALT_HINT {
+        en: "under `alt:`, add `{lang}: ...` saying what the photo shows, for people who cannot see it",
+        id: "di bawah `alt:`, tambahkan `{lang}: ...` yang menjelaskan isi foto, untuk orang yang tidak dapat melihatnya",
+    }
+    IMAGE_NOT_VALID { en: "is not a valid {format} image", id: "bukan gambar {format} yang utuh" }
+    IMAGE_NOT_VALID_HINT {
+        en: "the file may be damaged or saved under the wrong extension; export it again",
+        id: "file mungkin rusak atau disimpan dengan akhiran nama yang salah; ekspor ulang fotonya",
+    }
+    IMAGE_FILE_TOO_BIG { en: "is {size} MB; photos may be at most 50 MB", id: "berukuran {size} MB; foto paling besar 50 MB" }
+    IMAGE_FILE_TOO_BIG_HINT {
+        en: "export the photo again at a smaller size",
+        id: "ekspor ulang foto dengan ukuran lebih kecil",
+    }
+    IMAGE_TYPE_UNSUPPORTED { en: "is not a supported image type", id: "bukan jenis gambar yang didukung" }
+    IMAGE_TYPE_HINT {
+        en: "use a JPEG (.jpg), PNG (.png), WebP (.webp) or GIF (.gif) file",
+        id: "gunakan file JPEG (.jpg), PNG (.png), WebP (.webp) atau GIF (.gif)",
+    }
+    IMAGE_TOO_MANY_PIXELS {
+        en: "is {width}×{height} pixels; photos may have at most {limit} megapixels",
+        id: "berukuran {width}×{height} piksel; foto paling banyak {limit} megapiksel",
+    }
+    IMAGE_TOO_MANY_PIXELS_HINT {
+        en: "resize the photo before adding it, or raise images.max_megapixels in catalogue.yaml",
+        id: "perkecil foto sebelum ditambahkan, atau naikkan images.max_megapixels di catalogue.yaml",
+    }
+    IMAGE_NOT_DECODED { en: "could not be read: {detail}", id: "tidak dapat dibaca: {detail}" }
+    IMAGE_NOT_RESIZED { en: "could not be resized: {detail}", id: "tidak dapat diubah ukurannya: {detail}" }
+    IMAGE_NOT_CROPPED { en: "could not be cropped: {detail}", id: "tidak dapat dipotong: {detail}" }
+    IMAGE_NOT_ENCODED { en: "could not be encoded: {detail}", id: "tidak dapat disimpan ulang: {detail}" }
+    EXPORT_AGAIN_HINT { en: "export the photo again", id: "ekspor ulang fotonya" }
+    EXPORT_AGAIN_JPEG_PNG_HINT {
+        en: "export the photo again as JPEG or PNG",
+        id: "ekspor ulang foto sebagai JPEG atau PNG",
+    }
+
+    // ------------------------------------------------------------ templates
+    /// Tera's own description of a template problem (it exists in English only).
+    TEMPLATE_ERROR { en: "{detail}", id: "template bermasalah: {detail}" }
+    TEMPLATE_HINT {
+        en: "fix the template, or delete it to use the default theme's version",
+        id: "perbaiki template itu, atau hapus agar versi dari tema bawaan yang dipakai",
+    }
+
+    // ------------------------------------------------------------ using the command
+    ROOT_MISSING { en: "the catalogue folder {path} does not exist", id: "folder katalog {path} tidak ada" }
+    NOT_A_CATALOGUE {
+        en: "{path} has no {file}, so it is not a catalogue folder; run etalase in the catalogue folder or pass --root DIR",
+        id: "{path} tidak memiliki {file}, jadi bukan folder katalog; jalankan etalase di folder katalog atau beri --root FOLDER",
+    }
+    OUTPUT_HOLDS_CATALOGUE {
+        en: "the output folder {path} contains the catalogue itself; choose another --output",
+        id: "folder hasil {path} berisi katalog itu sendiri; pilih --output yang lain",
+    }
+    OUTPUT_INSIDE_SOURCES {
+        en: "the output folder {path} is inside the catalogue's {folder}/ folder; choose another --output",
+        id: "folder hasil {path} ada di dalam folder {folder}/ milik katalog; pilih --output yang lain",
+    }
+    OUTPUT_NOT_A_SITE {
+        en: "{path} exists and does not look like an etalase site (it has no sitemap.xml); refusing to replace it: remove it or choose another --output",
+        id: "{path} sudah ada dan tidak tampak seperti situs etalase (tidak ada sitemap.xml); folder itu tidak akan ditimpa: hapus folder itu atau pilih --output yang lain",
+    }
+    CANNOT_MOVE_SITE {
+        en: "cannot move the new site into {path}: {detail}",
+        id: "situs baru tidak dapat dipindahkan ke {path}: {detail}",
+    }
+    NEW_NOT_EMPTY {
+        en: "{path} already exists and is not empty; choose a new folder name",
+        id: "{path} sudah ada dan tidak kosong; pilih nama folder yang baru",
+    }
+    NEW_NOT_A_FOLDER { en: "{path} is not a folder", id: "{path} bukan folder" }
+    CANNOT_WRITE_PATH { en: "cannot write {path}: {reason}", id: "{path} tidak dapat ditulis: {reason}" }
+
+    // ------------------------------------------------------------ summary lines
+    BUILT {
+        en: "built {pages} pages ({products} products, {producers} producers) and {images} photo files ({processed} photos processed, {cached} from the cache) into {output}",
+        id: "selesai: {pages} halaman ({products} produk, {producers} produsen) dan {images} file foto ({processed} foto diolah, {cached} dari cache) ditulis ke {output}",
+    }
+    BUILD_FAILED {
+        en: "the build failed; the previous output/ was left as it was",
+        id: "situs gagal dibuat; output/ yang lama dibiarkan seperti semula",
+    }
+    ERROR_COUNT { en: "{count} error(s): {summary}", id: "{count} kesalahan: {summary}" }
+    CHECK_FAILED { en: "check failed", id: "pemeriksaan gagal" }
+    CHECK_FAILED_STRICT {
+        en: "check failed (--strict treats warnings as errors)",
+        id: "pemeriksaan gagal (--strict memperlakukan peringatan sebagai kesalahan)",
+    }
+    NO_ERRORS { en: "no errors found", id: "tidak ditemukan kesalahan" }
+    NEW_CREATED {
+        en: "created a new catalogue in {folder}\nnext: edit the files in {folder}/content, then run `etalase build --root {folder}` and open {folder}/output/index.html",
+        id: "katalog baru dibuat di {folder}\nselanjutnya: ubah file di {folder}/content, lalu jalankan `etalase build --root {folder}` dan buka {folder}/output/index.html",
+    }
+    // ------------------------------------------------------------ etalase serve
+    SERVE_SERVING {
+        en: "serving {path} at {url}\nwatching for changes; press Ctrl+C to stop",
+        id: "menyajikan {path} di {url}\nmemantau perubahan; tekan Ctrl+C untuk berhenti",
+    }
+    SERVE_PORT_TAKEN {
+        en: "port {asked} is in use, so etalase took {port}",
+        id: "port {asked} sedang dipakai, jadi etalase memakai {port}",
+    }
+    SERVE_NO_PORT {
+        en: "no free port from {port} on: {detail}; choose another with --port",
+        id: "tidak ada port bebas mulai dari {port}: {detail}; pilih port lain dengan --port",
+    }
+    SERVE_CANNOT_WATCH {
+        en: "cannot watch the catalogue folder: {detail}",
+        id: "folder katalog tidak dapat dipantau: {detail}",
+    }
+    SERVE_WATCHER_STOPPED {
+        en: "the file watcher stopped; start etalase serve again",
+        id: "pemantau file berhenti; jalankan etalase serve lagi",
+    }
+    SERVE_CHANGED { en: "changed: {paths}", id: "berubah: {paths}" }
+    SERVE_AND_MORE { en: "and {count} more", id: "dan {count} lainnya" }
+    SERVE_BUILT { en: "built {pages} pages in {ms} ms", id: "{pages} halaman dibuat dalam {ms} ms" }
+    SERVE_REBUILT {
+        en: "rebuilt {pages} pages for {products} changed product(s) in {ms} ms",
+        id: "{pages} halaman dibuat ulang untuk {products} produk yang berubah dalam {ms} ms",
+    }
+    SERVE_NOTHING_CHANGED { en: "no page changed ({ms} ms)", id: "tidak ada halaman yang berubah ({ms} ms)" }
+    SERVE_STILL_SERVING {
+        en: "still serving the last good build; the browser shows the errors until the files are fixed",
+        id: "situs terakhir yang berhasil tetap disajikan; peramban menampilkan kesalahannya sampai file diperbaiki",
+    }
+    SERVE_NO_BROWSER {
+        en: "could not open a browser; open {url} yourself",
+        id: "peramban tidak dapat dibuka; buka {url} sendiri",
+    }
+    OVERLAY_TITLE {
+        en: "The site could not be rebuilt: {count} error(s)",
+        id: "Situs tidak dapat dibuat ulang: {count} kesalahan",
+    }
+    OVERLAY_LINE { en: "line", id: "baris" }
+    OVERLAY_FIELD { en: "field", id: "kolom" }
+    OVERLAY_CLOSE { en: "close", id: "tutup" }
+    OVERLAY_FOOTER {
+        en: "Below is the last version of this page that built. Fix the file and save: this page reloads by itself.",
+        id: "Di bawah ini versi terakhir halaman ini yang berhasil dibuat. Perbaiki file itu lalu simpan: halaman ini akan dimuat ulang sendiri.",
+    }
+
+    PDF_PRINTING { en: "printing {count} brochure(s) with {browser}", id: "mencetak {count} brosur dengan {browser}" }
+    PDF_PRINTED_ONE { en: "printed {what}", id: "tercetak: {what}" }
+    PDF_PRINTED_ALL { en: "printed {count} brochure(s) in {seconds} s", id: "{count} brosur tercetak dalam {seconds} detik" }
+    PDF_SOME_FAILED {
+        en: "{failed} of {count} brochure(s) could not be printed ({seconds} s); their previous PDFs, if any, were left as they were",
+        id: "{failed} dari {count} brosur tidak dapat dicetak ({seconds} detik); PDF lamanya, jika ada, dibiarkan seperti semula",
+    }
+    PDF_NO_SUCH_LANGUAGE {
+        en: "--lang {lang}: this catalogue has no language `{lang}`; its languages are: {langs}",
+        id: "--lang {lang}: katalog ini tidak memiliki bahasa `{lang}`; bahasanya: {langs}",
+    }
+    PDF_NO_SUCH_SELECTION {
+        en: "--selection {slug}: this catalogue has no brochure selection `{slug}`; {valid}",
+        id: "--selection {slug}: katalog ini tidak memiliki pilihan brosur `{slug}`; {valid}",
+    }
+    PDF_SELECTIONS_NONE {
+        en: "it defines none (they are listed under `brochures:` in {file})",
+        id: "katalog ini belum menetapkan satu pun (pilihan brosur dicantumkan di bawah `brochures:` di {file})",
+    }
+    PDF_SELECTIONS_ARE { en: "its selections are: {names}", id: "pilihannya: {names}" }
+    PDF_NO_BROWSER {
+        en: "no browser found to print the brochure with (looked for {names} on PATH)",
+        id: "tidak ada peramban untuk mencetak brosur (dicari: {names} di PATH)",
+    }
+    PDF_BROWSER_MISSING {
+        en: "the browser given by {source}, {path}, does not exist or is not a program",
+        id: "peramban yang ditunjuk oleh {source}, {path}, tidak ada atau bukan program",
+    }
+    PDF_INSTALL_HINT {
+        en: "install Chromium (Debian/Ubuntu: sudo apt install chromium), or pass --chrome PATH, or set ETALASE_CHROME=PATH",
+        id: "pasang Chromium (Debian/Ubuntu: sudo apt install chromium), atau beri --chrome PATH, atau atur ETALASE_CHROME=PATH",
+    }
+    PDF_NONE_WRITTEN { en: "no PDF was written", id: "tidak ada PDF yang ditulis" }
+    PDF_CONFIG_UNREADABLE { en: "{path} cannot be read", id: "{path} tidak dapat dibaca" }
+    /// Text that exists in one language only: an error worded by the system or a library.
+    /// Never for etalase's own sentences, which belong in this table.
+    VERBATIM { en: "{detail}", id: "{detail}" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_entry_has_both_texts_with_the_same_placeholders() {
+        for entry in ALL {
+            for lang in [Lang::En, Lang::Id] {
+                assert!(
+                    !entry.text(lang).trim().is_empty(),
+                    "{} has no {lang:?} text",
+                    entry.key
+                );
+            }
+            let mut en = entry.placeholders(Lang::En);
+            let mut id = entry.placeholders(Lang::Id);
+            en.sort_unstable();
+            id.sort_unstable();
+            en.dedup();
+            id.dedup();
+            assert_eq!(en, id, "{}: the placeholders differ", entry.key);
+        }
+    }
+
+    #[test]
+    fn indonesian_is_not_a_copy_of_english() {
+        // Entries that only carry text worded elsewhere are the same in both languages.
+        let same_by_design = ["NAMES", "VERBATIM"];
+        for entry in ALL {
+            if !same_by_design.contains(&entry.key) {
+                assert_ne!(entry.en, entry.id, "{} is not translated", entry.key);
+            }
+        }
+    }
+
+    #[test]
+    fn keys_are_unique() {
+        let mut keys: Vec<&str> = ALL.iter().map(|t| t.key()).collect();
+        keys.sort_unstable();
+        let count = keys.len();
+        keys.dedup();
+        assert_eq!(keys.len(), count);
+    }
+
+    #[test]
+    fn fills_placeholders_and_nested_messages_in_one_language() {
+        let message = UNKNOWN_FIELD.arg("field", "catgory");
+        assert_eq!(message.render(Lang::En), "unknown field `catgory`");
+        assert_eq!(message.render(Lang::Id), "kolom `catgory` tidak dikenal");
+        let nested = CANNOT_BE_READ.nested("reason", &REASON_NOT_FOUND);
+        assert_eq!(
+            nested.render(Lang::Id),
+            "tidak dapat dibaca: file atau folder itu tidak ada"
+        );
+        // A brace that does not open a placeholder is plain text.
+        assert!(PRICE_HINT.placeholders(Lang::En).is_empty());
+        assert!(Message::from(&PRICE_HINT)
+            .render(Lang::En)
+            .contains("{ amount: 450000 }"));
+    }
+
+    #[test]
+    fn the_locale_chooses_indonesian_only_when_it_says_id() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(Lang::from_locale(env(&[("LANG", "id_ID.UTF-8")])), Lang::Id);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "C")])), Lang::En);
+        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
+        let messages_first = env(&[("LC_MESSAGES", "en_US.UTF-8"), ("LANG", "id_ID.UTF-8")]);
+        assert_eq!(Lang::from_locale(messages_first), Lang::En);
+        let all_wins = env(&[("LC_ALL", "id_ID"), ("LC_MESSAGES", "en_US.UTF-8")]);
+        assert_eq!(Lang::from_locale(all_wins), Lang::Id);
+        let empty_skipped = env(&[("LC_ALL", ""), ("LANG", "id_ID.UTF-8")]);
+        assert_eq!(Lang::from_locale(empty_skipped), Lang::Id);
+        assert_eq!(Lang::choose(Some(Lang::En)), Lang::En);
+    }
+}

@@ -1,0 +1,30 @@
+//! What `etalase check` looks at beyond what a build needs: products a buyer would find
+//! incomplete, without a price or without a photo. `build` stays quiet about these.
+
+use std::path::Path;
+
+use super::Catalogue;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::messages as msg;
+
+/// Warns about every product without a price and every product without a photo.
+pub fn review(catalogue: &Catalogue, diagnostics: &mut Diagnostics) {
+    for product in &catalogue.products {
+        let dir = Path::new("content/products").join(&product.slug);
+        let file = dir.join("product.yaml");
+        if product.price.is_none() {
+            diagnostics.push(
+                Diagnostic::warning(&file, &msg::PRODUCT_WITHOUT_PRICE)
+                    .in_field("price")
+                    .with_hint(&msg::PRICE_HINT),
+            );
+        }
+        if product.photos.is_empty() {
+            diagnostics.push(
+                Diagnostic::warning(&file, &msg::PRODUCT_WITHOUT_PHOTO)
+                    .in_field("photos")
+                    .with_hint(msg::PHOTO_ADD_HINT.arg("dir", dir.display())),
+            );
+        }
+    }
+}
