@@ -507,7 +507,11 @@ fn open_asks_the_desktop_to_open_the_served_address() {
     let opener = bin.path().join("xdg-open");
     std::fs::write(
         &opener,
-        format!("#!/bin/sh\necho \"$@\" > {}\n", opened.display()),
+        // Written beside, then renamed: the test must never read a half-written file.
+        format!(
+            "#!/bin/sh\necho \"$@\" > {0}.part && mv {0}.part {0}\n",
+            opened.display()
+        ),
     )
     .unwrap();
     std::fs::set_permissions(&opener, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
