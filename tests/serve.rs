@@ -245,6 +245,19 @@ impl Server {
         http_get(self.port, path)
     }
 
+    /// The page once `ready` holds for it, fetched again for up to 10 s: a save written in
+    /// two steps may be seen half-written by one rebuild and whole by the next.
+    fn page_when(&self, path: &str, ready: impl Fn(&Html) -> bool) -> Html {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let page = Html::parse_document(&self.get(path).body);
+            if ready(&page) || Instant::now() > deadline {
+                return page;
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     fn page(&self, path: &str) -> Html {
         let reply = self.get(path);
         assert_eq!(reply.status, 200, "GET {path}");
@@ -382,7 +395,7 @@ fn the_server_rebuilds_on_save_reloads_pages_and_shows_broken_content_until_fixe
         "id: \"Onde-onde Isi 12\"",
     );
     assert_eq!(events.next_event(), "reload");
-    let page = server.page(page_path);
+    let page = server.page_when(page_path, |p| text_of(p, "h1") == "Onde-onde Isi 12");
     assert_eq!(text_of(&page, "h1"), "Onde-onde Isi 12");
 
     // Broken content: the server keeps running, and pages show what to fix over the last
@@ -396,7 +409,9 @@ fn the_server_rebuilds_on_save_reloads_pages_and_shows_broken_content_until_fixe
     let broken_line = line_of(&catalogue.read(&yaml), "amount: banyak");
     assert_eq!(events.next_event(), "reload");
     server.wait_for_line(|l| l.contains("still serving the last good build"));
-    let page = server.page(page_path);
+    let page = server.page_when(page_path, |p| {
+        !select(p, "#etalase-errors .file").is_empty()
+    });
     assert_eq!(text_of(&page, "h1"), "Onde-onde Isi 12");
     let errors = select(&page, "#etalase-errors li");
     assert!(!errors.is_empty(), "the overlay lists the errors");
@@ -432,7 +447,7 @@ fn the_server_rebuilds_on_save_reloads_pages_and_shows_broken_content_until_fixe
         "price: { amount: 36000 }",
     );
     assert_eq!(events.next_event(), "reload");
-    let page = server.page(page_path);
+    let page = server.page_when(page_path, |p| select(p, "#etalase-errors").is_empty());
     assert!(select(&page, "#etalase-errors").is_empty());
     assert!(
         text_of(&page, ".price-line").contains("36"),
@@ -549,7 +564,7 @@ fn a_catalogue_broken_from_the_start_is_served_as_its_errors_until_fixed() {
     let mut events = server.events();
     catalogue.replace(&yaml, "category: makanan", "category: makanan-minuman");
     assert_eq!(events.next_event(), "reload");
-    let page = server.page("/id/");
+    let page = server.page_when("/id/", |p| select(p, "#etalase-errors").is_empty());
     assert!(select(&page, "#etalase-errors").is_empty());
     assert!(!select(&page, "main").is_empty(), "the home page is served");
 }
