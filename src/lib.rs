@@ -139,9 +139,20 @@ pub enum Purpose {
     Check,
 }
 
-/// Reads and validates everything, writing nothing (`etalase check`).
+/// Reads and validates everything, writing nothing.
 pub fn load(root: &Path) -> Result<Loaded, BuildError> {
     load_with(root, Purpose::Check)
+}
+
+/// `etalase check`: reads and validates everything, then renders every page and throws it
+/// away, so a template error that shows only while rendering is found too. Photos are only
+/// verified, not processed, so pages are rendered without them.
+pub fn check(root: &Path) -> Result<Loaded, BuildError> {
+    let loaded = load(root)?;
+    match write_site(&loaded, &output::Discard, &Scope::Everything) {
+        Ok(_) => Ok(loaded),
+        Err(problems) => Err(content_failure(problems, &loaded.warnings)),
+    }
 }
 
 /// Reads and validates everything a build needs. Every stage runs even after errors, so one

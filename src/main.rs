@@ -182,7 +182,7 @@ fn print_error(message: &Message, lang: Lang) {
 }
 
 fn check(root: &Path, strict: bool, lang: Lang) -> ExitCode {
-    match etalase::load(root) {
+    match etalase::check(root) {
         Ok(loaded) => {
             let mut warnings: Diagnostics = loaded.warnings;
             let table = warning_table(&warnings.clone().sorted(), lang);

@@ -107,6 +107,24 @@ pub trait SiteWriter: Sync {
     }
 }
 
+/// A [`SiteWriter`] that keeps nothing: `etalase check` renders every page only to find
+/// the errors that rendering reveals.
+pub struct Discard;
+
+impl SiteWriter for Discard {
+    fn write_page(&self, _: &str, _: &[u8]) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+
+    fn copy_file(&self, _: &Path, _: &str) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+
+    fn link_file(&self, _: &Path, _: &str) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+}
+
 impl SiteWriter for Staging {
     fn write_page(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         Staging::write_page(self, relative, bytes)

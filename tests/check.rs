@@ -15,9 +15,9 @@ use etalase::messages::Lang;
 const BATIK: &str = "content/products/batik-tulis-surya/product.yaml";
 const BATIK_DIR: &str = "content/products/batik-tulis-surya";
 
-/// The diagnostics of `etalase check` (the library's `load`) on a catalogue without errors.
+/// The diagnostics of `etalase check` on a catalogue without errors.
 fn check_warnings(root: &Path) -> Vec<Diagnostic> {
-    match etalase::load(root) {
+    match etalase::check(root) {
         Ok(loaded) => loaded.warnings.sorted(),
         Err(error) => panic!("check failed:\n{}", describe_error(&error)),
     }
@@ -415,4 +415,30 @@ fn check_ends_with_a_table_of_its_warnings_and_strict_makes_them_errors() {
         "{}",
         indonesian.stderr
     );
+}
+
+// ---------------------------------------------------------------- rendering
+
+#[test]
+fn a_template_that_fails_only_while_rendering_fails_check_naming_the_template() {
+    let catalogue = Catalogue::copy("basic");
+    catalogue.write(
+        "templates/partials/price.html",
+        "{{ card.price_in_dollars | round }}\n",
+    );
+    let run = run_check(catalogue.root(), &[]);
+    assert_eq!(run.code, 1, "{run:#?}");
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect();
+    assert!(
+        errors
+            .iter()
+            .any(|l| l.starts_with("error: templates/partials/price.html")),
+        "{errors:#?}"
+    );
+    let output = catalogue.root().join("output");
+    assert!(!output.exists(), "check wrote a site");
 }
