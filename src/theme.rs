@@ -54,6 +54,9 @@ pub fn copy_static(
         Path::new("themes").join(theme).join("static"),
         "static".into(),
     ] {
+        if let Some(problem) = root.folder_leaving(&dir) {
+            return Err(problem);
+        }
         let full = root.path().join(&dir);
         if full.is_dir() {
             copied += out.copy_tree(&full)?;
