@@ -262,6 +262,16 @@ table! {
     ADD_FIELD_LINE { en: "add a line `{field}: ...`", id: "tambahkan baris `{field}: ...`" }
     /// The YAML reader's own description of a mistake (it exists in English only).
     YAML_INVALID { en: "{detail}", id: "baris ini tidak dapat dibaca ({detail})" }
+    NOT_A_WHOLE_NUMBER {
+        en: "the value here is not a whole number",
+        id: "nilai di sini bukan bilangan bulat",
+    }
+    WHOLE_NUMBER_HINT {
+        en: "write digits only, without dots, spaces or words, e.g. `10` or `350000`",
+        id: "tulis angka saja, tanpa titik, spasi atau kata, misalnya `10` atau `350000`",
+    }
+    NOT_TRUE_OR_FALSE { en: "the value here is not `true` or `false`", id: "nilai di sini bukan `true` atau `false`" }
+    TRUE_OR_FALSE_HINT { en: "write `true` or `false`", id: "tulis `true` (ya) atau `false` (tidak)" }
     YAML_TOO_DEEP {
         en: "nests deeper than {limit} levels",
         id: "bertingkat lebih dari {limit} lapis",

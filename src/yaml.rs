@@ -70,6 +70,11 @@ fn to_diagnostic(
     if let Some(problem) = over_limit(error, file, limits) {
         return problem.at_line(line);
     }
+    if let serde_saphyr::Error::InvalidScalar { ty, .. } = error {
+        if let Some(problem) = wrong_scalar(ty, file) {
+            return problem.at_line(line);
+        }
+    }
     match error {
         serde_saphyr::Error::SerdeUnknownField {
             field, expected, ..
@@ -85,6 +90,20 @@ fn to_diagnostic(
         )
         .at_line(line)
         .with_hint(&msg::YAML_INVALID_HINT),
+    }
+}
+
+/// A value that is not the number or yes/no its field takes, in words an editor knows.
+fn wrong_scalar(ty: &str, file: &Path) -> Option<Diagnostic> {
+    let whole_number = [
+        "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize",
+    ];
+    if whole_number.contains(&ty) {
+        Some(Diagnostic::error(file, &msg::NOT_A_WHOLE_NUMBER).with_hint(&msg::WHOLE_NUMBER_HINT))
+    } else if matches!(ty, "bool" | "boolean") {
+        Some(Diagnostic::error(file, &msg::NOT_TRUE_OR_FALSE).with_hint(&msg::TRUE_OR_FALSE_HINT))
+    } else {
+        None
     }
 }
 
@@ -177,9 +196,9 @@ mod tests {
     #[test]
     fn bad_value_points_at_its_line() {
         let text = error_of("name: a\ncount: many\n");
-        assert!(
-            text.starts_with("error: x/product.yaml:2: invalid u32"),
-            "{text}"
+        assert_eq!(
+            text,
+            "error: x/product.yaml:2: the value here is not a whole number\n  hint: write digits only, without dots, spaces or words, e.g. `10` or `350000`"
         );
     }
 
