@@ -165,6 +165,9 @@ pub fn load_with(root: &Path, purpose: Purpose) -> Result<Loaded, BuildError> {
     let theme = catalogue
         .as_ref()
         .map_or("default", |c| c.config.theme.as_str());
+    for problem in theme::static_folders_leaving(&root, theme) {
+        diagnostics.push(problem);
+    }
     let templates = templates::load(&root, theme).map_err(|problems| {
         problems.into_iter().for_each(|p| diagnostics.push(p));
     });
