@@ -137,13 +137,14 @@ impl CatalogueRoot {
         decode_text(relative, bytes)
     }
 
-    /// Says so when `relative` is a link to a folder outside the catalogue.
+    /// Says so when `relative` is a link to a folder outside the catalogue (or inside such a
+    /// link).
     pub fn folder_leaving(&self, relative: &Path) -> Option<Diagnostic> {
         let leaves = self
             .root
             .join(relative)
             .canonicalize()
-            .is_ok_and(|target| !target.starts_with(&self.root));
+            .is_ok_and(|target| !target.starts_with(&self.root) && target.is_dir());
         leaves.then(|| {
             Diagnostic::error(relative, &msg::FOLDER_LINK_LEAVES_CATALOGUE)
                 .with_hint(&msg::MOVE_FOLDER_HINT)
