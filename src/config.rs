@@ -3,12 +3,13 @@
 use std::path::Path;
 
 use serde::Deserialize;
+use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::i18n::{split_date, RawText, Translated};
 use crate::messages::{self as msg, Message};
 use crate::slug::is_valid_slug;
-use crate::yaml;
+use crate::yaml::{self, YamlLimits};
 
 /// Where the settings live, relative to the catalogue root.
 pub const CONFIG_FILE: &str = "catalogue.yaml";
@@ -25,8 +26,20 @@ struct RawConfig {
     edition: Option<String>,
     categories: Vec<RawCategory>,
     images: Option<RawImages>,
+    limits: Option<RawLimits>,
     #[serde(default)]
     brochures: Vec<RawBrochure>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLimits {
+    max_text_file_kb: Option<Spanned<u64>>,
+    max_photo_file_mb: Option<Spanned<u64>>,
+    max_photo_megapixels: Option<Spanned<u64>>,
+    max_photos_per_product: Option<Spanned<u64>>,
+    max_yaml_depth: Option<Spanned<u64>>,
+    max_yaml_alias_expansion: Option<Spanned<u64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -76,6 +89,8 @@ pub struct Config {
     pub edition: Option<String>,
     pub categories: Vec<Category>,
     pub images: ImageSettings,
+    /// How big and how deep the catalogue's files may be.
+    pub limits: Limits,
     /// Brochures of a part of the catalogue, besides the one of everything.
     pub brochures: Vec<BrochureSelection>,
 }
@@ -98,6 +113,8 @@ pub struct ImageSettings {
     pub widths: Vec<u32>,
     /// Photos declaring more pixels are refused before decoding.
     pub max_pixels: u64,
+    /// Photo files larger than this are refused before they are read.
+    pub max_file_bytes: u64,
 }
 
 impl Default for ImageSettings {
@@ -105,9 +122,34 @@ impl Default for ImageSettings {
         ImageSettings {
             widths: vec![480, 960, 1600],
             max_pixels: 60_000_000,
+            max_file_bytes: 50 * 1024 * 1024,
         }
     }
 }
+
+/// The limits of `limits:` besides the photo ones (which live in [`ImageSettings`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// YAML and Markdown files larger than this are refused before they are read.
+    pub max_text_file_bytes: u64,
+    /// A product may list at most this many photos.
+    pub max_photos_per_product: usize,
+    /// How deep YAML may nest and how much its aliases may expand.
+    pub yaml: YamlLimits,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_text_file_bytes: 1024 * 1024,
+            max_photos_per_product: 12,
+            yaml: YamlLimits::default(),
+        }
+    }
+}
+
+/// The ceiling for `catalogue.yaml` itself, read before its limits are known.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Publisher {
@@ -158,7 +200,13 @@ fn validate(raw: RawConfig, text: &str, diagnostics: &mut Diagnostics) -> Option
         }
     }
     let categories = validate_categories(&raw.categories, &languages, &mut problems);
-    let images = validate_images(raw.images.as_ref(), &mut problems);
+    let mut images = validate_images(raw.images.as_ref(), &mut problems);
+    let limits = validate_limits(
+        raw.limits.unwrap_or_default(),
+        raw.images.as_ref(),
+        &mut images,
+        &mut problems,
+    );
     let brochures = validate_brochures(raw.brochures, &categories, &languages, &mut problems);
     let theme = raw.theme.unwrap_or_else(|| "default".to_owned());
     if !is_valid_slug(&theme) {
@@ -169,7 +217,9 @@ fn validate(raw: RawConfig, text: &str, diagnostics: &mut Diagnostics) -> Option
     }
     let failed = !problems.is_empty();
     for problem in problems {
-        let line = problem.field.as_deref().and_then(|f| line_of_key(text, f));
+        let line = problem
+            .line
+            .or_else(|| problem.field.as_deref().and_then(|f| line_of_key(text, f)));
         diagnostics.push(problem.at_line(line));
     }
     if failed {
@@ -194,6 +244,7 @@ fn validate(raw: RawConfig, text: &str, diagnostics: &mut Diagnostics) -> Option
         edition: raw.edition,
         categories,
         images,
+        limits,
         brochures,
     })
 }
@@ -279,6 +330,109 @@ fn validate_images(raw: Option<&RawImages>, problems: &mut Vec<Diagnostic>) -> I
         }
     }
     settings
+}
+
+/// One `limits:` value: its name, default, range, and the unit it is written in.
+struct LimitSpec {
+    name: &'static str,
+    default: u64,
+    min: u64,
+    max: u64,
+}
+
+impl LimitSpec {
+    /// The value written, when it is within the range; else a problem naming the range.
+    fn read(&self, raw: Option<Spanned<u64>>, problems: &mut Vec<Diagnostic>) -> u64 {
+        let Some(value) = raw else {
+            return self.default;
+        };
+        if (self.min..=self.max).contains(&value.value) {
+            return value.value;
+        }
+        let field = format!("limits.{}", self.name);
+        let line = Some(value.referenced.line()).filter(|l| *l > 0);
+        problems.push(
+            field_error(
+                &field,
+                msg::LIMIT_OUT_OF_RANGE
+                    .arg("value", value.value)
+                    .arg("min", self.min)
+                    .arg("max", self.max),
+            )
+            .at_line(line)
+            .with_hint(msg::LIMIT_DEFAULT_HINT.arg("default", self.default)),
+        );
+        self.default
+    }
+}
+
+const TEXT_FILE_KB: LimitSpec = LimitSpec {
+    name: "max_text_file_kb",
+    default: 1024,
+    min: 1,
+    max: 64 * 1024,
+};
+const PHOTO_FILE_MB: LimitSpec = LimitSpec {
+    name: "max_photo_file_mb",
+    default: 50,
+    min: 1,
+    max: 1024,
+};
+const PHOTO_MEGAPIXELS: LimitSpec = LimitSpec {
+    name: "max_photo_megapixels",
+    default: 60,
+    min: 1,
+    max: 500,
+};
+const PHOTOS_PER_PRODUCT: LimitSpec = LimitSpec {
+    name: "max_photos_per_product",
+    default: 12,
+    min: 1,
+    max: 200,
+};
+const YAML_DEPTH: LimitSpec = LimitSpec {
+    name: "max_yaml_depth",
+    default: 32,
+    min: 2,
+    max: 256,
+};
+const YAML_ALIAS_EXPANSION: LimitSpec = LimitSpec {
+    name: "max_yaml_alias_expansion",
+    default: 10_000,
+    min: 0,
+    max: 1_000_000,
+};
+
+/// Reads `limits:`; the photo limits go into `images`. `images.max_megapixels`, the older
+/// place of the pixel limit, still works, but not together with `limits.max_photo_megapixels`.
+fn validate_limits(
+    raw: RawLimits,
+    raw_images: Option<&RawImages>,
+    images: &mut ImageSettings,
+    problems: &mut Vec<Diagnostic>,
+) -> Limits {
+    let older_pixels = raw_images.and_then(|i| i.max_megapixels);
+    if let (Some(_), Some(newer)) = (older_pixels, &raw.max_photo_megapixels) {
+        let line = Some(newer.referenced.line()).filter(|l| *l > 0);
+        problems.push(
+            field_error("limits.max_photo_megapixels", &msg::LIMIT_SET_TWICE)
+                .at_line(line)
+                .with_hint(&msg::LIMIT_SET_TWICE_HINT),
+        );
+    } else if raw.max_photo_megapixels.is_some() {
+        images.max_pixels = PHOTO_MEGAPIXELS.read(raw.max_photo_megapixels, problems) * 1_000_000;
+    }
+    images.max_file_bytes = PHOTO_FILE_MB.read(raw.max_photo_file_mb, problems) * 1024 * 1024;
+    let photos = PHOTOS_PER_PRODUCT.read(raw.max_photos_per_product, problems);
+    Limits {
+        max_text_file_bytes: TEXT_FILE_KB.read(raw.max_text_file_kb, problems) * 1024,
+        max_photos_per_product: usize::try_from(photos).unwrap_or(usize::MAX),
+        yaml: YamlLimits {
+            max_depth: YAML_DEPTH.read(raw.max_yaml_depth, problems) as usize,
+            max_alias_expansion: YAML_ALIAS_EXPANSION.read(raw.max_yaml_alias_expansion, problems)
+                as usize,
+        },
+    }
 }
 
 fn field_error(field: &str, message: impl Into<Message>) -> Diagnostic {
@@ -428,6 +582,39 @@ mod tests {
         assert_eq!(
             messages,
             ["error: catalogue.yaml:7: field `images.widths`: widths must be between 16 and 4096 pixels\n  hint: for example `widths: [480, 960, 1600]`"]
+        );
+    }
+
+    #[test]
+    fn limits_default_and_are_checked() {
+        let mut diagnostics = Diagnostics::default();
+        let config = Config::parse(MINIMAL, &mut diagnostics).unwrap();
+        assert_eq!(config.limits, Limits::default());
+        assert_eq!(config.images.max_file_bytes, 50 * 1024 * 1024);
+        let custom = format!(
+            "{MINIMAL}limits:\n  max_text_file_kb: 64\n  max_photo_file_mb: 8\n  max_photo_megapixels: 20\n  max_photos_per_product: 3\n  max_yaml_depth: 8\n  max_yaml_alias_expansion: 0\n"
+        );
+        let config = Config::parse(&custom, &mut diagnostics).unwrap();
+        assert_eq!(config.limits.max_text_file_bytes, 64 * 1024);
+        assert_eq!(config.limits.max_photos_per_product, 3);
+        assert_eq!(config.limits.yaml.max_depth, 8);
+        assert_eq!(config.limits.yaml.max_alias_expansion, 0);
+        assert_eq!(config.images.max_file_bytes, 8 * 1024 * 1024);
+        assert_eq!(config.images.max_pixels, 20_000_000);
+        assert!(diagnostics.is_empty());
+        let bad = format!("{MINIMAL}limits:\n  max_photos_per_product: 0\n");
+        assert!(Config::parse(&bad, &mut diagnostics).is_none());
+        let twice = format!(
+            "{MINIMAL}images: {{ max_megapixels: 30 }}\nlimits: {{ max_photo_megapixels: 40 }}\n"
+        );
+        assert!(Config::parse(&twice, &mut diagnostics).is_none());
+        let messages: Vec<String> = diagnostics.sorted().iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                "error: catalogue.yaml:8: field `limits.max_photos_per_product`: `0` is outside the allowed range, 1 to 200\n  hint: leave the line out to use the default, 12",
+                "error: catalogue.yaml:8: field `limits.max_photo_megapixels`: the pixel limit is also set by `images.max_megapixels`\n  hint: keep one: remove `max_megapixels` from `images:`",
+            ]
         );
     }
 

@@ -10,7 +10,7 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::config::CONFIG_FILE;
+use crate::config::{CONFIG_FILE, MAX_CONFIG_BYTES};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::messages::{self as msg, Message};
 use crate::slug::is_valid_slug;
@@ -68,6 +68,8 @@ pub struct EntryFolder {
 #[derive(Debug, Clone)]
 pub struct CatalogueRoot {
     root: PathBuf,
+    /// YAML, Markdown and template files larger than this are refused before they are read.
+    max_text_bytes: u64,
 }
 
 /// Everything read from `content/`, plus what was wrong with its layout.
@@ -81,7 +83,13 @@ impl CatalogueRoot {
     pub fn open(root: &Path) -> io::Result<CatalogueRoot> {
         Ok(CatalogueRoot {
             root: root.canonicalize()?,
+            max_text_bytes: crate::config::Limits::default().max_text_file_bytes,
         })
+    }
+
+    /// Refuses text files over `max_text_bytes` from now on (`limits.max_text_file_kb`).
+    pub fn set_text_limit(&mut self, max_text_bytes: u64) {
+        self.max_text_bytes = max_text_bytes;
     }
 
     pub fn path(&self) -> &Path {
@@ -92,31 +100,64 @@ impl CatalogueRoot {
         self.root.join(CONFIG_FILE).is_file()
     }
 
-    /// Reads a text file given relative to the root.
+    /// Reads a text file given relative to the root. A file that is a link leaving the
+    /// catalogue, or larger than the limit, is refused before it is read.
     pub fn read_text(&self, relative: &Path) -> Result<SourceFile, Diagnostic> {
-        let bytes = fs::read(self.root.join(relative)).map_err(|error| {
+        let unreadable = |error: &io::Error| {
             Diagnostic::error(
                 relative,
-                msg::CANNOT_BE_READ.nested("reason", io_reason(&error)),
+                msg::CANNOT_BE_READ.nested("reason", io_reason(error)),
             )
-        })?;
-        let text = String::from_utf8(bytes).map_err(|error| {
-            Diagnostic::error(relative, &msg::NOT_UTF8)
-                .at_line(Some(line_of_byte(
-                    error.as_bytes(),
-                    error.utf8_error().valid_up_to(),
-                )))
-                .with_hint(&msg::NOT_UTF8_HINT)
-        })?;
-        Ok(SourceFile {
-            path: relative.to_owned(),
-            text: normalise_text(text),
+        };
+        let target = self
+            .root
+            .join(relative)
+            .canonicalize()
+            .map_err(|e| unreadable(&e))?;
+        if !target.starts_with(&self.root) {
+            return Err(Diagnostic::error(relative, &msg::LINK_LEAVES_CATALOGUE)
+                .with_hint(&msg::COPY_INSTEAD_HINT));
+        }
+        let (limit, hint) = if relative == Path::new(CONFIG_FILE) {
+            (MAX_CONFIG_BYTES, &msg::CONFIG_TOO_BIG_HINT)
+        } else {
+            (self.max_text_bytes, &msg::TEXT_FILE_TOO_BIG_HINT)
+        };
+        let size = fs::metadata(&target).map_err(|e| unreadable(&e))?.len();
+        if size > limit {
+            return Err(Diagnostic::error(
+                relative,
+                msg::TEXT_FILE_TOO_BIG
+                    .arg("size", size.div_ceil(1024))
+                    .arg("limit", limit / 1024),
+            )
+            .with_hint(hint));
+        }
+        let bytes = read_at_most(&target, limit).map_err(|e| unreadable(&e))?;
+        decode_text(relative, bytes)
+    }
+
+    /// Says so when `relative` is a link to a folder outside the catalogue (or inside such a
+    /// link).
+    pub fn folder_leaving(&self, relative: &Path) -> Option<Diagnostic> {
+        let leaves = self
+            .root
+            .join(relative)
+            .canonicalize()
+            .is_ok_and(|target| !target.starts_with(&self.root) && target.is_dir());
+        leaves.then(|| {
+            Diagnostic::error(relative, &msg::FOLDER_LINK_LEAVES_CATALOGUE)
+                .with_hint(&msg::MOVE_FOLDER_HINT)
         })
     }
 
     /// Finds and reads every entry folder under `content/`.
     pub fn read_content(&self, diagnostics: &mut Diagnostics) -> RawContent {
         let mut folders = Vec::new();
+        if let Some(problem) = self.folder_leaving(Path::new("content")) {
+            diagnostics.push(problem);
+            return RawContent::default();
+        }
         for section in Section::ALL {
             folders.extend(self.entry_folders(section, diagnostics));
         }
@@ -140,6 +181,10 @@ impl CatalogueRoot {
     ) -> Vec<(Section, String)> {
         let relative = Path::new("content").join(section.folder());
         let mut found = Vec::new();
+        if let Some(problem) = self.folder_leaving(&relative) {
+            diagnostics.push(problem);
+            return found;
+        }
         for item in WalkDir::new(self.root.join(&relative))
             .min_depth(1)
             .max_depth(1)
@@ -158,7 +203,11 @@ impl CatalogueRoot {
             if name.starts_with('.') {
                 continue;
             }
-            if !self.is_real_dir(item.path(), item.path_is_symlink()) {
+            if let Some(problem) = self.folder_leaving(&item_path) {
+                diagnostics.push(problem);
+                continue;
+            }
+            if !item.path().is_dir() {
                 diagnostics.push(
                     Diagnostic::warning(&item_path, &msg::NOT_A_FOLDER_IGNORED)
                         .with_hint(msg::ENTRY_IS_A_FOLDER_HINT.arg("section", section.folder())),
@@ -175,11 +224,6 @@ impl CatalogueRoot {
             found.push((section, name));
         }
         found
-    }
-
-    /// A directory that is not a symlink (symlinked entry folders are not followed).
-    fn is_real_dir(&self, path: &Path, is_symlink: bool) -> bool {
-        !is_symlink && path.is_dir()
     }
 
     fn warn_about_unknown_sections(&self, diagnostics: &mut Diagnostics) {
@@ -313,6 +357,42 @@ pub enum AssetProblem {
     NotInFolder,
     Missing,
     LeavesCatalogue,
+}
+
+/// Reads up to `limit` bytes of a file (it may have grown since its size was checked).
+fn read_at_most(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    fs::File::open(path)?.take(limit).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Bytes read from `relative` as text: UTF-8, BOM removed, line endings normalised.
+fn decode_text(relative: &Path, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+    if looks_like_utf16(&bytes) {
+        return Err(Diagnostic::error(relative, &msg::NOT_UTF16)
+            .at_line(Some(1))
+            .with_hint(&msg::NOT_UTF8_HINT));
+    }
+    let text = String::from_utf8(bytes).map_err(|error| {
+        Diagnostic::error(relative, &msg::NOT_UTF8)
+            .at_line(Some(line_of_byte(
+                error.as_bytes(),
+                error.utf8_error().valid_up_to(),
+            )))
+            .with_hint(&msg::NOT_UTF8_HINT)
+    })?;
+    Ok(SourceFile {
+        path: relative.to_owned(),
+        text: normalise_text(text),
+    })
+}
+
+/// A UTF-16 byte-order mark, or a zero byte among the first two (ASCII saved as UTF-16).
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xff, 0xfe])
+        || bytes.starts_with(&[0xfe, 0xff])
+        || (bytes.len() >= 2 && (bytes[0] == 0 || bytes[1] == 0))
 }
 
 /// Removes a UTF-8 byte-order mark and turns CRLF (and lone CR) line endings into LF.

@@ -329,6 +329,7 @@ const UI_ID: &[(&str, &str)] = &[
     ("print", "Cetak"),
     ("print_hint", "Siap dicetak di kertas A4. Di ponsel, buka menu peramban lalu pilih Cetak atau Bagikan → Cetak."),
     ("no_products_selected", "Belum ada produk dalam pilihan ini."),
+    ("no_products_yet", "Belum ada produk di katalog ini. Produk yang ditambahkan akan tampil di sini."),
     ("scan_catalogue", "Pindai untuk membuka katalog lengkap"),
     ("published", "Diterbitkan"),
 ];
@@ -420,6 +421,7 @@ const UI_EN: &[(&str, &str)] = &[
     ("print", "Print"),
     ("print_hint", "Ready to print on A4 paper. On a phone, open the browser menu and choose Print, or Share → Print."),
     ("no_products_selected", "There are no products in this selection yet."),
+    ("no_products_yet", "There are no products in this catalogue yet. Products will appear here once they are added."),
     ("scan_catalogue", "Scan to open the full catalogue"),
     ("published", "Published"),
 ];

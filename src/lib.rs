@@ -158,9 +158,12 @@ pub fn check(root: &Path) -> Result<Loaded, BuildError> {
 /// Reads and validates everything a build needs. Every stage runs even after errors, so one
 /// build reports all of them.
 pub fn load_with(root: &Path, purpose: Purpose) -> Result<Loaded, BuildError> {
-    let root = open_root(root)?;
+    let mut root = open_root(root)?;
     let mut diagnostics = Diagnostics::default();
     let config = read_config(&root, &mut diagnostics);
+    if let Some(config) = &config {
+        root.set_text_limit(config.limits.max_text_file_bytes);
+    }
     let content = root.read_content(&mut diagnostics);
     let catalogue = config.map(|config| model::validate(config, content, &root, &mut diagnostics));
     let images = catalogue.as_ref().map(|c| match purpose {
@@ -173,6 +176,9 @@ pub fn load_with(root: &Path, purpose: Purpose) -> Result<Loaded, BuildError> {
     let theme = catalogue
         .as_ref()
         .map_or("default", |c| c.config.theme.as_str());
+    for problem in theme::static_folders_leaving(&root, theme) {
+        diagnostics.push(problem);
+    }
     let templates = templates::load(&root, theme).map_err(|problems| {
         problems.into_iter().for_each(|p| diagnostics.push(p));
     });

@@ -229,6 +229,27 @@ table! {
         id: "tautan folder mengarah kembali ke dirinya sendiri",
     }
     NOT_UTF8 { en: "is not UTF-8 text", id: "bukan teks UTF-8" }
+    NOT_UTF16 { en: "is UTF-16 text, not UTF-8", id: "berisi teks UTF-16, bukan UTF-8" }
+    TEXT_FILE_TOO_BIG {
+        en: "is {size} KB; YAML and Markdown files may be at most {limit} KB",
+        id: "berukuran {size} KB; file YAML dan Markdown paling besar {limit} KB",
+    }
+    TEXT_FILE_TOO_BIG_HINT {
+        en: "shorten the file, or raise `limits.max_text_file_kb` in catalogue.yaml",
+        id: "perpendek isi file, atau naikkan `limits.max_text_file_kb` di catalogue.yaml",
+    }
+    CONFIG_TOO_BIG_HINT {
+        en: "catalogue.yaml holds only the settings; long texts belong in content/",
+        id: "catalogue.yaml hanya berisi pengaturan; teks panjang ditaruh di content/",
+    }
+    FOLDER_LINK_LEAVES_CATALOGUE {
+        en: "is a link to a folder outside the catalogue folder",
+        id: "adalah tautan ke folder di luar folder katalog",
+    }
+    MOVE_FOLDER_HINT {
+        en: "move or copy the folder itself into the catalogue folder instead of linking to it",
+        id: "pindahkan atau salin folder itu ke dalam folder katalog, jangan ditautkan",
+    }
     NOT_UTF8_HINT {
         en: "save the file as UTF-8 (most editors offer it under \"Save as\" / encoding)",
         id: "simpan ulang file dengan encoding UTF-8 (biasanya ada di menu \"Save as\" / \"Simpan sebagai\")",
@@ -241,6 +262,32 @@ table! {
     ADD_FIELD_LINE { en: "add a line `{field}: ...`", id: "tambahkan baris `{field}: ...`" }
     /// The YAML reader's own description of a mistake (it exists in English only).
     YAML_INVALID { en: "{detail}", id: "baris ini tidak dapat dibaca ({detail})" }
+    NOT_A_WHOLE_NUMBER {
+        en: "the value here is not a whole number",
+        id: "nilai di sini bukan bilangan bulat",
+    }
+    WHOLE_NUMBER_HINT {
+        en: "write digits only, without dots, spaces or words, e.g. `10` or `350000`",
+        id: "tulis angka saja, tanpa titik, spasi atau kata, misalnya `10` atau `350000`",
+    }
+    NOT_TRUE_OR_FALSE { en: "the value here is not `true` or `false`", id: "nilai di sini bukan `true` atau `false`" }
+    TRUE_OR_FALSE_HINT { en: "write `true` or `false`", id: "tulis `true` (ya) atau `false` (tidak)" }
+    YAML_TOO_DEEP {
+        en: "nests deeper than {limit} levels",
+        id: "bertingkat lebih dari {limit} lapis",
+    }
+    YAML_TOO_DEEP_HINT {
+        en: "entries need only a few levels of indentation; or raise `limits.max_yaml_depth` in catalogue.yaml",
+        id: "entri hanya memerlukan beberapa lapis indentasi; atau naikkan `limits.max_yaml_depth` di catalogue.yaml",
+    }
+    YAML_ALIASES_TOO_MANY {
+        en: "its aliases (`*name`) copy more than {limit} values",
+        id: "alias (`*nama`) di file ini menyalin lebih dari {limit} nilai",
+    }
+    YAML_ALIASES_HINT {
+        en: "write the values out instead of repeating aliases, or raise `limits.max_yaml_alias_expansion` in catalogue.yaml",
+        id: "tulis nilainya langsung, jangan mengulang alias, atau naikkan `limits.max_yaml_alias_expansion` di catalogue.yaml",
+    }
     YAML_INVALID_HINT {
         en: "check the indentation, the `key: value` form and the quotes on this line",
         id: "periksa spasi di awal baris, bentuk `kunci: nilai` dan tanda kutip di baris ini",
@@ -285,6 +332,22 @@ table! {
         id: "batasnya harus antara 1 dan 500 megapiksel",
     }
     MEGAPIXELS_HINT { en: "the default is 60", id: "nilai bawaannya 60" }
+    LIMIT_OUT_OF_RANGE {
+        en: "`{value}` is outside the allowed range, {min} to {max}",
+        id: "`{value}` di luar rentang yang diizinkan, {min} sampai {max}",
+    }
+    LIMIT_DEFAULT_HINT {
+        en: "leave the line out to use the default, {default}",
+        id: "hapus baris ini agar nilai bawaannya, {default}, yang dipakai",
+    }
+    LIMIT_SET_TWICE {
+        en: "the pixel limit is also set by `images.max_megapixels`",
+        id: "batas piksel juga sudah ditetapkan oleh `images.max_megapixels`",
+    }
+    LIMIT_SET_TWICE_HINT {
+        en: "keep one: remove `max_megapixels` from `images:`",
+        id: "pakai salah satu saja: hapus `max_megapixels` dari `images:`",
+    }
     NO_LANGUAGES { en: "no languages are listed", id: "belum ada bahasa yang dicantumkan" }
     NO_LANGUAGES_HINT {
         en: "list at least one, the default first: `languages: [id, en]`",
@@ -522,10 +585,21 @@ table! {
         en: "the file may be damaged or saved under the wrong extension; export it again",
         id: "file mungkin rusak atau disimpan dengan akhiran nama yang salah; ekspor ulang fotonya",
     }
-    IMAGE_FILE_TOO_BIG { en: "is {size} MB; photos may be at most 50 MB", id: "berukuran {size} MB; foto paling besar 50 MB" }
+    IMAGE_FILE_TOO_BIG {
+        en: "is {size} MB; photo files may be at most {limit} MB",
+        id: "berukuran {size} MB; file foto paling besar {limit} MB",
+    }
     IMAGE_FILE_TOO_BIG_HINT {
-        en: "export the photo again at a smaller size",
-        id: "ekspor ulang foto dengan ukuran lebih kecil",
+        en: "export the photo again at a smaller size, or raise `limits.max_photo_file_mb` in catalogue.yaml",
+        id: "ekspor ulang foto dengan ukuran lebih kecil, atau naikkan `limits.max_photo_file_mb` di catalogue.yaml",
+    }
+    TOO_MANY_PHOTOS {
+        en: "lists {count} photos; a product may have at most {limit}",
+        id: "mencantumkan {count} foto; satu produk paling banyak {limit} foto",
+    }
+    TOO_MANY_PHOTOS_HINT {
+        en: "keep the best ones, or raise `limits.max_photos_per_product` in catalogue.yaml",
+        id: "pilih foto yang terbaik, atau naikkan `limits.max_photos_per_product` di catalogue.yaml",
     }
     IMAGE_TYPE_UNSUPPORTED { en: "is not a supported image type", id: "bukan jenis gambar yang didukung" }
     IMAGE_TYPE_HINT {
@@ -537,8 +611,8 @@ table! {
         id: "berukuran {width}×{height} piksel; foto paling banyak {limit} megapiksel",
     }
     IMAGE_TOO_MANY_PIXELS_HINT {
-        en: "resize the photo before adding it, or raise images.max_megapixels in catalogue.yaml",
-        id: "perkecil foto sebelum ditambahkan, atau naikkan images.max_megapixels di catalogue.yaml",
+        en: "resize the photo before adding it, or raise `limits.max_photo_megapixels` in catalogue.yaml",
+        id: "perkecil foto sebelum ditambahkan, atau naikkan `limits.max_photo_megapixels` di catalogue.yaml",
     }
     IMAGE_NOT_DECODED { en: "could not be read: {detail}", id: "tidak dapat dibaca: {detail}" }
     IMAGE_NOT_RESIZED { en: "could not be resized: {detail}", id: "tidak dapat diubah ukurannya: {detail}" }

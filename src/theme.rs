@@ -1,7 +1,7 @@
 //! Theme files copied as-is: the default theme's static files built into the binary, then the
 //! catalogue's `themes/<name>/static/`, then its own `static/`, each overriding the one before.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::content::CatalogueRoot;
 use crate::diagnostic::Diagnostic;
@@ -40,6 +40,23 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ),
 ];
 
+/// The catalogue's folders of static files, theme's first: copied to the site root as-is.
+fn static_folders(theme: &str) -> [PathBuf; 2] {
+    [
+        Path::new("themes").join(theme).join("static"),
+        PathBuf::from("static"),
+    ]
+}
+
+/// Static folders that are links leaving the catalogue: copying them could publish any folder
+/// of the computer.
+pub fn static_folders_leaving(root: &CatalogueRoot, theme: &str) -> Vec<Diagnostic> {
+    static_folders(theme)
+        .iter()
+        .filter_map(|dir| root.folder_leaving(dir))
+        .collect()
+}
+
 /// Copies the layered static files to the site root.
 pub fn copy_static(
     root: &CatalogueRoot,
@@ -50,10 +67,10 @@ pub fn copy_static(
         out.write_page(name, bytes)?;
     }
     let mut copied = DEFAULT_STATIC.len();
-    for dir in [
-        Path::new("themes").join(theme).join("static"),
-        "static".into(),
-    ] {
+    for dir in static_folders(theme) {
+        if let Some(problem) = root.folder_leaving(&dir) {
+            return Err(problem);
+        }
         let full = root.path().join(&dir);
         if full.is_dir() {
             copied += out.copy_tree(&full)?;

@@ -7,18 +7,77 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::messages as msg;
 
-/// Parses `text` (the contents of `file`, starting at line `first_line`) into `T`.
+/// How deep YAML may nest and how much its aliases (`*name`) may expand: a file of a few
+/// lines must not make the build use gigabytes ("billion laughs") or overflow the stack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YamlLimits {
+    /// Nested mappings and lists, counted from the top of the file.
+    pub max_depth: usize,
+    /// Values aliases may copy in one file, in total.
+    pub max_alias_expansion: usize,
+}
+
+impl Default for YamlLimits {
+    fn default() -> Self {
+        YamlLimits {
+            max_depth: 32,
+            max_alias_expansion: 10_000,
+        }
+    }
+}
+
+impl YamlLimits {
+    fn options(&self) -> serde_saphyr::Options {
+        let mut budget = serde_saphyr::Budget::default();
+        budget.max_depth = self.max_depth;
+        budget.max_aliases = self.max_alias_expansion;
+        // Many aliases of one anchor are harmless within the expansion budget, which is the
+        // limit editors can read about and raise.
+        budget.enforce_alias_anchor_ratio = false;
+        let mut options = serde_saphyr::Options::default();
+        options.budget = Some(budget);
+        options.alias_limits.max_total_replayed_events = self.max_alias_expansion;
+        options
+    }
+}
+
+/// Parses `text` (the contents of `file`, starting at line `first_line`) into `T`, within the
+/// default [`YamlLimits`].
 pub fn parse<T: DeserializeOwned>(
     text: &str,
     file: &Path,
     first_line: u64,
 ) -> Result<T, Diagnostic> {
-    serde_saphyr::from_str(text).map_err(|error| to_diagnostic(&error, file, first_line))
+    parse_within(text, file, first_line, &YamlLimits::default())
 }
 
-fn to_diagnostic(error: &serde_saphyr::Error, file: &Path, first_line: u64) -> Diagnostic {
+/// Like [`parse`], within `limits`.
+pub fn parse_within<T: DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    first_line: u64,
+    limits: &YamlLimits,
+) -> Result<T, Diagnostic> {
+    serde_saphyr::from_str_with_options(text, limits.options())
+        .map_err(|error| to_diagnostic(&error, file, first_line, limits))
+}
+
+fn to_diagnostic(
+    error: &serde_saphyr::Error,
+    file: &Path,
+    first_line: u64,
+    limits: &YamlLimits,
+) -> Diagnostic {
     let error = error.without_snippet();
     let line = error.location().map(|l| l.line() + first_line - 1);
+    if let Some(problem) = over_limit(error, file, limits) {
+        return problem.at_line(line);
+    }
+    if let serde_saphyr::Error::InvalidScalar { ty, .. } = error {
+        if let Some(problem) = wrong_scalar(ty, file) {
+            return problem.at_line(line);
+        }
+    }
     match error {
         serde_saphyr::Error::SerdeUnknownField {
             field, expected, ..
@@ -34,6 +93,48 @@ fn to_diagnostic(error: &serde_saphyr::Error, file: &Path, first_line: u64) -> D
         )
         .at_line(line)
         .with_hint(&msg::YAML_INVALID_HINT),
+    }
+}
+
+/// A value that is not the number or yes/no its field takes, in words an editor knows.
+fn wrong_scalar(ty: &str, file: &Path) -> Option<Diagnostic> {
+    let whole_number = [
+        "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize",
+    ];
+    if whole_number.contains(&ty) {
+        Some(Diagnostic::error(file, &msg::NOT_A_WHOLE_NUMBER).with_hint(&msg::WHOLE_NUMBER_HINT))
+    } else if matches!(ty, "bool" | "boolean") {
+        Some(Diagnostic::error(file, &msg::NOT_TRUE_OR_FALSE).with_hint(&msg::TRUE_OR_FALSE_HINT))
+    } else {
+        None
+    }
+}
+
+/// A limit of [`YamlLimits`] that `error` says was exceeded, as a diagnostic.
+fn over_limit(error: &serde_saphyr::Error, file: &Path, limits: &YamlLimits) -> Option<Diagnostic> {
+    use serde_saphyr::budget::BudgetBreach;
+    use serde_saphyr::Error as E;
+    let too_deep = || {
+        Diagnostic::error(file, msg::YAML_TOO_DEEP.arg("limit", limits.max_depth))
+            .with_hint(&msg::YAML_TOO_DEEP_HINT)
+    };
+    let aliases = || {
+        Diagnostic::error(
+            file,
+            msg::YAML_ALIASES_TOO_MANY.arg("limit", limits.max_alias_expansion),
+        )
+        .with_hint(&msg::YAML_ALIASES_HINT)
+    };
+    match error {
+        E::Budget { breach, .. } => match breach {
+            BudgetBreach::Depth { .. } => Some(too_deep()),
+            BudgetBreach::Aliases { .. } => Some(aliases()),
+            _ => None,
+        },
+        E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => Some(aliases()),
+        _ => None,
     }
 }
 
@@ -98,9 +199,57 @@ mod tests {
     #[test]
     fn bad_value_points_at_its_line() {
         let text = error_of("name: a\ncount: many\n");
+        assert_eq!(
+            text,
+            "error: x/product.yaml:2: the value here is not a whole number\n  hint: write digits only, without dots, spaces or words, e.g. `10` or `350000`"
+        );
+    }
+
+    #[test]
+    fn nesting_beyond_the_limit_is_refused() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Any {
+            name: serde_saphyr::Spanned<std::collections::BTreeMap<String, Vec<Vec<String>>>>,
+        }
+        let text = "name:\n  a:\n    - [x]\n";
+        let limits = YamlLimits {
+            max_depth: 3,
+            max_alias_expansion: 10,
+        };
+        let error = parse_within::<Any>(text, Path::new("p.yaml"), 1, &limits)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            error,
+            "error: p.yaml:3: nests deeper than 3 levels\n  hint: entries need only a few levels of indentation; or raise `limits.max_yaml_depth` in catalogue.yaml"
+        );
+    }
+
+    #[test]
+    fn aliases_beyond_the_budget_are_refused() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Tags {
+            tags: Vec<String>,
+        }
+        let text = format!("tags: [&t a{}]\n", ", *t".repeat(11));
+        let limits = YamlLimits {
+            max_depth: 32,
+            max_alias_expansion: 10,
+        };
+        let error = parse_within::<Tags>(&text, Path::new("p.yaml"), 1, &limits)
+            .unwrap_err()
+            .to_string();
         assert!(
-            text.starts_with("error: x/product.yaml:2: invalid u32"),
-            "{text}"
+            error.starts_with("error: p.yaml:1: its aliases (`*name`) copy more than 10 values\n"),
+            "{error}"
+        );
+        // Many aliases of one anchor are fine within the budget.
+        let many = format!("tags: [&t a{}]\n", ", *t".repeat(150));
+        assert!(parse::<Tags>(&many, Path::new("p.yaml"), 1).is_ok());
+        assert!(
+            parse_within::<Tags>(&text.replace(", *t", ", b"), Path::new("p"), 1, &limits).is_ok()
         );
     }
 

@@ -295,7 +295,7 @@ fn a_decompression_bomb_is_refused_from_its_header() {
     assert_eq!(
         errors,
         [format!(
-            "error: {BATIK_DIR}/bom.png: is 100000×100000 pixels; photos may have at most 60 megapixels\n  hint: resize the photo before adding it, or raise images.max_megapixels in catalogue.yaml"
+            "error: {BATIK_DIR}/bom.png: is 100000×100000 pixels; photos may have at most 60 megapixels\n  hint: resize the photo before adding it, or raise `limits.max_photo_megapixels` in catalogue.yaml"
         )]
     );
     // Not a timing assertion: decoding 10 gigapixels would take minutes and 30 GB, not seconds.

@@ -232,6 +232,10 @@ fn verify_one(
     cache: Option<&Cache>,
 ) -> Result<(u32, u32), Diagnostic> {
     let asset = job.asset;
+    let refuse =
+        |r: probe::Refusal| Diagnostic::error(&asset.relative, r.message).with_hint(r.hint);
+    // Before the file is read whole to find it in the cache.
+    probe::check_file_size(&asset.source, settings).map_err(refuse)?;
     let cached = cache.and_then(|cache| {
         cache
             .source_hash(&asset.source, &slash_path(&asset.relative))
@@ -239,11 +243,10 @@ fn verify_one(
             .and_then(|hash| cache.load(&cache_key(&hash, asset, settings, job.share)))
     });
     if let Some(manifest) = cached {
+        probe::check_pixels(manifest.width, manifest.height, settings).map_err(refuse)?;
         return Ok((manifest.width, manifest.height));
     }
-    let refuse =
-        |r: probe::Refusal| Diagnostic::error(&asset.relative, r.message).with_hint(r.hint);
-    let header = probe::check(&asset.source, settings.max_pixels).map_err(refuse)?;
+    let header = probe::check(&asset.source, settings).map_err(refuse)?;
     process::decode_check(&asset.source, &header).map_err(refuse)?;
     Ok((header.width, header.height))
 }
@@ -316,6 +319,8 @@ fn run(job: &Job, settings: &ImageSettings, cache: &Cache) -> Outcome {
     let refuse = |refusal: probe::Refusal| {
         Diagnostic::error(&asset.relative, refusal.message).with_hint(refusal.hint)
     };
+    // Before the file is read whole to find it in the cache.
+    probe::check_file_size(&asset.source, settings).map_err(refuse)?;
     let source_hash = cache.source_hash(&asset.source, &relative).map_err(|e| {
         Diagnostic::error(
             &asset.relative,
@@ -324,9 +329,10 @@ fn run(job: &Job, settings: &ImageSettings, cache: &Cache) -> Outcome {
     })?;
     let key = cache_key(&source_hash, asset, settings, job.share);
     if let Some(manifest) = cache.load(&key) {
+        probe::check_pixels(manifest.width, manifest.height, settings).map_err(refuse)?;
         return Ok((placed(&manifest, &key, asset, cache), true));
     }
-    let header = probe::check(&asset.source, settings.max_pixels).map_err(refuse)?;
+    let header = probe::check(&asset.source, settings).map_err(refuse)?;
     let plan = Plan {
         widths: &settings.widths,
         share: job.share,

@@ -7,10 +7,8 @@ use std::path::Path;
 
 use image::{ImageFormat, ImageReader};
 
+use crate::config::ImageSettings;
 use crate::messages::{self as msg, Message};
-
-/// Files larger than this are refused before anything is decoded.
-pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
 /// Why a photo cannot be used: a message and a hint for the editor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,15 +42,38 @@ pub struct Header {
     pub height: u32,
 }
 
-/// Reads only the header and refuses what must not be decoded.
-pub fn check(path: &Path, max_pixels: u64) -> Result<Header, Refusal> {
+/// Refuses a file larger than the limit, from its size on disk, before anything reads it.
+pub fn check_file_size(path: &Path, settings: &ImageSettings) -> Result<(), Refusal> {
+    const MB: u64 = 1024 * 1024;
     let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_BYTES {
+    if size > settings.max_file_bytes {
         return Err(Refusal::new(
-            msg::IMAGE_FILE_TOO_BIG.arg("size", size / (1024 * 1024)),
+            msg::IMAGE_FILE_TOO_BIG
+                .arg("size", size.div_ceil(MB))
+                .arg("limit", settings.max_file_bytes / MB),
             &msg::IMAGE_FILE_TOO_BIG_HINT,
         ));
     }
+    Ok(())
+}
+
+/// Refuses a photo of more pixels than the limit.
+pub fn check_pixels(width: u32, height: u32, settings: &ImageSettings) -> Result<(), Refusal> {
+    if u64::from(width) * u64::from(height) > settings.max_pixels {
+        return Err(Refusal::new(
+            msg::IMAGE_TOO_MANY_PIXELS
+                .arg("width", width)
+                .arg("height", height)
+                .arg("limit", settings.max_pixels / 1_000_000),
+            &msg::IMAGE_TOO_MANY_PIXELS_HINT,
+        ));
+    }
+    Ok(())
+}
+
+/// Reads only the header and refuses what must not be decoded.
+pub fn check(path: &Path, settings: &ImageSettings) -> Result<Header, Refusal> {
+    check_file_size(path, settings)?;
     let Some(named) = ImageFormat::from_path(path).ok().filter(is_supported) else {
         return Err(Refusal::new(
             &msg::IMAGE_TYPE_UNSUPPORTED,
@@ -68,16 +89,7 @@ pub fn check(path: &Path, max_pixels: u64) -> Result<Header, Refusal> {
     let (width, height) = reader
         .into_dimensions()
         .map_err(|_| Refusal::not_valid(named))?;
-    if u64::from(width) * u64::from(height) > max_pixels {
-        let limit = max_pixels / 1_000_000;
-        return Err(Refusal::new(
-            msg::IMAGE_TOO_MANY_PIXELS
-                .arg("width", width)
-                .arg("height", height)
-                .arg("limit", limit),
-            &msg::IMAGE_TOO_MANY_PIXELS_HINT,
-        ));
-    }
+    check_pixels(width, height, settings)?;
     Ok(Header {
         format: named,
         width,
@@ -111,7 +123,7 @@ mod tests {
         let fake = dir.path().join("fake.jpg");
         fs::write(&fake, "hello, not a photo").unwrap();
         assert_eq!(
-            check(&fake, 60_000_000)
+            check(&fake, &ImageSettings::default())
                 .unwrap_err()
                 .message
                 .render(msg::Lang::En),
@@ -120,11 +132,28 @@ mod tests {
     }
 
     #[test]
+    fn refuses_a_file_over_the_size_limit_from_its_size_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.jpg");
+        let file = fs::File::create(&path).unwrap();
+        file.set_len(3 * 1024 * 1024 + 1).unwrap();
+        let settings = ImageSettings {
+            max_file_bytes: 3 * 1024 * 1024,
+            ..ImageSettings::default()
+        };
+        let refusal = check(&path, &settings).unwrap_err();
+        assert_eq!(
+            refusal.message.render(msg::Lang::En),
+            "is 4 MB; photo files may be at most 3 MB"
+        );
+    }
+
+    #[test]
     fn reads_dimensions_of_a_real_png() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.png");
         image::RgbImage::new(7, 5).save(&path).unwrap();
-        let header = check(&path, 60_000_000).unwrap();
+        let header = check(&path, &ImageSettings::default()).unwrap();
         assert_eq!((header.width, header.height), (7, 5));
     }
 
@@ -133,7 +162,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.png");
         image::RgbImage::new(100, 100).save(&path).unwrap();
-        let refusal = check(&path, 9_999).unwrap_err();
+        let settings = ImageSettings {
+            max_pixels: 9_999,
+            ..ImageSettings::default()
+        };
+        let refusal = check(&path, &settings).unwrap_err();
         assert_eq!(
             refusal.message.render(msg::Lang::En),
             "is 100×100 pixels; photos may have at most 0 megapixels"

@@ -22,7 +22,7 @@ use crate::i18n::{split_date, Translated};
 use crate::markdown;
 use crate::messages::{self as msg, Message};
 use crate::slug::is_valid_slug;
-use crate::yaml;
+use crate::yaml::{self, YamlLimits};
 
 /// Folder names the site's own sections use at `/{lang}/<name>/`.
 const RESERVED_PAGE_SLUGS: &[&str] = &[
@@ -178,9 +178,19 @@ impl Checker<'_> {
         &self.config.languages
     }
 
+    fn parse_or_report<T: serde::de::DeserializeOwned>(
+        &self,
+        file: &SourceFile,
+        found: &mut Diagnostics,
+    ) -> Option<T> {
+        yaml::parse_within(&file.text, &file.path, 1, &self.config.limits.yaml)
+            .map_err(|problem| found.push(problem))
+            .ok()
+    }
+
     fn producer(&self, entry: &EntryFolder, found: &mut Diagnostics) -> Option<Producer> {
         let data = entry.data.as_ref()?;
-        let raw: RawProducer = parse_or_report(data, found)?;
+        let raw: RawProducer = self.parse_or_report(data, found)?;
         let file = data.path.as_path();
         let kind = self.business_kind(&raw.kind, file, found);
         let whatsapp = self.phone(raw.whatsapp.as_ref(), file, "whatsapp", found);
@@ -276,7 +286,7 @@ impl Checker<'_> {
         found: &mut Diagnostics,
     ) -> Option<Result<Product, Vec<Photo>>> {
         let data = entry.data.as_ref()?;
-        let raw: RawProduct = parse_or_report(data, found)?;
+        let raw: RawProduct = self.parse_or_report(data, found)?;
         let file = data.path.as_path();
         let producer = self.producer_index(&raw.producer, producers, file, found);
         let category = self.category_index(&raw.category, file, found);
@@ -297,7 +307,7 @@ impl Checker<'_> {
             summaries: summary,
             words: description_words,
         } = self.bodies(entry, found, |text| {
-            apply_product_front_matter(text, &mut name, unit.as_mut())
+            apply_product_front_matter(&self.config.limits.yaml, text, &mut name, unit.as_mut())
         });
         self.warn_missing_translation(file, "name", &name, found);
         let (Some(producer), Some(category)) = (producer, category) else {
@@ -381,6 +391,21 @@ impl Checker<'_> {
 
     fn photos(&self, entry: &EntryFolder, raw: &[RawPhoto], found: &mut Diagnostics) -> Vec<Photo> {
         let mut photos = Vec::new();
+        let limit = self.config.limits.max_photos_per_product;
+        if let (Some(first_over), Some(data)) = (raw.get(limit), &entry.data) {
+            found.push(
+                Diagnostic::error(
+                    &data.path,
+                    msg::TOO_MANY_PHOTOS
+                        .arg("count", raw.len())
+                        .arg("limit", limit),
+                )
+                .at_line(line_of(&first_over.file))
+                .in_field(format!("photos[{limit}]"))
+                .with_hint(&msg::TOO_MANY_PHOTOS_HINT),
+            );
+            return photos;
+        }
         for (index, photo) in raw.iter().enumerate() {
             let field = format!("photos[{index}].file");
             let Some(asset) = self.asset(entry, &photo.file, &field, found) else {
@@ -451,7 +476,12 @@ impl Checker<'_> {
                     .at_line(Some(1))
                     .with_hint(&msg::NO_TITLE_HINT));
             };
-            let raw: RawPageFront = yaml::parse(front, &text.file.path, text.front_matter_line)?;
+            let raw: RawPageFront = yaml::parse_within(
+                front,
+                &text.file.path,
+                text.front_matter_line,
+                &self.config.limits.yaml,
+            )?;
             title.set(&text.lang, raw.title);
             Ok(text.body.to_owned())
         });
@@ -657,22 +687,15 @@ struct MarkdownText<'a> {
     body: &'a str,
 }
 
-fn parse_or_report<T: serde::de::DeserializeOwned>(
-    file: &SourceFile,
-    found: &mut Diagnostics,
-) -> Option<T> {
-    yaml::parse(&file.text, &file.path, 1)
-        .map_err(|problem| found.push(problem))
-        .ok()
-}
-
 fn apply_product_front_matter(
+    limits: &YamlLimits,
     text: &MarkdownText,
     name: &mut Translated,
     unit: Option<&mut Translated>,
 ) -> Result<String, Diagnostic> {
     if let Some(front) = text.front_matter {
-        let raw: RawProductFront = yaml::parse(front, &text.file.path, text.front_matter_line)?;
+        let raw: RawProductFront =
+            yaml::parse_within(front, &text.file.path, text.front_matter_line, limits)?;
         if let Some(translated) = raw.name {
             name.set(&text.lang, translated);
         }

@@ -95,6 +95,14 @@ impl Catalogue {
         Catalogue { root, dir }
     }
 
+    /// An empty catalogue folder in a temporary folder, to be filled by the test.
+    pub fn empty() -> Catalogue {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let root = dir.path().join("catalogue");
+        fs::create_dir_all(&root).expect("create the catalogue folder");
+        Catalogue { root, dir }
+    }
+
     /// The catalogue folder (what `--root` points at).
     pub fn root(&self) -> &Path {
         &self.root
