@@ -51,13 +51,15 @@ pub fn fragment_problems(html: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether a URL (or a `srcset` list of them) would run script or smuggle a document: the
-/// scheme as a browser reads it, ignoring case, whitespace and control characters.
+/// Whether a URL (or a `srcset` list of them) would run script or smuggle a document, read as
+/// a browser reads it (the WHATWG URL parser): leading and trailing spaces and control
+/// characters dropped, tabs and line breaks removed everywhere, the scheme in any case.
 pub fn has_unsafe_scheme(url: &str) -> bool {
     url.split(',').any(|candidate| {
-        let squeezed: String = candidate
+        let trimmed = candidate.trim_matches(|c: char| c <= ' ' || c.is_whitespace());
+        let squeezed: String = trimmed
             .chars()
-            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
             .collect::<String>()
             .to_ascii_lowercase();
         ["javascript:", "vbscript:", "data:", "livescript:"]
