@@ -165,8 +165,9 @@ fn hostile_catalogue() -> Catalogue {
     catalogue.write(
         "content/products/onde-onde-isi-10/product.yaml",
         format!(
-            "name: {}\nproducer: onde-onde-bu-sri\ncategory: makanan-minuman\nprice: {{ amount: 35000 }}\n",
+            "name: {}\nunit: {}\nproducer: onde-onde-bu-sri\ncategory: makanan-minuman\nprice: {{ amount: 35000 }}\n",
             translated("onde-product.name"),
+            translated("onde-product.unit"),
         ),
     );
     catalogue.write(
@@ -219,6 +220,7 @@ fn hostile_values() -> BTreeMap<String, String> {
         "product.unit",
         "product.alt",
         "onde-product.name",
+        "onde-product.unit",
         "page.title",
     ] {
         for lang in ["id", "en"] {
@@ -246,7 +248,9 @@ fn hostile_values() -> BTreeMap<String, String> {
     for field in ["publisher.email", "batik.email"] {
         add(field.to_owned(), hostile_email(field));
     }
-    values.remove("onde-product.name.id"); // overridden by the front matter of id.md
+    // Overridden by the front matter of id.md.
+    values.remove("onde-product.name.id");
+    values.remove("onde-product.unit.id");
     values
 }
 
@@ -334,7 +338,11 @@ fn scan_page(
     json: &mut BTreeSet<String>,
 ) -> Vec<String> {
     let mut problems = Vec::new();
-    for element in html.root_element().descendants().filter_map(ElementRef::wrap) {
+    for element in html
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+    {
         if let Some(problem) = page_problem(element) {
             problems.push(format!("{file}: {problem}"));
         }
@@ -381,15 +389,19 @@ fn only_text(site: &Site, page: &str, selector: &str) -> String {
     found.into_iter().next().unwrap_or_default()
 }
 
-/// The href of the only element `selector` finds, parsed as a URL that was already in its
-/// canonical, percent-encoded form.
+/// The href of the elements `selector` finds (the same link each time), parsed as a URL that
+/// was already in its canonical, percent-encoded form.
 fn only_url(site: &Site, page: &str, selector: &str) -> url::Url {
     let html = site.html(page);
     let hrefs: Vec<String> = html
         .select(&select(selector))
         .filter_map(|e| e.value().attr("href").map(str::to_owned))
         .collect();
-    assert_eq!(hrefs.len(), 1, "{page}: {selector} should match once");
+    assert!(!hrefs.is_empty(), "{page}: nothing matches {selector}");
+    assert!(
+        hrefs.iter().all(|h| *h == hrefs[0]),
+        "{page}: {selector}: different links {hrefs:?}"
+    );
     let parsed = url::Url::parse(&hrefs[0]).unwrap_or_else(|e| panic!("{}: {e}", hrefs[0]));
     assert_eq!(
         parsed.as_str(),
@@ -441,8 +453,16 @@ fn hostile_text_in_every_field_reaches_the_site_only_as_text() {
         );
     }
     // What search, link previews and feeds carry is what the user typed.
-    for field in ["product.name.id", "product.name.en", "batik.name", "batik.address"] {
-        assert!(json.contains(&hostile(field)), "{field}: not in JSON as typed");
+    for field in [
+        "product.name.id",
+        "product.name.en",
+        "batik.name",
+        "batik.address",
+    ] {
+        assert!(
+            json.contains(&hostile(field)),
+            "{field}: not in JSON as typed"
+        );
     }
     for field in ["product.name.id", "product.name.en", "catalogue.title.id"] {
         assert!(contains(&xml, &hostile(field)), "{field}: not in the feeds");
@@ -517,16 +537,32 @@ fn urls_built_from_user_text_are_percent_encoded() {
     assert!(query_value(&publisher, "text").contains(&hostile("onde-product.name.en")));
 
     let producer = "id/producers/batik-sekar-jagad/";
-    let map = only_url(&site, producer, r#"a[href^="https://www.google.com/maps/"]"#);
+    let map = only_url(
+        &site,
+        producer,
+        r#"a[href^="https://www.google.com/maps/"]"#,
+    );
     assert_eq!(query_value(&map, "query"), hostile("batik.address"));
     assert_eq!(query_value(&map, "api"), "1");
-    let mail = only_url(&site, producer, r#"a[href^="mailto:"]"#);
-    assert_eq!(mail.query(), None, "{mail}");
-    assert_eq!(mail.fragment(), None, "{mail}");
-    let address = percent_encoding::percent_decode_str(mail.path())
-        .decode_utf8()
-        .expect("UTF-8");
-    assert_eq!(address, hostile_email("batik.email"));
+    // The producer's address and, in the footer, the publisher's: one recipient each.
+    let html = site.html(producer);
+    let mut addresses = BTreeSet::new();
+    for link in html.select(&select(r#"a[href^="mailto:"]"#)) {
+        let href = link.value().attr("href").unwrap_or_default();
+        let mail = url::Url::parse(href).unwrap_or_else(|e| panic!("{href}: {e}"));
+        assert_eq!(mail.as_str(), href, "not written percent-encoded");
+        assert_eq!((mail.query(), mail.fragment()), (None, None), "{mail}");
+        let address = percent_encoding::percent_decode_str(mail.path()).decode_utf8_lossy();
+        addresses.insert(address.into_owned());
+    }
+    assert_eq!(
+        addresses,
+        [
+            hostile_email("batik.email"),
+            hostile_email("publisher.email")
+        ]
+        .into()
+    );
 }
 
 /// The errors of a build, as (file, field) pairs, each also printed as a user sees it.
@@ -608,7 +644,7 @@ fn strictly_checked_fields_refuse_hostile_values_with_a_content_error() {
     );
     catalogue.write(
         text,
-        "[a](@/products/../../etc/passwd) [b](@/javascript:alert(1)) [c](@/tentang#\"><script>)\n",
+        "[a](@/products/../../etc/passwd)\n\n[b](@/javascript:alert(1))\n\n[c](@/tentang#\"><script>)\n",
     );
     let found = errors_by_field(&catalogue);
     for (file, field) in [
@@ -626,8 +662,17 @@ fn strictly_checked_fields_refuse_hostile_values_with_a_content_error() {
             "no error for {file} `{field}`: {found:?}"
         );
     }
-    let links = found.iter().filter(|(f, _)| f == text).count();
-    assert_eq!(links, 3, "one error per @/ link that leads nowhere: {found:?}");
+    let lines: BTreeSet<Option<u64>> = catalogue
+        .build_diagnostics()
+        .iter()
+        .filter(|d| d.is_error() && d.file == std::path::Path::new(text))
+        .map(|d| d.line)
+        .collect();
+    assert_eq!(
+        lines,
+        [Some(1), Some(3), Some(5)].into(),
+        "one error per @/ link that leads nowhere"
+    );
 }
 
 #[test]

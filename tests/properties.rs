@@ -31,7 +31,10 @@ fn source(path: &str, text: &str) -> SourceFile {
 }
 
 fn entry(section: Section, dir: &str, data: Option<SourceFile>, id_md: &str) -> EntryFolder {
-    let slug = Path::new(dir).file_name().expect("a slug").to_string_lossy();
+    let slug = Path::new(dir)
+        .file_name()
+        .expect("a slug")
+        .to_string_lossy();
     EntryFolder {
         section,
         slug: slug.into_owned(),
@@ -91,14 +94,82 @@ fn quoted(text: &str) -> String {
 
 /// Pieces YAML is made of, including its rarer corners (anchors, tags, merges, block scalars).
 const YAML_TOKENS: &[&str] = &[
-    "name", "producer", "category", "price", "min", "max", "amount", "photos", "file", "alt",
-    "tags", "certifications", "type", "number", "curation", "status", "date", "featured", "id",
-    "en", "kind", "address", "whatsapp", "batik", "batik-sekar-jagad", "utama.png", ": ", ":",
-    "- ", "\n", "\n  ", "\n    ", "{", "}", "[", "]", ", ", "\"", "'", "&a ", "*a", "&b ", "*b",
-    "!!str ", "!!int ", "!!binary ", "!custom ", "<<: *a", "? ", "|\n  ", ">-\n  ", "# c\n",
-    "---\n", "...\n", "%YAML 1.2\n", "%TAG ! tag:x,2000:\n", "\t", "~", "null", "true", "no",
-    "-1", "0x1F", "0o17", "1e400", ".inf", "18446744073709551616", "2025-04-28", "é", "\u{feff}",
-    "\\u0000", "\r\n", "\u{2028}", "<script>", "../", "/etc/passwd",
+    "name",
+    "producer",
+    "category",
+    "price",
+    "min",
+    "max",
+    "amount",
+    "photos",
+    "file",
+    "alt",
+    "tags",
+    "certifications",
+    "type",
+    "number",
+    "curation",
+    "status",
+    "date",
+    "featured",
+    "id",
+    "en",
+    "kind",
+    "address",
+    "whatsapp",
+    "batik",
+    "batik-sekar-jagad",
+    "utama.png",
+    ": ",
+    ":",
+    "- ",
+    "\n",
+    "\n  ",
+    "\n    ",
+    "{",
+    "}",
+    "[",
+    "]",
+    ", ",
+    "\"",
+    "'",
+    "&a ",
+    "*a",
+    "&b ",
+    "*b",
+    "!!str ",
+    "!!int ",
+    "!!binary ",
+    "!custom ",
+    "<<: *a",
+    "? ",
+    "|\n  ",
+    ">-\n  ",
+    "# c\n",
+    "---\n",
+    "...\n",
+    "%YAML 1.2\n",
+    "%TAG ! tag:x,2000:\n",
+    "\t",
+    "~",
+    "null",
+    "true",
+    "no",
+    "-1",
+    "0x1F",
+    "0o17",
+    "1e400",
+    ".inf",
+    "18446744073709551616",
+    "2025-04-28",
+    "é",
+    "\u{feff}",
+    "\\u0000",
+    "\r\n",
+    "\u{2028}",
+    "<script>",
+    "../",
+    "/etc/passwd",
 ];
 
 fn yaml_soup() -> impl Strategy<Value = String> {
@@ -110,20 +181,22 @@ fn value() -> impl Strategy<Value = String> {
     prop_oneof![
         "[a-z -]{0,12}",
         any::<String>(),
-        prop::sample::select(&[
-            "",
-            " ",
-            "<script>alert(1)</script>",
-            "../../etc/passwd",
-            "/etc/passwd",
-            "utama.png",
-            "batik",
-            "batik-sekar-jagad",
-            "2025-02-30",
-            "+6281234567890",
-            "lolos",
-            "halal",
-        ][..])
+        prop::sample::select(
+            &[
+                "",
+                " ",
+                "<script>alert(1)</script>",
+                "../../etc/passwd",
+                "/etc/passwd",
+                "utama.png",
+                "batik",
+                "batik-sekar-jagad",
+                "2025-02-30",
+                "+6281234567890",
+                "lolos",
+                "halal",
+            ][..]
+        )
         .prop_map(str::to_owned),
     ]
 }
@@ -131,7 +204,11 @@ fn value() -> impl Strategy<Value = String> {
 fn translated() -> impl Strategy<Value = String> {
     prop_oneof![
         value().prop_map(|v| quoted(&v)),
-        (value(), value()).prop_map(|(a, b)| format!("{{ id: {}, en: {} }}", quoted(&a), quoted(&b))),
+        (value(), value()).prop_map(|(a, b)| format!(
+            "{{ id: {}, en: {} }}",
+            quoted(&a),
+            quoted(&b)
+        )),
         value().prop_map(|v| format!("{{ fr: {} }}", quoted(&v))),
         Just("{}".to_owned()),
         Just("[]".to_owned()),
@@ -148,20 +225,25 @@ fn number() -> impl Strategy<Value = String> {
 
 /// A product.yaml with the right shape most of the time and random values in every field.
 fn product_yaml() -> impl Strategy<Value = String> {
-    let photo = (value(), prop::option::of(translated()))
-        .prop_map(|(file, alt)| match alt {
-            Some(alt) => format!("\n  - file: {}\n    alt: {alt}", quoted(&file)),
-            None => format!("\n  - file: {}", quoted(&file)),
-        });
-    let certification =
-        (value(), value()).prop_map(|(t, n)| format!("\n  - {{ type: {}, number: {} }}", quoted(&t), quoted(&n)));
+    let photo = (value(), prop::option::of(translated())).prop_map(|(file, alt)| match alt {
+        Some(alt) => format!("\n  - file: {}\n    alt: {alt}", quoted(&file)),
+        None => format!("\n  - file: {}", quoted(&file)),
+    });
+    let certification = (value(), value())
+        .prop_map(|(t, n)| format!("\n  - {{ type: {}, number: {} }}", quoted(&t), quoted(&n)));
     let price = prop_oneof![
         number().prop_map(|n| format!("{{ amount: {n} }}")),
         (number(), number()).prop_map(|(a, b)| format!("{{ min: {a}, max: {b} }}")),
         number(),
     ];
     (
-        (translated(), value(), value(), prop::option::of(price), prop::option::of(translated())),
+        (
+            translated(),
+            value(),
+            value(),
+            prop::option::of(price),
+            prop::option::of(translated()),
+        ),
         (
             prop::collection::vec(value(), 0..4),
             prop::collection::vec(photo, 0..3),
@@ -170,112 +252,224 @@ fn product_yaml() -> impl Strategy<Value = String> {
             prop::option::of(value()),
         ),
     )
-        .prop_map(|((name, producer, category, price, unit), (tags, photos, certs, curation, extra))| {
-            let mut yaml = format!(
-                "name: {name}\nproducer: {}\ncategory: {}\n",
-                quoted(&producer),
-                quoted(&category)
-            );
-            if let Some(price) = price {
-                yaml.push_str(&format!("price: {price}\n"));
-            }
-            if let Some(unit) = unit {
-                yaml.push_str(&format!("unit: {unit}\n"));
-            }
-            let tags: Vec<String> = tags.iter().map(|t| quoted(t)).collect();
-            yaml.push_str(&format!("tags: [{}]\n", tags.join(", ")));
-            if !photos.is_empty() {
-                yaml.push_str(&format!("photos:{}\n", photos.concat()));
-            }
-            if !certs.is_empty() {
-                yaml.push_str(&format!("certifications:{}\n", certs.concat()));
-            }
-            if let Some((status, curator, date)) = curation {
-                yaml.push_str(&format!(
-                    "curation: {{ status: {}, curator: {}, date: {} }}\n",
-                    quoted(&status),
-                    quoted(&curator),
-                    quoted(&date)
-                ));
-            }
-            if let Some(extra) = extra {
-                yaml.push_str(&format!("{}: 1\n", quoted(&extra)));
-            }
-            yaml
-        })
+        .prop_map(
+            |((name, producer, category, price, unit), (tags, photos, certs, curation, extra))| {
+                let mut yaml = format!(
+                    "name: {name}\nproducer: {}\ncategory: {}\n",
+                    quoted(&producer),
+                    quoted(&category)
+                );
+                if let Some(price) = price {
+                    yaml.push_str(&format!("price: {price}\n"));
+                }
+                if let Some(unit) = unit {
+                    yaml.push_str(&format!("unit: {unit}\n"));
+                }
+                let tags: Vec<String> = tags.iter().map(|t| quoted(t)).collect();
+                yaml.push_str(&format!("tags: [{}]\n", tags.join(", ")));
+                if !photos.is_empty() {
+                    yaml.push_str(&format!("photos:{}\n", photos.concat()));
+                }
+                if !certs.is_empty() {
+                    yaml.push_str(&format!("certifications:{}\n", certs.concat()));
+                }
+                if let Some((status, curator, date)) = curation {
+                    yaml.push_str(&format!(
+                        "curation: {{ status: {}, curator: {}, date: {} }}\n",
+                        quoted(&status),
+                        quoted(&curator),
+                        quoted(&date)
+                    ));
+                }
+                if let Some(extra) = extra {
+                    yaml.push_str(&format!("{}: 1\n", quoted(&extra)));
+                }
+                yaml
+            },
+        )
 }
 
 /// A producer.yaml with random values in every field.
 fn producer_yaml() -> impl Strategy<Value = String> {
     (
         (value(), value(), value(), value()),
-        (prop::option::of(value()), prop::option::of(value()), prop::option::of(value())),
+        (
+            prop::option::of(value()),
+            prop::option::of(value()),
+            prop::option::of(value()),
+        ),
         (prop::option::of(number()), prop::option::of(value())),
     )
-        .prop_map(|((name, kind, owner, address), (whatsapp, instagram, email), (founded, logo))| {
-            let mut yaml = format!(
-                "name: {}\nkind: {}\nowner: {}\naddress: {}\n",
-                quoted(&name),
-                quoted(&kind),
-                quoted(&owner),
-                quoted(&address)
-            );
-            let optional = [("whatsapp", whatsapp), ("instagram", instagram), ("email", email), ("logo", logo)];
-            for (field, value) in optional {
-                if let Some(value) = value {
-                    yaml.push_str(&format!("{field}: {}\n", quoted(&value)));
+        .prop_map(
+            |((name, kind, owner, address), (whatsapp, instagram, email), (founded, logo))| {
+                let mut yaml = format!(
+                    "name: {}\nkind: {}\nowner: {}\naddress: {}\n",
+                    quoted(&name),
+                    quoted(&kind),
+                    quoted(&owner),
+                    quoted(&address)
+                );
+                let optional = [
+                    ("whatsapp", whatsapp),
+                    ("instagram", instagram),
+                    ("email", email),
+                    ("logo", logo),
+                ];
+                for (field, value) in optional {
+                    if let Some(value) = value {
+                        yaml.push_str(&format!("{field}: {}\n", quoted(&value)));
+                    }
                 }
-            }
-            if let Some(founded) = founded {
-                yaml.push_str(&format!("founded: {founded}\n"));
-            }
-            yaml
-        })
+                if let Some(founded) = founded {
+                    yaml.push_str(&format!("founded: {founded}\n"));
+                }
+                yaml
+            },
+        )
 }
 
 /// A catalogue.yaml with random values in every field.
 fn catalogue_yaml() -> impl Strategy<Value = String> {
     (
-        (translated(), value(), prop::collection::vec(value(), 0..3), value()),
-        (value(), prop::option::of(value()), prop::option::of(value())),
+        (
+            translated(),
+            value(),
+            prop::collection::vec(value(), 0..3),
+            value(),
+        ),
+        (
+            value(),
+            prop::option::of(value()),
+            prop::option::of(value()),
+        ),
         prop::collection::vec((value(), translated()), 0..3),
     )
-        .prop_map(|((title, base_url, languages, theme), (publisher, whatsapp, edition), categories)| {
-            let languages: Vec<String> = languages.iter().map(|l| quoted(l)).collect();
-            let mut yaml = format!(
+        .prop_map(
+            |((title, base_url, languages, theme), (publisher, whatsapp, edition), categories)| {
+                let languages: Vec<String> = languages.iter().map(|l| quoted(l)).collect();
+                let mut yaml = format!(
                 "title: {title}\nbase_url: {}\nlanguages: [{}]\ntheme: {}\npublisher: {{ name: {}",
                 quoted(&base_url),
                 languages.join(", "),
                 quoted(&theme),
                 quoted(&publisher)
             );
-            if let Some(whatsapp) = whatsapp {
-                yaml.push_str(&format!(", whatsapp: {}", quoted(&whatsapp)));
-            }
-            yaml.push_str(" }\ncategories:\n");
-            for (slug, name) in categories {
-                yaml.push_str(&format!("  - {{ slug: {}, name: {name} }}\n", quoted(&slug)));
-            }
-            if let Some(edition) = edition {
-                yaml.push_str(&format!("edition: {}\n", quoted(&edition)));
-            }
-            yaml
-        })
+                if let Some(whatsapp) = whatsapp {
+                    yaml.push_str(&format!(", whatsapp: {}", quoted(&whatsapp)));
+                }
+                yaml.push_str(" }\ncategories:\n");
+                for (slug, name) in categories {
+                    yaml.push_str(&format!(
+                        "  - {{ slug: {}, name: {name} }}\n",
+                        quoted(&slug)
+                    ));
+                }
+                if let Some(edition) = edition {
+                    yaml.push_str(&format!("edition: {}\n", quoted(&edition)));
+                }
+                yaml
+            },
+        )
 }
 
 /// Markdown syntax, raw HTML and the attributes and URLs scripts hide in.
 const MARKDOWN_TOKENS: &[&str] = &[
-    "# ", "## ", "\n", "\n\n", "*", "**", "_", "`", "```\n", "> ", "- ", "1. ", "| a | b |\n|---|---|\n",
-    "~~", "[", "]", "(", ")", "![", "<", ">", "\"", "'", "=", " ", "/", "&", "&#", "x6a;", "#106;",
-    "&colon;", "&Tab;", "\t", "\0", "<!--", "-->", "<![CDATA[", "]]>", "javascript:", "JaVaScRiPt:",
-    "java\tscript:", "vbscript:", "data:text/html,", "data:image/svg+xml,", "@/", "@/products/",
-    "etalase-link:", "etalase-image:", "https://example.id/", "mailto:a@b.c", "foto.jpg", "alert(1)",
-    "<script>", "</script>", "<img", "<svg", "<math", "<iframe", "<object", "<embed", "<style>",
-    "</style>", "<base", "<meta", "<link", "<form", "<input", "<button", "<a", "</a>", "<p", "<div",
-    "<details", "<template>", "<noscript>", "<textarea>", "<title>", "<xmp>", "<plaintext>",
-    " src=", " href=", " srcset=", " action=", " formaction=", " xlink:href=", " style=",
-    " onerror=", " onload=", " onclick=", " ONMOUSEOVER=", " onfocus=", " ontoggle=",
-    " http-equiv=refresh", " content=\"0;url=javascript:alert(1)\"", " autofocus", " open",
+    "# ",
+    "## ",
+    "\n",
+    "\n\n",
+    "*",
+    "**",
+    "_",
+    "`",
+    "```\n",
+    "> ",
+    "- ",
+    "1. ",
+    "| a | b |\n|---|---|\n",
+    "~~",
+    "[",
+    "]",
+    "(",
+    ")",
+    "![",
+    "<",
+    ">",
+    "\"",
+    "'",
+    "=",
+    " ",
+    "/",
+    "&",
+    "&#",
+    "x6a;",
+    "#106;",
+    "&colon;",
+    "&Tab;",
+    "\t",
+    "\0",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "javascript:",
+    "JaVaScRiPt:",
+    "java\tscript:",
+    "vbscript:",
+    "data:text/html,",
+    "data:image/svg+xml,",
+    "@/",
+    "@/products/",
+    "etalase-link:",
+    "etalase-image:",
+    "https://example.id/",
+    "mailto:a@b.c",
+    "foto.jpg",
+    "alert(1)",
+    "<script>",
+    "</script>",
+    "<img",
+    "<svg",
+    "<math",
+    "<iframe",
+    "<object",
+    "<embed",
+    "<style>",
+    "</style>",
+    "<base",
+    "<meta",
+    "<link",
+    "<form",
+    "<input",
+    "<button",
+    "<a",
+    "</a>",
+    "<p",
+    "<div",
+    "<details",
+    "<template>",
+    "<noscript>",
+    "<textarea>",
+    "<title>",
+    "<xmp>",
+    "<plaintext>",
+    " src=",
+    " href=",
+    " srcset=",
+    " action=",
+    " formaction=",
+    " xlink:href=",
+    " style=",
+    " onerror=",
+    " onload=",
+    " onclick=",
+    " ONMOUSEOVER=",
+    " onfocus=",
+    " ontoggle=",
+    " http-equiv=refresh",
+    " content=\"0;url=javascript:alert(1)\"",
+    " autofocus",
+    " open",
 ];
 
 fn markdown_soup() -> impl Strategy<Value = String> {
@@ -290,7 +484,13 @@ fn html_of(markdown: &str) -> String {
 fn assert_safe(markdown: &str) -> Result<(), TestCaseError> {
     let html = html_of(markdown);
     let problems = common::safety::fragment_problems(&html);
-    prop_assert!(problems.is_empty(), "{:?}\nin {:?}\nfrom {:?}", problems, html, markdown);
+    prop_assert!(
+        problems.is_empty(),
+        "{:?}\nin {:?}\nfrom {:?}",
+        problems,
+        html,
+        markdown
+    );
     let _ = etalase::markdown::summary(markdown, 160);
     let _ = etalase::markdown::words(markdown);
     let _ = etalase::markdown::links(markdown);
@@ -309,7 +509,7 @@ fn config(cases: u32) -> ProptestConfig {
 }
 
 proptest! {
-    #![proptest_config(config(96))]
+    #![proptest_config(config(256))]
 
     #[test]
     fn any_text_as_product_yaml_gives_a_model_or_diagnostics(text in any::<String>()) {
@@ -345,7 +545,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(512))]
+    #![proptest_config(config(1024))]
 
     #[test]
     fn markdown_with_dangerous_html_renders_nothing_that_runs(markdown in markdown_soup()) {
@@ -366,12 +566,19 @@ proptest! {
 fn a_control_character_inside_a_scheme_makes_a_harmless_relative_link() {
     let markdown = "<a href=\"  jav&#x18;ascript:alert(1)\">x</a> <a href=\"  jav&#x09;ascript:alert(1)\">y</a>";
     let html = html_of(markdown);
-    assert!(common::safety::fragment_problems(&html).is_empty(), "{html}");
-    assert!(html.contains("href=\"  jav\u{18}ascript:alert(1)\""), "{html}");
+    assert!(
+        common::safety::fragment_problems(&html).is_empty(),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"  jav\u{18}ascript:alert(1)\""),
+        "{html}"
+    );
     assert!(!html.contains("jav\tascript"), "{html}");
-    use common::safety::has_unsafe_scheme;
+    use common::safety::{has_unsafe_scheme, srcset_has_unsafe_scheme};
     assert!(has_unsafe_scheme(" \u{1}jav\tas\ncript:alert(1)"));
-    assert!(has_unsafe_scheme("a.png 1x, DATA:image/png,x 2x"));
+    assert!(srcset_has_unsafe_scheme("a.png 1x, DATA:image/png,x 2x"));
+    assert!(!has_unsafe_scheme("  ,jav\tascript:alert(1)"));
     assert!(!has_unsafe_scheme("jav\u{18}ascript:alert(1)"));
     assert!(!has_unsafe_scheme("https://example.id/javascript:x"));
 }

@@ -6,15 +6,24 @@ use scraper::{ElementRef, Html};
 
 /// Elements no Markdown text may bring into a page.
 pub const FORBIDDEN_ELEMENTS: &[&str] = &[
-    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "base",
-    "meta", "link", "form", "input", "button", "textarea", "select", "svg", "math", "template",
-    "noscript", "portal",
+    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "base", "meta",
+    "link", "form", "input", "button", "textarea", "select", "svg", "math", "template", "noscript",
+    "portal",
 ];
 
 /// Attributes that hold a URL a browser may follow or load.
 pub const URL_ATTRIBUTES: &[&str] = &[
-    "href", "src", "action", "formaction", "srcset", "poster", "background", "xlink:href",
-    "data", "cite", "ping",
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "srcset",
+    "poster",
+    "background",
+    "xlink:href",
+    "data",
+    "cite",
+    "ping",
 ];
 
 /// The first problem of one element, if it has one; `forbidden` is the list of element names
@@ -32,7 +41,11 @@ pub fn element_problem(element: ElementRef<'_>, forbidden: &[&str]) -> Option<St
         if attribute == "style" {
             return Some(format!("attribute style={value:?} on <{name}>"));
         }
-        if URL_ATTRIBUTES.contains(&attribute.as_str()) && has_unsafe_scheme(value) {
+        let unsafe_url = match attribute.as_str() {
+            "srcset" => srcset_has_unsafe_scheme(value),
+            _ => URL_ATTRIBUTES.contains(&attribute.as_str()) && has_unsafe_scheme(value),
+        };
+        if unsafe_url {
             return Some(format!("URL {attribute}={value:?} on <{name}>"));
         }
     }
@@ -51,19 +64,22 @@ pub fn fragment_problems(html: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether a URL (or a `srcset` list of them) would run script or smuggle a document, read as
-/// a browser reads it (the WHATWG URL parser): leading and trailing spaces and control
-/// characters dropped, tabs and line breaks removed everywhere, the scheme in any case.
+/// Whether a URL would run script or smuggle a document, read as a browser reads it (the
+/// WHATWG URL parser): leading and trailing spaces and control characters dropped, tabs and
+/// line breaks removed everywhere, the scheme in any case.
 pub fn has_unsafe_scheme(url: &str) -> bool {
-    url.split(',').any(|candidate| {
-        let trimmed = candidate.trim_matches(|c: char| c <= ' ' || c.is_whitespace());
-        let squeezed: String = trimmed
-            .chars()
-            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-            .collect::<String>()
-            .to_ascii_lowercase();
-        ["javascript:", "vbscript:", "data:", "livescript:"]
-            .iter()
-            .any(|scheme| squeezed.starts_with(scheme))
-    })
+    let trimmed = url.trim_matches(|c: char| c <= ' ' || c.is_whitespace());
+    let squeezed: String = trimmed
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:", "livescript:"]
+        .iter()
+        .any(|scheme| squeezed.starts_with(scheme))
+}
+
+/// Whether any URL of a `srcset` list (`a.jpg 480w, b.jpg 960w`) would run script.
+pub fn srcset_has_unsafe_scheme(srcset: &str) -> bool {
+    srcset.split(',').any(has_unsafe_scheme)
 }
