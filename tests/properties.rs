@@ -477,7 +477,11 @@ fn markdown_soup() -> impl Strategy<Value = String> {
 }
 
 fn html_of(markdown: &str) -> String {
-    let photo_key = |name: &str| (name.len() % 2 == 0).then(|| format!("content/x/{name}"));
+    let photo_key = |name: &str| {
+        name.len()
+            .is_multiple_of(2)
+            .then(|| format!("content/x/{name}"))
+    };
     etalase::markdown::to_html(markdown, &photo_key)
 }
 

@@ -52,9 +52,12 @@ fuzz_target!(|data: &[u8]| {
     let mut parts: Vec<&str> = text.splitn(5, '\0').collect();
     parts.extend(DEFAULTS[parts.len()..].iter().copied());
     let mut diagnostics = Diagnostics::default();
-    let config = Config::parse(&content::normalise_text(parts[4].to_owned()), &mut diagnostics)
-        .or_else(|| Config::parse(DEFAULTS[4], &mut Diagnostics::default()))
-        .expect("the fixture's catalogue.yaml is valid");
+    let config = Config::parse(
+        &content::normalise_text(parts[4].to_owned()),
+        &mut diagnostics,
+    )
+    .or_else(|| Config::parse(DEFAULTS[4], &mut Diagnostics::default()))
+    .expect("the fixture's catalogue.yaml is valid");
     let product = "content/products/batik-tulis-surya";
     let producer = "content/producers/batik-sekar-jagad";
     let raw = RawContent {
