@@ -14,7 +14,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let split = markdown::split_front_matter(text);
-    let photo_key = |name: &str| name.len().is_multiple_of(2).then(|| format!("content/x/{name}"));
+    let photo_key = |name: &str| {
+        name.len()
+            .is_multiple_of(2)
+            .then(|| format!("content/x/{name}"))
+    };
     let html = markdown::to_html(split.body, &photo_key);
     let problems = safety::fragment_problems(&html);
     assert!(problems.is_empty(), "{problems:?} in {html:?}");
