@@ -232,6 +232,7 @@ struct SiteView<'a> {
     description: String,
     publisher: &'a crate::config::Publisher,
     publisher_whatsapp_url: Option<String>,
+    publisher_email_url: Option<String>,
     edition: Option<String>,
     categories: Vec<CategoryLink>,
     pages: Vec<Link>,
@@ -397,6 +398,7 @@ impl<'a> Shared<'a> {
                 .whatsapp
                 .as_ref()
                 .map(|n| views::whatsapp_link(n)),
+            publisher_email_url: config.publisher.email.as_deref().map(views::mailto_link),
             edition: config.edition.as_deref().map(|d| format_date(d, view.lang)),
             categories: view.category_links(&self.products_by_category),
             pages: self

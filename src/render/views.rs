@@ -607,6 +607,21 @@ pub fn whatsapp_link(number: &str) -> String {
     format!("https://wa.me/{}", number.trim_start_matches('+'))
 }
 
+/// A `mailto:` link to exactly one address: every character that could start a query (`?cc=`),
+/// a fragment or an escape is percent-encoded, so the address cannot add recipients or a body.
+pub fn mailto_link(address: &str) -> String {
+    const KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'@')
+        .remove(b'.')
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'+');
+    format!(
+        "mailto:{}",
+        percent_encoding::utf8_percent_encode(address, KEEP)
+    )
+}
+
 fn contact(producer: &Producer) -> Contact {
     Contact {
         whatsapp: producer.whatsapp.clone(),
@@ -617,7 +632,7 @@ fn contact(producer: &Producer) -> Contact {
             .as_ref()
             .map(|h| format!("https://www.instagram.com/{h}/")),
         email: producer.email.clone(),
-        email_url: producer.email.as_ref().map(|e| format!("mailto:{e}")),
+        email_url: producer.email.as_ref().map(|e| mailto_link(e)),
         map_url: format!(
             "https://www.google.com/maps/search/?api=1&query={}",
             percent_encoding::utf8_percent_encode(

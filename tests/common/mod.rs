@@ -9,6 +9,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod safety;
 
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
