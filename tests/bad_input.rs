@@ -716,6 +716,20 @@ fn cases() -> Vec<Case> {
         },
         #[cfg(unix)]
         Case {
+            name: "template that is a link leaving the catalogue",
+            fault: |c| {
+                let outside = c.parent().join("price.html");
+                fs::write(&outside, "{{ card.price }}").unwrap();
+                fs::create_dir_all(c.path("templates/partials")).unwrap();
+                symlink(&outside, &c.path("templates/partials/price.html"));
+            },
+            expect: error_in(
+                "templates/partials/price.html",
+                "is a link to a file outside the catalogue folder",
+            ),
+        },
+        #[cfg(unix)]
+        Case {
             name: "catalogue.yaml that is a link leaving the catalogue",
             fault: |c| move_out_and_link(c, CONFIG),
             expect: error_in(CONFIG, "is a link to a file outside the catalogue folder"),

@@ -121,7 +121,8 @@ fn overlay(
         .into_iter()
         .flatten()
     {
-        let is_template = item.file_type().is_file()
+        // A link is read like a file, so one leaving the catalogue is refused, not skipped.
+        let is_template = (item.file_type().is_file() || item.path_is_symlink())
             && matches!(
                 item.path().extension().and_then(|e| e.to_str()),
                 Some("html" | "xml" | "txt")
