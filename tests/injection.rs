@@ -10,7 +10,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use common::safety::{element_problem, has_unsafe_scheme};
-use common::{Catalogue, Site};
+use common::{quoted, Catalogue, Site};
 use scraper::{ElementRef, Html, Selector};
 
 /// The ways a string can try to leave the place it is written into.
@@ -40,23 +40,6 @@ fn hostile(field: &str) -> String {
 /// A hostile email address that the address check accepts (no space, one `@`, a dot after it).
 fn hostile_email(field: &str) -> String {
     format!("{field}\"><svg/onload=alert(1)>'%0a&cc=a?b#c@example.id")
-}
-
-/// A YAML double-quoted scalar holding `text` exactly.
-fn quoted(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// `{ id: "...", en: "..." }` with a hostile value per language.

@@ -249,44 +249,6 @@ fn transparency_is_kept_in_webp_and_png() {
     }
 }
 
-/// A PNG whose header declares `width`×`height` pixels and that holds no pixel data at all.
-fn png_declaring(width: u32, height: u32) -> Vec<u8> {
-    fn chunk(kind: &[u8], data: &[u8]) -> Vec<u8> {
-        let mut crc_input = kind.to_vec();
-        crc_input.extend_from_slice(data);
-        let mut out = (data.len() as u32).to_be_bytes().to_vec();
-        out.extend_from_slice(&crc_input);
-        out.extend_from_slice(&crc32(&crc_input).to_be_bytes());
-        out
-    }
-    let mut ihdr = width.to_be_bytes().to_vec();
-    ihdr.extend_from_slice(&height.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    png.extend(chunk(b"IHDR", &ihdr));
-    png.extend(chunk(
-        b"IDAT",
-        &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
-    ));
-    png.extend(chunk(b"IEND", &[]));
-    png
-}
-
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xffff_ffffu32;
-    for byte in bytes {
-        crc ^= u32::from(*byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xedb8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
 #[test]
 fn a_decompression_bomb_is_refused_from_its_header() {
     let catalogue = with_photos(&[("bom.png".into(), png_declaring(100_000, 100_000))]);

@@ -7,6 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::quoted;
 use etalase::config::Config;
 use etalase::content::{CatalogueRoot, EntryFolder, RawContent, Section, SourceFile};
 use etalase::diagnostic::Diagnostics;
@@ -73,23 +74,6 @@ fn validate(product_yaml: &str, producer_yaml: &str, product_md: &str) -> (bool,
         assert!(!shown.is_empty());
     }
     (catalogue.products.len() == 1, diagnostics)
-}
-
-/// A YAML double-quoted scalar holding `text` exactly.
-fn quoted(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// Pieces YAML is made of, including its rarer corners (anchors, tags, merges, block scalars).

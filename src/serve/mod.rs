@@ -50,11 +50,8 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
     let (mut session, first) = Session::start(&options.root);
     let mut warned = Vec::new();
     report(&first, None, &mut warned, lang);
-    let live = Arc::new(http::Live::new(
-        Arc::new(session.files().clone()),
-        problems(&first),
-        lang,
-    ));
+    let mut shown = (Arc::new(session.files().clone()), problems(&first));
+    let live = Arc::new(http::Live::new(Arc::clone(&shown.0), shown.1.clone(), lang));
     let (listener, port) = bind(options.port).map_err(|error| {
         ServeError::Usage(
             msg::SERVE_NO_PORT
@@ -80,7 +77,6 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
     if options.open {
         open_in_browser(&url, lang);
     }
-    let mut shown = (Arc::new(session.files().clone()), problems(&first));
     while let Some(changes) = watcher.next_changes() {
         let outcome = session.rebuild(&changes);
         report(&outcome, Some(&changes), &mut warned, lang);
