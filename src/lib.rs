@@ -8,6 +8,7 @@ pub mod content;
 pub mod diagnostic;
 pub mod i18n;
 pub mod images;
+pub mod import;
 pub mod markdown;
 pub mod messages;
 pub mod model;
