@@ -90,6 +90,27 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         chrome: Option<PathBuf>,
     },
+    /// Create or update producers and products from a spreadsheet (.xlsx, .ods or .csv):
+    /// a producers sheet, a products sheet and a curation sheet (columns: docs/import.md)
+    Import {
+        /// The spreadsheet; photos named in it are looked for beside it and in its `foto/` folder
+        file: PathBuf,
+        /// The catalogue folder (the one with catalogue.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Import only this sheet of the workbook
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Show what would change without writing anything
+        #[arg(long)]
+        dry_run: bool,
+        /// Take the spreadsheet's values even over fields an editor changed by hand since the
+        /// last import
+        #[arg(long)]
+        overwrite: bool,
+        #[command(flatten)]
+        messages: MessageLang,
+    },
 }
 
 impl Command {
@@ -100,7 +121,8 @@ impl Command {
             Command::Build { messages, .. }
             | Command::Check { messages, .. }
             | Command::Serve { messages, .. }
-            | Command::New { messages, .. } => messages.lang,
+            | Command::New { messages, .. }
+            | Command::Import { messages, .. } => messages.lang,
             Command::Pdf { .. } => None,
         }
     }

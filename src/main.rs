@@ -9,6 +9,7 @@ use etalase::cli::{Cli, Command};
 use etalase::config::{Config, CONFIG_FILE};
 use etalase::diagnostic::{Diagnostic, Diagnostics};
 use etalase::messages::{self as msg, Lang, Message, Template};
+use etalase::import::{ImportError, ImportOptions};
 use etalase::serve::{ServeError, ServeOptions};
 use etalase::summary::warning_table;
 use etalase::{pdf, BuildError};
@@ -34,6 +35,23 @@ fn main() -> ExitCode {
             lang,
         }),
         Command::New { name, .. } => new_catalogue(&name, lang),
+        Command::Import {
+            file,
+            root,
+            sheet,
+            dry_run,
+            overwrite,
+            ..
+        } => import(
+            &ImportOptions {
+                root,
+                file,
+                sheet,
+                dry_run,
+                overwrite,
+            },
+            lang,
+        ),
         Command::Pdf {
             root,
             output,
@@ -59,6 +77,28 @@ fn serve(options: &ServeOptions) -> ExitCode {
         Err(ServeError::Usage(message)) => usage_error(&message, options.lang),
         Err(ServeError::Watch(message)) => {
             print_error(&message, options.lang);
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `etalase import`: prints every problem, clash and change, then the totals; exit 1 when a
+/// row or an entry could not be imported.
+fn import(options: &ImportOptions, lang: Lang) -> ExitCode {
+    match etalase::import::run(options) {
+        Ok(report) => {
+            for line in report.render(lang) {
+                eprintln!("{line}");
+            }
+            if report.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(ImportError::Usage(message)) => usage_error(&message, lang),
+        Err(ImportError::Content(diagnostics)) => {
+            print_diagnostics(&diagnostics, lang);
             ExitCode::from(1)
         }
     }

@@ -764,6 +764,280 @@ table! {
     }
     PDF_NONE_WRITTEN { en: "no PDF was written", id: "tidak ada PDF yang ditulis" }
     PDF_CONFIG_UNREADABLE { en: "{path} cannot be read", id: "{path} tidak dapat dibaca" }
+    // ------------------------------------------------------------ etalase import
+    IMPORT_AT_SHEET { en: "sheet `{sheet}`", id: "lembar `{sheet}`" }
+    IMPORT_AT_ROW { en: "row {row}", id: "baris {row}" }
+    IMPORT_AT_COLUMN { en: "column {column} (`{header}`)", id: "kolom {column} (`{header}`)" }
+    IMPORT_UNKNOWN_FORMAT {
+        en: "{file} is not a spreadsheet etalase can read; use .xlsx, .ods or .csv",
+        id: "{file} bukan lembar kerja yang bisa dibaca etalase; gunakan .xlsx, .ods atau .csv",
+    }
+    IMPORT_UNREADABLE {
+        en: "{file} cannot be read as a spreadsheet: {detail}",
+        id: "{file} tidak dapat dibaca sebagai lembar kerja: {detail}",
+    }
+    IMPORT_FILE_MISSING {
+        en: "{file} does not exist",
+        id: "{file} tidak ada",
+    }
+    IMPORT_SHEET_NOT_FOUND {
+        en: "{file} has no sheet named `{sheet}`; its sheets: {names}",
+        id: "{file} tidak punya lembar bernama `{sheet}`; lembar yang ada: {names}",
+    }
+    IMPORT_CSV_HAS_NO_SHEETS {
+        en: "a csv file is one sheet; --sheet is for .xlsx and .ods files",
+        id: "file csv hanya berisi satu lembar; --sheet hanya untuk file .xlsx dan .ods",
+    }
+    IMPORT_SHEET_SKIPPED {
+        en: "not imported: neither a producers, a products nor a curation sheet",
+        id: "tidak diimpor: bukan lembar usaha, produk, maupun kurasi",
+    }
+    IMPORT_SHEET_SKIPPED_HINT {
+        en: "a producers sheet has a `nama_usaha` column, a products sheet `nama_id`, a curation sheet `produk` and `status`; or name the sheet Usaha, Produk or Kurasi",
+        id: "lembar usaha punya kolom `nama_usaha`, lembar produk kolom `nama_id`, lembar kurasi kolom `produk` dan `status`; atau beri nama lembar Usaha, Produk atau Kurasi",
+    }
+    IMPORT_NOTHING_TO_IMPORT {
+        en: "{file} has no producers, products or curation sheet",
+        id: "{file} tidak berisi lembar usaha, produk, atau kurasi",
+    }
+    IMPORT_SHEET_LACKS_COLUMN {
+        en: "this sheet has no `{column}` (`{english}`) column, so none of its rows can be imported",
+        id: "lembar ini tidak punya kolom `{column}` (`{english}`), jadi tidak ada barisnya yang bisa diimpor",
+    }
+    IMPORT_UNKNOWN_COLUMN {
+        en: "column not used by the import; its cells are ignored",
+        id: "kolom ini tidak dipakai oleh impor; isinya diabaikan",
+    }
+    IMPORT_COLUMN_LIST_HINT {
+        en: "the columns are listed in docs/import.md",
+        id: "daftar kolom ada di docs/import.md",
+    }
+    IMPORT_REPEATED_COLUMN {
+        en: "a second column for the same field; only the first is read",
+        id: "kolom kedua untuk isian yang sama; hanya kolom pertama yang dibaca",
+    }
+    IMPORT_MISSING_CELL {
+        en: "`{column}` (`{english}`) is empty; this row needs it",
+        id: "`{column}` (`{english}`) kosong; baris ini memerlukannya",
+    }
+    IMPORT_BAD_SLUG {
+        en: "`{value}` is not a slug",
+        id: "`{value}` bukan slug",
+    }
+    IMPORT_BAD_EMAIL {
+        en: "`{value}` is not an email address",
+        id: "`{value}` bukan alamat email",
+    }
+    IMPORT_UNKNOWN_CATEGORY {
+        en: "unknown category `{value}`",
+        id: "kategori `{value}` tidak dikenal",
+    }
+    IMPORT_KNOWN_CATEGORIES {
+        en: "the categories in catalogue.yaml: {names}",
+        id: "kategori di catalogue.yaml: {names}",
+    }
+    IMPORT_BAD_PRICE {
+        en: "`{value}` is not a price in rupiah",
+        id: "`{value}` bukan harga dalam rupiah",
+    }
+    IMPORT_PRICE_AMBIGUOUS {
+        en: "`{value}`: cannot tell thousands from decimals",
+        id: "`{value}`: tidak jelas mana pemisah ribuan dan mana desimal",
+    }
+    IMPORT_PRICE_FRACTION {
+        en: "`{value}` is not a whole number of rupiah",
+        id: "`{value}` bukan bilangan rupiah yang bulat",
+    }
+    IMPORT_PRICE_HINT {
+        en: "write whole rupiah such as 50000, 50.000 or Rp 50.000,-; a range as 50.000 - 75.000",
+        id: "tulis rupiah bulat seperti 50000, 50.000 atau Rp 50.000,-; rentang harga seperti 50.000 - 75.000",
+    }
+    IMPORT_PRICE_SHORTHAND {
+        en: "`{value}` was read as {read} rupiah; write the number in full to be sure",
+        id: "`{value}` dibaca sebagai {read} rupiah; tulis angkanya lengkap agar pasti",
+    }
+    IMPORT_MAX_WITHOUT_MIN {
+        en: "a highest price without a lowest one; fill in `harga_min` too, or only `harga_min`",
+        id: "ada harga tertinggi tanpa harga terendah; isi juga `harga_min`, atau isi `harga_min` saja",
+    }
+    IMPORT_PRICE_TWICE {
+        en: "both `harga` and `harga_min`/`harga_maks` are filled in; keep one",
+        id: "`harga` dan `harga_min`/`harga_maks` sama-sama diisi; pakai salah satu saja",
+    }
+    IMPORT_RANGE_IN_MIN_MAX {
+        en: "`harga_min` and `harga_maks` take one price each, not a range",
+        id: "`harga_min` dan `harga_maks` masing-masing berisi satu harga, bukan rentang",
+    }
+    IMPORT_NOT_WHOLE {
+        en: "`{value}` is not a whole number",
+        id: "`{value}` bukan bilangan bulat",
+    }
+    IMPORT_BAD_PHONE {
+        en: "`{value}` is not a phone number",
+        id: "`{value}` bukan nomor telepon",
+    }
+    IMPORT_PHONE_LENGTH {
+        en: "`{value}` has {digits} digits, too few or too many for a phone number",
+        id: "`{value}` berisi {digits} angka, terlalu sedikit atau terlalu banyak untuk nomor telepon",
+    }
+    IMPORT_PHONE_HINT {
+        en: "write the WhatsApp number as 0812-3456-7890 or +62 812-3456-7890",
+        id: "tulis nomor WhatsApp seperti 0812-3456-7890 atau +62 812-3456-7890",
+    }
+    IMPORT_BAD_DATE {
+        en: "`{value}` is not a date",
+        id: "`{value}` bukan tanggal",
+    }
+    IMPORT_DATE_HINT {
+        en: "write the date as 28/04/2025, 28 April 2025 or 2025-04-28",
+        id: "tulis tanggal seperti 28/04/2025, 28 April 2025 atau 2025-04-28",
+    }
+    IMPORT_BAD_STATUS {
+        en: "`{value}` is not a curation status",
+        id: "`{value}` bukan status kurasi",
+    }
+    IMPORT_BAD_KIND {
+        en: "`{value}` is not a kind of business",
+        id: "`{value}` bukan jenis usaha",
+    }
+    IMPORT_BAD_CERTIFICATION {
+        en: "unknown certification `{value}`",
+        id: "sertifikasi `{value}` tidak dikenal",
+    }
+    IMPORT_BAD_YES_NO {
+        en: "`{value}` is neither yes nor no",
+        id: "`{value}` bukan ya atau tidak",
+    }
+    IMPORT_YES_NO_HINT {
+        en: "write ya or tidak (yes or no)",
+        id: "tulis ya atau tidak",
+    }
+    IMPORT_BAD_INSTAGRAM {
+        en: "`{value}` is not an Instagram account",
+        id: "`{value}` bukan akun Instagram",
+    }
+    IMPORT_BAD_TAG {
+        en: "the tag `{value}` has no letters or digits",
+        id: "label `{value}` tidak berisi huruf atau angka",
+    }
+    IMPORT_TOO_MANY_PHOTOS {
+        en: "{count} photos; a product may have at most {limit}",
+        id: "{count} foto; satu produk paling banyak {limit} foto",
+    }
+    IMPORT_PHOTO_OUTSIDE {
+        en: "`{value}` is not inside the spreadsheet's folder",
+        id: "`{value}` tidak berada di dalam folder lembar kerja",
+    }
+    IMPORT_PHOTO_KIND {
+        en: "`{value}` is not a photo etalase can use ({kinds})",
+        id: "`{value}` bukan foto yang bisa dipakai etalase ({kinds})",
+    }
+    IMPORT_PHOTO_MISSING {
+        en: "photo `{value}` was not found",
+        id: "foto `{value}` tidak ditemukan",
+    }
+    IMPORT_PHOTO_HINT {
+        en: "put the photos in the spreadsheet's folder or in a `foto` folder beside it, and write their file names separated by commas",
+        id: "taruh foto di folder lembar kerja atau di folder `foto` di sampingnya, lalu tulis nama filenya dipisah koma",
+    }
+    IMPORT_NAME_WITHOUT_SLUG {
+        en: "the name `{value}` has no letters or digits to make a folder name from",
+        id: "nama `{value}` tidak berisi huruf atau angka untuk dijadikan nama folder",
+    }
+    IMPORT_DUPLICATE_ROW {
+        en: "row {row} already describes this entry (`{slug}`); this row is not imported",
+        id: "baris {row} sudah berisi entri ini (`{slug}`); baris ini tidak diimpor",
+    }
+    IMPORT_AMBIGUOUS_NAME {
+        en: "`{value}` names several entries: {slugs}",
+        id: "`{value}` cocok dengan beberapa entri: {slugs}",
+    }
+    IMPORT_USE_SLUG_HINT {
+        en: "write the entry's slug (its folder name under content/) instead",
+        id: "tulis slug entri itu (nama foldernya di content/)",
+    }
+    IMPORT_UNKNOWN_PRODUCER {
+        en: "no business `{value}` in the producers sheet or in content/producers/",
+        id: "tidak ada usaha `{value}` di lembar usaha maupun di content/producers/",
+    }
+    IMPORT_UNKNOWN_PRODUCT {
+        en: "no product `{value}` in the products sheet or in content/products/",
+        id: "tidak ada produk `{value}` di lembar produk maupun di content/products/",
+    }
+    IMPORT_NEW_ENTRY_INCOMPLETE {
+        en: "a new entry ({folder}) needs {fields}; this row is not imported",
+        id: "entri baru ({folder}) memerlukan {fields}; baris ini tidak diimpor",
+    }
+    IMPORT_NEW_ENTRY_HINT {
+        en: "fill in those columns (the list is in docs/import.md)",
+        id: "isi kolom-kolom itu (daftarnya ada di docs/import.md)",
+    }
+    IMPORT_YAML_UNREADABLE {
+        en: "cannot be read as YAML, so the import left this entry alone",
+        id: "tidak dapat dibaca sebagai YAML, jadi impor tidak mengubah entri ini",
+    }
+    IMPORT_YAML_UNREADABLE_HINT {
+        en: "`etalase check` says what is wrong with it; fix it and import again",
+        id: "`etalase check` menunjukkan kesalahannya; perbaiki lalu impor lagi",
+    }
+    IMPORT_CANNOT_EDIT {
+        en: "cannot be updated line by line ({why}), so the import left this entry alone",
+        id: "tidak dapat diperbarui baris demi baris ({why}), jadi impor tidak mengubah entri ini",
+    }
+    IMPORT_CANNOT_EDIT_HINT {
+        en: "write the file as one `field: value` per line, as CONTRACT.md shows",
+        id: "tulis file itu dengan satu `kolom: nilai` per baris, seperti contoh di CONTRACT.md",
+    }
+    IMPORT_FOLDER_LEAVES {
+        en: "{folder} is a link to a folder outside the catalogue; nothing was imported",
+        id: "{folder} adalah tautan ke folder di luar katalog; tidak ada yang diimpor",
+    }
+    IMPORT_NOT_IN_SPREADSHEET {
+        en: "was imported from {file} before but no row names it now; left as it is",
+        id: "pernah diimpor dari {file} tetapi kini tidak ada barisnya; dibiarkan apa adanya",
+    }
+    IMPORT_NOT_IN_SPREADSHEET_HINT {
+        en: "if the row was renamed, add a `slug` column holding this folder's name; if it was removed, delete the folder",
+        id: "jika nama di baris itu diganti, tambahkan kolom `slug` berisi nama folder ini; jika barisnya dihapus, hapus foldernya",
+    }
+    IMPORT_CONFLICT_FIELD {
+        en: "{file}: field `{field}` was changed by hand since the last import (now {current}); the spreadsheet says {incoming}",
+        id: "{file}: kolom `{field}` diubah tangan sejak impor terakhir (kini {current}); lembar kerja berisi {incoming}",
+    }
+    IMPORT_CONFLICT_TEXT {
+        en: "{file} was changed by hand since the last import (now {current}); the spreadsheet says {incoming}",
+        id: "{file} diubah tangan sejak impor terakhir (kini {current}); lembar kerja berisi {incoming}",
+    }
+    IMPORT_CONFLICT_PHOTO {
+        en: "{file} was replaced by hand since the last import; the spreadsheet names {incoming}",
+        id: "{file} diganti tangan sejak impor terakhir; lembar kerja menyebut {incoming}",
+    }
+    IMPORT_CONFLICT { en: "{what} ({at}). {outcome}", id: "{what} ({at}). {outcome}" }
+    IMPORT_CONFLICT_KEPT {
+        en: "Kept the hand edit; `--overwrite` takes the spreadsheet's instead.",
+        id: "Perubahan tangan dipertahankan; `--overwrite` memakai isi lembar kerja.",
+    }
+    IMPORT_CONFLICT_OVERWRITTEN {
+        en: "Overwritten with the spreadsheet's (--overwrite).",
+        id: "Ditimpa dengan isi lembar kerja (--overwrite).",
+    }
+    IMPORT_CREATED { en: "created {folder} ({what})", id: "dibuat {folder} ({what})" }
+    IMPORT_WOULD_CREATE { en: "would create {folder} ({what})", id: "akan dibuat {folder} ({what})" }
+    IMPORT_UPDATED { en: "updated {folder}: {what}", id: "diperbarui {folder}: {what}" }
+    IMPORT_WOULD_UPDATE { en: "would update {folder}: {what}", id: "akan diperbarui {folder}: {what}" }
+    IMPORT_SUMMARY {
+        en: "imported: {created} created, {updated} updated, {unchanged} unchanged, {conflicts} hand edits kept or overwritten, {errors} errors ({skipped} rows not imported)",
+        id: "impor selesai: {created} dibuat, {updated} diperbarui, {unchanged} tetap, {conflicts} perubahan tangan dipertahankan atau ditimpa, {errors} kesalahan ({skipped} baris tidak diimpor)",
+    }
+    IMPORT_SUMMARY_DRY_RUN {
+        en: "dry run, nothing written: {created} would be created, {updated} updated, {unchanged} unchanged, {conflicts} hand edits to keep or overwrite, {errors} errors ({skipped} rows would not be imported)",
+        id: "uji coba, tidak ada yang ditulis: {created} akan dibuat, {updated} diperbarui, {unchanged} tetap, {conflicts} perubahan tangan dipertahankan atau ditimpa, {errors} kesalahan ({skipped} baris tidak akan diimpor)",
+    }
+    IMPORT_WRITE_FAILED {
+        en: "{file} cannot be written: {reason}",
+        id: "{file} tidak dapat ditulis: {reason}",
+    }
+
     /// Text that exists in one language only: an error worded by the system or a library.
     /// Never for etalase's own sentences, which belong in this table.
     VERBATIM { en: "{detail}", id: "{detail}" }

@@ -1,0 +1,702 @@
+//! `etalase import`: spreadsheets written here with rust_xlsxwriter (and csv text) are imported
+//! by the real binary into a copy of the `basic` fixture. The YAML it writes is parsed, the site
+//! it gives is built and its pages parsed; problems are read back as sheet, row and column.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{etalase, etalase_with_locale, snapshot, Catalogue, Run};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use scraper::Selector;
+use serde_json::{json, Value};
+
+// ---------------------------------------------------------------- spreadsheets
+
+/// A cell of a test spreadsheet.
+#[derive(Clone)]
+enum Cell {
+    Text(&'static str),
+    Number(f64),
+    /// A real date cell (a serial number with a date format), as Excel stores dates.
+    Date(u16, u8, u8),
+    Blank,
+}
+
+use Cell::{Blank, Number, Text};
+
+type Grid = Vec<Vec<Cell>>;
+
+/// Writes an xlsx workbook with one sheet per `(name, rows)`; the first row is the headers.
+fn write_xlsx(path: &Path, sheets: &[(&str, Grid)]) {
+    let mut workbook = Workbook::new();
+    let date_format = Format::new().set_num_format("dd/mm/yyyy");
+    for (name, rows) in sheets {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match cell {
+                    Text(text) => drop(sheet.write_string(r, c, *text).unwrap()),
+                    Number(number) => drop(sheet.write_number(r, c, *number).unwrap()),
+                    Cell::Date(y, m, d) => {
+                        let date = ExcelDateTime::from_ymd(*y, *m, *d).unwrap();
+                        sheet
+                            .write_datetime_with_format(r, c, &date, &date_format)
+                            .unwrap();
+                    }
+                    Blank => {}
+                }
+            }
+        }
+    }
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    workbook.save(path).unwrap();
+}
+
+fn producers_sheet() -> Grid {
+    vec![
+        vec![
+            Text("Nama Usaha"),
+            Text("Jenis"),
+            Text("Pemilik"),
+            Text("Alamat"),
+            Text("WhatsApp"),
+            Text("Instagram"),
+            Text("Tahun Berdiri"),
+            Text("Cerita ID"),
+        ],
+        vec![
+            Text("Kué Lapis Bu Ani"),
+            Text("UKM"),
+            Text("Ani Lestari"),
+            Text("Jl. Gajah Mada 5, Kota Mojokerto"),
+            Text("0812-3456-7890"),
+            Text("@kuelapisbuani"),
+            Number(2015.0),
+            Text("Kue lapis legit sejak 2015."),
+        ],
+    ]
+}
+
+fn products_header() -> Vec<Cell> {
+    vec![
+        Text("Nama ID"),
+        Text("Nama EN"),
+        Text("Nama Usaha"),
+        Text("Kategori"),
+        Text("Harga Min"),
+        Text("Harga Maks"),
+        Text("Satuan ID"),
+        Text("Foto"),
+        Text("Sertifikasi"),
+        Text("Tag"),
+        Text("Deskripsi ID"),
+        Text("Deskripsi EN"),
+    ]
+}
+
+/// Three good products: one of a new business (with a photo), one of a business already in
+/// the catalogue, one priced as the office types prices.
+fn products_sheet() -> Grid {
+    vec![
+        products_header(),
+        vec![
+            Text("Kue Lapis Legit"),
+            Text("Layered Spice Cake"),
+            Text("Kue Lapis Bu Ani"),
+            Text("Makanan & Minuman"),
+            Number(85000.0),
+            Number(150000.0),
+            Text("loyang"),
+            Text("lapis.png"),
+            Text("Halal: ID35110000999990001; PIRT 2063576010999-29"),
+            Text("kue, Oleh-oleh"),
+            Text("Kue lapis **legit** dengan rempah."),
+            Text("Layered cake with spices."),
+        ],
+        vec![
+            Text("Onde-onde Wijen Hitam"),
+            Text("Black Sesame Onde-onde"),
+            Text("onde-onde-bu-sri"),
+            Text("makanan-minuman"),
+            Text("Rp 50.000,-"),
+            Blank,
+            Text("kotak"),
+            Blank,
+            Blank,
+            Blank,
+            Text("Onde-onde isi kacang hijau."),
+            Blank,
+        ],
+    ]
+}
+
+/// A catalogue (a copy of `basic`) with a spreadsheet folder beside it.
+struct Setup {
+    catalogue: Catalogue,
+}
+
+impl Setup {
+    fn new() -> Setup {
+        let setup = Setup {
+            catalogue: Catalogue::copy("basic"),
+        };
+        fs::create_dir_all(setup.data("foto")).unwrap();
+        fs::write(setup.data("foto/lapis.png"), small_png()).unwrap();
+        setup
+    }
+
+    /// A path in the folder beside the catalogue that holds the spreadsheets.
+    fn data(&self, name: &str) -> PathBuf {
+        self.catalogue.parent().join("data").join(name)
+    }
+
+    fn xlsx(&self, sheets: &[(&str, Grid)]) -> PathBuf {
+        let path = self.data("katalog.xlsx");
+        write_xlsx(&path, sheets);
+        path
+    }
+
+    fn import(&self, file: &Path, extra: &[&str]) -> Run {
+        let mut args = vec!["import".to_owned(), file.display().to_string()];
+        args.extend(["--root".to_owned(), self.root().display().to_string()]);
+        args.extend(extra.iter().map(|a| a.to_string()));
+        etalase(args)
+    }
+
+    fn root(&self) -> &Path {
+        self.catalogue.root()
+    }
+
+    /// A YAML file of the catalogue, parsed.
+    fn yaml(&self, relative: &str) -> Value {
+        let text = self.catalogue.read(relative);
+        serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{relative}: {e}\n{text}"))
+    }
+
+    fn content(&self) -> BTreeMap<String, Vec<u8>> {
+        snapshot(&self.root().join("content"))
+    }
+}
+
+/// A real 64×48 PNG, so the built site can decode it.
+fn small_png() -> Vec<u8> {
+    let image = image::RgbImage::from_fn(64, 48, |x, y| image::Rgb([x as u8 * 4, y as u8 * 5, 90]));
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    image
+        .write_to(&mut bytes, image::ImageFormat::Png)
+        .unwrap();
+    bytes.into_inner()
+}
+
+// ---------------------------------------------------------------- reading what etalase said
+
+/// One problem line: severity, sheet, row, column letter, and the message after the place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Reported {
+    severity: String,
+    sheet: Option<String>,
+    row: Option<u32>,
+    column: Option<String>,
+    message: String,
+}
+
+/// Every `error:`/`warning:` line of stderr that points into the spreadsheet `file`.
+fn reported(stderr: &str, file: &str) -> Vec<Reported> {
+    stderr
+        .lines()
+        .filter_map(|line| {
+            let (severity, rest) = line.split_once(": ")?;
+            let rest = rest.strip_prefix(file)?;
+            let mut place = rest;
+            let sheet = take_between(&mut place, ", sheet `", "`");
+            let row = take_between(&mut place, ", row ", "")
+                .map(|digits| digits.split(|c: char| !c.is_ascii_digit()).next().unwrap_or("").to_owned())
+                .and_then(|digits| digits.parse().ok());
+            let column = rest
+                .split_once(", column ")
+                .map(|(_, after)| after.split(' ').next().unwrap_or("").to_owned());
+            let message = rest.split_once("`): ").map_or_else(
+                || rest.split_once(": ").map(|(_, m)| m.to_owned()).unwrap_or_default(),
+                |(_, m)| m.to_owned(),
+            );
+            Some(Reported {
+                severity: severity.to_owned(),
+                sheet,
+                row,
+                column,
+                message,
+            })
+        })
+        .collect()
+}
+
+/// The text after `open` in `text` up to `close` (or the rest when `close` is empty).
+fn take_between(text: &mut &str, open: &str, close: &str) -> Option<String> {
+    let start = text.find(open)? + open.len();
+    let rest = &text[start..];
+    let end = if close.is_empty() { rest.len() } else { rest.find(close)? };
+    let found = rest[..end].to_owned();
+    *text = &rest[end..];
+    Some(found)
+}
+
+/// The folders under `content/<section>/`.
+fn folders(root: &Path, section: &str) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(root.join("content").join(section))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The top-level keys of a YAML file, in the order they are written.
+fn key_order(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|line| !line.starts_with([' ', '#', '-']) && !line.is_empty())
+        .filter_map(|line| line.split_once(':').map(|(key, _)| key.to_owned()))
+        .collect()
+}
+
+// ---------------------------------------------------------------- tests
+
+#[test]
+fn a_workbook_becomes_entries_that_build_into_pages() {
+    let setup = Setup::new();
+    let file = setup.xlsx(&[("Usaha", producers_sheet()), ("Produk", products_sheet())]);
+    let run = setup.import(&file, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    let producer = setup.yaml("content/producers/kue-lapis-bu-ani/producer.yaml");
+    assert_eq!(
+        producer,
+        json!({
+            "name": "Kué Lapis Bu Ani",
+            "kind": "ukm",
+            "owner": "Ani Lestari",
+            "address": "Jl. Gajah Mada 5, Kota Mojokerto",
+            "whatsapp": "+6281234567890",
+            "instagram": "kuelapisbuani",
+            "founded": 2015,
+        })
+    );
+    let story = setup.catalogue.read("content/producers/kue-lapis-bu-ani/id.md");
+    assert_eq!(story, "Kue lapis legit sejak 2015.\n");
+
+    let lapis = setup.yaml("content/products/kue-lapis-legit/product.yaml");
+    assert_eq!(
+        lapis,
+        json!({
+            "name": { "id": "Kue Lapis Legit", "en": "Layered Spice Cake" },
+            "producer": "kue-lapis-bu-ani",
+            "category": "makanan-minuman",
+            "price": { "min": 85000, "max": 150000 },
+            "unit": { "id": "loyang" },
+            "tags": ["kue", "oleh-oleh"],
+            "photos": [{
+                "file": "lapis.png",
+                "alt": { "id": "Kue Lapis Legit", "en": "Layered Spice Cake" },
+            }],
+            "certifications": [
+                { "type": "halal", "number": "ID35110000999990001" },
+                { "type": "pirt", "number": "2063576010999-29" },
+            ],
+        })
+    );
+    let text = setup.catalogue.read("content/products/kue-lapis-legit/product.yaml");
+    assert_eq!(
+        key_order(&text),
+        ["name", "producer", "category", "price", "unit", "tags", "photos", "certifications"],
+        "fields in the contract's order:\n{text}"
+    );
+    assert_eq!(
+        fs::read(setup.catalogue.path("content/products/kue-lapis-legit/lapis.png")).unwrap(),
+        small_png(),
+        "the photo is copied as it is"
+    );
+    let onde = setup.yaml("content/products/onde-onde-wijen-hitam/product.yaml");
+    assert_eq!(onde["producer"], json!("onde-onde-bu-sri"));
+    assert_eq!(onde["price"], json!({ "amount": 50000 }));
+
+    let site = setup.catalogue.build();
+    let page = site.html("id/products/kue-lapis-legit/index.html");
+    let h1 = Selector::parse("h1").unwrap();
+    let title: String = page.select(&h1).next().unwrap().text().collect();
+    assert_eq!(title.trim(), "Kue Lapis Legit");
+    let strong = Selector::parse("main strong").unwrap();
+    let bold: Vec<String> = page.select(&strong).map(|e| e.text().collect()).collect();
+    assert!(bold.contains(&"legit".to_owned()), "the description's Markdown: {bold:?}");
+    let english = site.html("en/producers/kue-lapis-bu-ani/index.html");
+    let heading: String = english.select(&h1).next().unwrap().text().collect();
+    assert_eq!(heading.trim(), "Kué Lapis Bu Ani");
+}
+
+#[test]
+fn messy_rows_are_pointed_at_by_sheet_row_and_column_and_good_rows_still_import() {
+    let setup = Setup::new();
+    let mut products = products_sheet();
+    let bad_rows: [[Cell; 6]; 6] = [
+        // row 4: no name at all
+        [Blank, Blank, Text("onde-onde-bu-sri"), Text("batik"), Number(10000.0), Blank],
+        // row 5: a category the catalogue lacks
+        [Text("Bolu Kukus"), Blank, Text("onde-onde-bu-sri"), Text("kue"), Number(10000.0), Blank],
+        // row 6: a price that is no price
+        [Text("Wingko"), Blank, Text("onde-onde-bu-sri"), Text("makanan-minuman"), Text("50rb-an"), Blank],
+        // row 7: shorthand: imported, with a warning
+        [Text("Jenang"), Blank, Text("onde-onde-bu-sri"), Text("makanan-minuman"), Text("50rb"), Blank],
+        // row 8: a business nobody knows
+        [Text("Tape"), Blank, Text("Toko Entah"), Text("makanan-minuman"), Number(5000.0), Blank],
+        // row 9: a range upside down
+        [Text("Rengginang"), Blank, Text("onde-onde-bu-sri"), Text("makanan-minuman"), Number(9000.0), Number(7000.0)],
+    ];
+    for row in bad_rows {
+        products.push(row.to_vec());
+    }
+    let mut producers = producers_sheet();
+    producers.push(vec![
+        Text("Batik Baru"),
+        Text("ukm"),
+        Blank,
+        Text("Jl. Baru 1"),
+        Text("0812-ABCD-7890"),
+        Blank,
+        Text("dua ribu"),
+        Blank,
+    ]);
+    let file = setup.xlsx(&[("Usaha", producers), ("Produk", products)]);
+    let run = setup.import(&file, &[]);
+    assert_eq!(run.code, 1, "row errors make the import fail:\n{}", run.stderr);
+
+    let places: Vec<(String, Option<String>, Option<u32>, Option<String>)> =
+        reported(&run.stderr, "katalog.xlsx")
+            .into_iter()
+            .map(|r| (r.severity, r.sheet, r.row, r.column))
+            .collect();
+    let at = |severity: &str, sheet: &str, row: u32, column: &str| {
+        (severity.to_owned(), Some(sheet.to_owned()), Some(row), Some(column.to_owned()))
+    };
+    let expected = vec![
+        at("error", "Usaha", 3, "E"),
+        at("error", "Usaha", 3, "G"),
+        at("error", "Produk", 4, "A"),
+        at("error", "Produk", 5, "D"),
+        at("error", "Produk", 6, "E"),
+        at("warning", "Produk", 7, "E"),
+        at("error", "Produk", 8, "C"),
+        at("error", "Produk", 9, "F"),
+    ];
+    let mut sorted = places.clone();
+    sorted.sort_by_key(|(s, sheet, row, col)| (sheet.clone(), *row, col.clone(), s.clone()));
+    let mut expected_sorted = expected.clone();
+    expected_sorted.sort_by_key(|(s, sheet, row, col)| (sheet.clone(), *row, col.clone(), s.clone()));
+    assert_eq!(sorted, expected_sorted, "{}", run.stderr);
+    assert!(run.stderr.contains("unknown category `kue`"), "{}", run.stderr);
+    assert!(run.stderr.contains("`50rb` was read as 50000 rupiah"), "{}", run.stderr);
+
+    let products = folders(setup.root(), "products");
+    for good in ["kue-lapis-legit", "onde-onde-wijen-hitam", "jenang"] {
+        assert!(products.contains(&good.to_owned()), "{good} imported: {products:?}");
+    }
+    for bad in ["bolu-kukus", "wingko", "tape", "rengginang"] {
+        assert!(!products.contains(&bad.to_owned()), "{bad} not imported: {products:?}");
+    }
+    assert_eq!(
+        setup.yaml("content/products/jenang/product.yaml")["price"],
+        json!({ "amount": 50000 })
+    );
+    assert!(!folders(setup.root(), "producers").contains(&"batik-baru".to_owned()));
+    assert!(run.stderr.contains("7 rows not imported"), "{}", run.stderr);
+}
+
+#[test]
+fn a_second_import_of_the_same_workbook_changes_nothing() {
+    let setup = Setup::new();
+    let file = setup.xlsx(&[("Usaha", producers_sheet()), ("Produk", products_sheet())]);
+    let first = setup.import(&file, &[]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let after_first = setup.content();
+    let second = setup.import(&file, &[]);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert_eq!(setup.content(), after_first, "byte for byte the same");
+    assert!(
+        second.stderr.contains("0 created, 0 updated, 3 unchanged"),
+        "{}",
+        second.stderr
+    );
+}
+
+#[test]
+fn an_edited_workbook_updates_the_same_folders_and_keeps_comments() {
+    let setup = Setup::new();
+    let file = setup.xlsx(&[("Usaha", producers_sheet()), ("Produk", products_sheet())]);
+    assert_eq!(setup.import(&file, &[]).code, 0);
+    let yaml = "content/products/kue-lapis-legit/product.yaml";
+    // An editor's comment, and a field the spreadsheet has no column for.
+    setup.catalogue.replace(yaml, "category:", "# dicek Bu Rina, 3 Mei\ncategory:");
+    let text = setup.catalogue.read(yaml);
+    setup.catalogue.write(yaml, format!("{text}min_order: 12\n"));
+
+    let mut products = products_sheet();
+    products[1][1] = Text("Spiced Layer Cake");
+    products[1][4] = Number(90000.0);
+    let file = setup.xlsx(&[("Usaha", producers_sheet()), ("Produk", products)]);
+    let run = setup.import(&file, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        folders(setup.root(), "products").len(),
+        5,
+        "3 from the fixture, 2 imported, none duplicated"
+    );
+    let lapis = setup.yaml(yaml);
+    assert_eq!(lapis["name"]["en"], json!("Spiced Layer Cake"));
+    assert_eq!(lapis["price"], json!({ "min": 90000, "max": 150000 }));
+    assert_eq!(lapis["min_order"], json!(12), "a field without a column stays");
+    let text = setup.catalogue.read(yaml);
+    assert!(text.contains("# dicek Bu Rina, 3 Mei\ncategory:"), "{text}");
+    assert!(run.stderr.contains("updated content/products/kue-lapis-legit/"), "{}", run.stderr);
+}
+
+#[test]
+fn hand_edits_are_kept_and_reported_unless_overwrite() {
+    let setup = Setup::new();
+    let file = setup.xlsx(&[("Usaha", producers_sheet()), ("Produk", products_sheet())]);
+    assert_eq!(setup.import(&file, &[]).code, 0);
+    let yaml = "content/products/onde-onde-wijen-hitam/product.yaml";
+    let text = "content/products/onde-onde-wijen-hitam/id.md";
+    setup.catalogue.replace(yaml, "amount: 50000", "amount: 55000");
+    setup.catalogue.write(text, "Onde-onde isi kacang hijau, digoreng tiap pagi.\n");
+    // The unit changed by hand where the spreadsheet did not change it: no clash.
+    setup.catalogue.replace(yaml, "id: kotak", "id: dus");
+
+    let mut products = products_sheet();
+    products[2][4] = Text("Rp 52.500");
+    products[2][10] = Text("Onde-onde isi kacang hijau pilihan.");
+    products[2][0] = Text("Onde-onde Wijen Hitam");
+    let file = setup.xlsx(&[("Usaha", producers_sheet()), ("Produk", products.clone())]);
+    let run = setup.import(&file, &[]);
+    assert_eq!(run.code, 0, "clashes are not errors:\n{}", run.stderr);
+    let clashes: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("changed by hand"))
+        .collect();
+    assert_eq!(clashes.len(), 2, "{}", run.stderr);
+    assert!(clashes.iter().any(|l| l.contains("field `price`") && l.contains("row 3")));
+    assert!(clashes.iter().any(|l| l.starts_with(&format!("warning: {text}"))));
+    assert_eq!(setup.yaml(yaml)["price"], json!({ "amount": 55000 }));
+    assert_eq!(setup.yaml(yaml)["unit"]["id"], json!("dus"));
+    assert_eq!(
+        setup.catalogue.read(text),
+        "Onde-onde isi kacang hijau, digoreng tiap pagi.\n"
+    );
+
+    let again = setup.import(&file, &[]);
+    assert!(!again.stderr.contains("changed by hand"), "reported once: {}", again.stderr);
+
+    products[2][4] = Text("Rp 53.000");
+    let file = setup.xlsx(&[("Usaha", producers_sheet()), ("Produk", products)]);
+    let overwrite = setup.import(&file, &["--overwrite"]);
+    assert_eq!(overwrite.code, 0, "{}", overwrite.stderr);
+    assert!(overwrite.stderr.contains("Overwritten"), "{}", overwrite.stderr);
+    assert_eq!(setup.yaml(yaml)["price"], json!({ "amount": 53000 }));
+    assert_eq!(setup.yaml(yaml)["unit"]["id"], json!("dus"), "no clash, no overwrite");
+}
+
+#[test]
+fn a_first_import_over_hand_written_entries_keeps_what_differs() {
+    let setup = Setup::new();
+    let mut products = vec![products_header()];
+    products.push(vec![
+        Text("Batik Tulis Surya Majapahit"),
+        Text("Surya Majapahit Hand-drawn Batik"),
+        Text("Batik Sekar Jagad"),
+        Text("batik"),
+        Number(400000.0),
+        Number(750000.0),
+        Text("lembar"),
+        Blank,
+        Blank,
+        Blank,
+        Blank,
+        Blank,
+    ]);
+    let file = setup.xlsx(&[("Produk", products)]);
+    let before = setup.catalogue.read("content/products/batik-tulis-surya/product.yaml");
+    let run = setup.import(&file, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        !folders(setup.root(), "products").contains(&"batik-tulis-surya-majapahit".to_owned()),
+        "the hand-written entry of the same name and business is the row's folder"
+    );
+    assert!(run.stderr.contains("field `price`"), "{}", run.stderr);
+    assert_eq!(
+        setup.catalogue.read("content/products/batik-tulis-surya/product.yaml"),
+        before,
+        "nothing written over: the price differs, everything else is the same"
+    );
+}
+
+#[test]
+fn a_curation_sheet_changes_only_the_curation_block() {
+    let setup = Setup::new();
+    let yaml = "content/products/onde-onde-isi-10/product.yaml";
+    let before = setup.catalogue.read(yaml);
+    let curation = vec![
+        vec![Text("Produk"), Text("Kurator"), Text("Status"), Text("Tanggal")],
+        vec![
+            Text("Onde-onde Box of 10"),
+            Text("The Keranjang Bali"),
+            Text("Lolos"),
+            Cell::Date(2025, 5, 2),
+        ],
+        vec![Text("batik-tulis-surya"), Text("Dekranasda"), Text("in review"), Text("3 Mei 2025")],
+    ];
+    let file = setup.xlsx(&[("Kurasi", curation)]);
+    let run = setup.import(&file, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = setup.catalogue.read(yaml);
+    let curation_of = |text: &str| setup_yaml(text)["curation"].clone();
+    assert_eq!(
+        curation_of(&after),
+        json!({ "status": "lolos", "curator": "The Keranjang Bali", "date": "2025-05-02" })
+    );
+    let without_curation = |text: &str| {
+        let mut value = setup_yaml(text);
+        value.as_object_mut().unwrap().remove("curation");
+        value
+    };
+    assert_eq!(without_curation(&after), without_curation(&before));
+    let changed: Vec<&str> = diff_lines(&before, &after);
+    assert!(
+        changed.iter().all(|line| line.starts_with("curation:") || line.starts_with("  ")),
+        "only the curation block's lines change: {changed:?}"
+    );
+    let surya = setup.yaml("content/products/batik-tulis-surya/product.yaml");
+    assert_eq!(surya["curation"]["status"], json!("proses"));
+    assert_eq!(surya["curation"]["date"], json!("2025-05-03"));
+}
+
+fn setup_yaml(text: &str) -> Value {
+    serde_saphyr::from_str(text).unwrap()
+}
+
+/// The lines of `after` that are not lines of `before`.
+fn diff_lines<'a>(before: &str, after: &'a str) -> Vec<&'a str> {
+    let old: Vec<&str> = before.lines().collect();
+    after.lines().filter(|line| !old.contains(line)).collect()
+}
+
+#[test]
+fn dry_run_writes_nothing_and_says_what_it_would_do() {
+    let setup = Setup::new();
+    let file = setup.xlsx(&[("Usaha", producers_sheet()), ("Produk", products_sheet())]);
+    let before = snapshot(setup.root());
+    let run = setup.import(&file, &["--dry-run"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(snapshot(setup.root()), before, "nothing written");
+    assert!(run.stderr.contains("would create content/products/kue-lapis-legit/"), "{}", run.stderr);
+    assert!(run.stderr.contains("dry run, nothing written: 3 would be created"), "{}", run.stderr);
+}
+
+#[test]
+fn csv_files_with_semicolons_import_like_a_workbook() {
+    let setup = Setup::new();
+    let usaha = "nama_usaha;jenis;alamat;whatsapp\nKue Lapis Bu Ani;ikm;Jl. Gajah Mada 5;+62 812 3456 7890\n";
+    let produk = "nama_id;nama_en;nama_usaha;kategori;harga;foto\n\
+                  Kue Lapis Legit;Layered Cake;Kue Lapis Bu Ani;Makanan & Minuman;\"Rp 85.000 - Rp 150.000\";foto/lapis.png\n";
+    fs::write(setup.data("usaha.csv"), usaha).unwrap();
+    fs::write(setup.data("produk.csv"), produk).unwrap();
+    let first = setup.import(&setup.data("usaha.csv"), &[]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let second = setup.import(&setup.data("produk.csv"), &[]);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    let producer = setup.yaml("content/producers/kue-lapis-bu-ani/producer.yaml");
+    assert_eq!(producer["whatsapp"], json!("+6281234567890"));
+    assert_eq!(producer["kind"], json!("ikm"));
+    let product = setup.yaml("content/products/kue-lapis-legit/product.yaml");
+    assert_eq!(product["price"], json!({ "min": 85000, "max": 150000 }));
+    assert_eq!(product["photos"][0]["file"], json!("lapis.png"));
+    setup.catalogue.build();
+}
+
+#[test]
+fn sheet_chooses_one_sheet_and_a_wrong_name_is_a_usage_error() {
+    let setup = Setup::new();
+    let file = setup.xlsx(&[("Usaha", producers_sheet()), ("Produk", products_sheet())]);
+    let run = setup.import(&file, &["--sheet", "usaha"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(folders(setup.root(), "producers").contains(&"kue-lapis-bu-ani".to_owned()));
+    assert!(!folders(setup.root(), "products").contains(&"kue-lapis-legit".to_owned()));
+
+    let wrong = setup.import(&file, &["--sheet", "Harga"]);
+    assert_eq!(wrong.code, 2, "{}", wrong.stderr);
+    assert!(wrong.stderr.contains("its sheets: Usaha, Produk"), "{}", wrong.stderr);
+}
+
+#[test]
+fn problems_are_reported_in_indonesian_under_an_indonesian_locale() {
+    let setup = Setup::new();
+    let mut products = products_sheet();
+    products[1][3] = Text("kue");
+    let file = setup.xlsx(&[("Usaha", producers_sheet()), ("Produk", products)]);
+    let args = [
+        "import".to_owned(),
+        file.display().to_string(),
+        "--root".to_owned(),
+        setup.root().display().to_string(),
+    ];
+    let run = etalase_with_locale(setup.root(), args, "id_ID.UTF-8");
+    assert_eq!(run.code, 1);
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("kesalahan: katalog.xlsx"))
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    assert_eq!(
+        line,
+        "kesalahan: katalog.xlsx, lembar `Produk`, baris 2, kolom D (`Kategori`): kategori `kue` tidak dikenal"
+    );
+}
+
+#[test]
+fn paths_from_the_spreadsheet_cannot_leave_their_folders() {
+    let setup = Setup::new();
+    fs::write(setup.catalogue.parent().join("rahasia.png"), small_png()).unwrap();
+    let mut products = products_sheet();
+    products[1][7] = Text("../rahasia.png");
+    products[2][7] = Text("/etc/passwd.png");
+    let mut header = products[0].clone();
+    header.push(Text("slug"));
+    products[0] = header;
+    products[1].push(Text("../../keluar"));
+    let file = setup.xlsx(&[("Usaha", producers_sheet()), ("Produk", products)]);
+    let run = setup.import(&file, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let errors: Vec<(Option<u32>, Option<String>)> = reported(&run.stderr, "katalog.xlsx")
+        .into_iter()
+        .filter(|r| r.severity == "error")
+        .map(|r| (r.row, r.column))
+        .collect();
+    assert!(errors.contains(&(Some(2), Some("H".to_owned()))), "{errors:?}");
+    assert!(errors.contains(&(Some(3), Some("H".to_owned()))), "{errors:?}");
+    assert!(errors.contains(&(Some(2), Some("M".to_owned()))), "{errors:?}");
+    assert!(!setup.catalogue.parent().join("keluar").exists());
+    let written: Vec<String> = snapshot(setup.root()).into_keys().collect();
+    assert!(!written.iter().any(|f| f.ends_with("rahasia.png")), "{written:?}");
+}
+
+#[test]
+fn the_template_spreadsheet_imports_cleanly_and_builds() {
+    let setup = Setup::new();
+    let template = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/import-template.xlsx");
+    let run = setup.import(&template, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    assert!(folders(setup.root(), "products").len() > 3);
+    setup.catalogue.build();
+}
