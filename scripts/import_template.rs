@@ -82,7 +82,11 @@ fn meaning(kind: SheetKind, column: Column) -> (&'static str, &'static str) {
 }
 
 /// The sheets of the template: name, kind, and example rows by documented column name.
-fn sheets() -> Vec<(&'static str, SheetKind, Vec<Vec<(&'static str, &'static str)>>)> {
+fn sheets() -> Vec<(
+    &'static str,
+    SheetKind,
+    Vec<Vec<(&'static str, &'static str)>>,
+)> {
     vec![
         (
             "Usaha",
@@ -175,7 +179,10 @@ fn write_workbook(path: &Path) -> Result<(), XlsxError> {
         guide.write_string(row as u32, 0, *line)?;
     }
     let mut row = intro.len() as u32 + 1;
-    for label in ["lembar / sheet", "kolom / column", "arti", "meaning"].iter().enumerate() {
+    for label in ["lembar / sheet", "kolom / column", "arti", "meaning"]
+        .iter()
+        .enumerate()
+    {
         guide.write_string_with_format(row, label.0 as u16, *label.1, &bold)?;
     }
     for (sheet, kind, _) in sheets() {
@@ -200,7 +207,10 @@ fn write_workbook(path: &Path) -> Result<(), XlsxError> {
         }
         for (r, cells) in rows.iter().enumerate() {
             for (header, value) in cells {
-                let col = headers.iter().position(|h| h == header).expect("a known column");
+                let col = headers
+                    .iter()
+                    .position(|h| h == header)
+                    .expect("a known column");
                 sheet.write_string(r as u32 + 1, col as u16, *value)?;
             }
         }
@@ -212,7 +222,8 @@ fn write_csv(folder: &Path) -> std::io::Result<()> {
     fs::create_dir_all(folder)?;
     for (name, kind, rows) in sheets() {
         let headers = headers(kind);
-        let mut writer = csv::Writer::from_path(folder.join(format!("{}.csv", name.to_lowercase())))?;
+        let mut writer =
+            csv::Writer::from_path(folder.join(format!("{}.csv", name.to_lowercase())))?;
         writer.write_record(&headers)?;
         for cells in rows {
             let record: Vec<&str> = headers
@@ -230,7 +241,9 @@ fn write_csv(folder: &Path) -> std::io::Result<()> {
 fn column_tables() -> String {
     let mut text = String::new();
     for (sheet, kind, _) in sheets() {
-        text.push_str(&format!("\n**{sheet}**\n\n| kolom | column | arti | meaning |\n| --- | --- | --- | --- |\n"));
+        text.push_str(&format!(
+            "\n**{sheet}**\n\n| kolom | column | arti | meaning |\n| --- | --- | --- | --- |\n"
+        ));
         for (column, names) in kind.columns() {
             let (id, en) = meaning(kind, *column);
             let (id_name, en_name) = kind.documented_names(*column);
@@ -240,7 +253,9 @@ fn column_tables() -> String {
             } else {
                 format!(" (also {})", others.join(", "))
             };
-            text.push_str(&format!("| `{id_name}` | `{en_name}`{also} | {id} | {en} |\n"));
+            text.push_str(&format!(
+                "| `{id_name}` | `{en_name}`{also} | {id} | {en} |\n"
+            ));
         }
     }
     text
@@ -249,9 +264,16 @@ fn column_tables() -> String {
 fn update_docs(path: &Path) -> std::io::Result<()> {
     let text = fs::read_to_string(path)?;
     let (start, end) = ("<!-- columns:start -->", "<!-- columns:end -->");
-    let (before, rest) = text.split_once(start).expect("docs/import.md has the start marker");
-    let (_, after) = rest.split_once(end).expect("docs/import.md has the end marker");
-    fs::write(path, format!("{before}{start}\n{}\n{end}{after}", column_tables()))
+    let (before, rest) = text
+        .split_once(start)
+        .expect("docs/import.md has the start marker");
+    let (_, after) = rest
+        .split_once(end)
+        .expect("docs/import.md has the end marker");
+    fs::write(
+        path,
+        format!("{before}{start}\n{}\n{end}{after}", column_tables()),
+    )
 }
 
 fn main() {

@@ -1012,6 +1012,18 @@ table! {
         en: "{file} was replaced by hand since the last import; the spreadsheet names {incoming}",
         id: "{file} diganti tangan sejak impor terakhir; lembar kerja menyebut {incoming}",
     }
+    IMPORT_DIFFERS_FIELD {
+        en: "{file}: field `{field}` is {current} here but {incoming} in the spreadsheet, and no import wrote it before, so it counts as a hand edit",
+        id: "{file}: kolom `{field}` berisi {current} di sini tetapi {incoming} di lembar kerja, dan belum pernah ditulis oleh impor, jadi dianggap perubahan tangan",
+    }
+    IMPORT_DIFFERS_TEXT {
+        en: "{file} says {current} but the spreadsheet says {incoming}, and no import wrote it before, so it counts as a hand edit",
+        id: "{file} berisi {current} tetapi lembar kerja berisi {incoming}, dan belum pernah ditulis oleh impor, jadi dianggap perubahan tangan",
+    }
+    IMPORT_DIFFERS_PHOTO {
+        en: "{file} differs from {incoming} named in the spreadsheet, and no import copied it before, so it counts as a hand edit",
+        id: "{file} berbeda dengan {incoming} yang disebut lembar kerja, dan belum pernah disalin oleh impor, jadi dianggap perubahan tangan",
+    }
     IMPORT_CONFLICT { en: "{what} ({at}). {outcome}", id: "{what} ({at}). {outcome}" }
     IMPORT_CONFLICT_KEPT {
         en: "Kept the hand edit; `--overwrite` takes the spreadsheet's instead.",

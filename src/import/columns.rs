@@ -54,15 +54,22 @@ pub enum Column {
 }
 
 /// A column and the header names that mean it; the first is the documented Indonesian name,
-/// the second the English one.
+/// the second the English one (the same word where both languages use it), then other names
+/// offices use.
 type Names = (Column, &'static [&'static str]);
 
 /// The producers sheet's columns.
 pub const PRODUCER_COLUMNS: &[Names] = &[
-    (Column::Slug, &["slug"]),
+    (Column::Slug, &["slug", "slug"]),
     (
         Column::BusinessName,
-        &["nama_usaha", "business_name", "usaha", "business", "produsen"],
+        &[
+            "nama_usaha",
+            "business_name",
+            "usaha",
+            "business",
+            "produsen",
+        ],
     ),
     (Column::Kind, &["jenis", "kind", "jenis_usaha", "type"]),
     (Column::Owner, &["pemilik", "owner"]),
@@ -70,39 +77,71 @@ pub const PRODUCER_COLUMNS: &[Names] = &[
     (Column::Address, &["alamat", "address"]),
     (
         Column::Whatsapp,
-        &["whatsapp", "wa", "no_wa", "nomor_wa", "no_hp", "hp", "telepon", "phone"],
+        &[
+            "whatsapp", "whatsapp", "wa", "no_wa", "nomor_wa", "no_hp", "hp", "telepon", "phone",
+        ],
     ),
-    (Column::Instagram, &["instagram", "ig"]),
-    (Column::Email, &["email", "e_mail", "surel"]),
+    (Column::Instagram, &["instagram", "instagram", "ig"]),
+    (Column::Email, &["email", "email", "e_mail", "surel"]),
     (
         Column::Founded,
         &["tahun_berdiri", "founded", "berdiri", "year_founded"],
     ),
-    (Column::Logo, &["logo"]),
+    (Column::Logo, &["logo", "logo"]),
     (
         Column::StoryId,
-        &["cerita_id", "story_id", "profil_id", "deskripsi_id", "description_id"],
+        &[
+            "cerita_id",
+            "story_id",
+            "profil_id",
+            "deskripsi_id",
+            "description_id",
+        ],
     ),
     (
         Column::StoryEn,
-        &["cerita_en", "story_en", "profil_en", "deskripsi_en", "description_en"],
+        &[
+            "cerita_en",
+            "story_en",
+            "profil_en",
+            "deskripsi_en",
+            "description_en",
+        ],
     ),
 ];
 
 /// The products sheet's columns.
 pub const PRODUCT_COLUMNS: &[Names] = &[
-    (Column::Slug, &["slug"]),
+    (Column::Slug, &["slug", "slug"]),
     (
         Column::NameId,
-        &["nama_id", "name_id", "nama_produk", "nama_produk_id", "product_name_id"],
+        &[
+            "nama_id",
+            "name_id",
+            "nama_produk",
+            "nama_produk_id",
+            "product_name_id",
+        ],
     ),
     (
         Column::NameEn,
-        &["nama_en", "name_en", "nama_produk_en", "product_name_en", "product_name"],
+        &[
+            "nama_en",
+            "name_en",
+            "nama_produk_en",
+            "product_name_en",
+            "product_name",
+        ],
     ),
     (
         Column::Producer,
-        &["nama_usaha", "business_name", "usaha", "produsen", "producer"],
+        &[
+            "nama_usaha",
+            "business_name",
+            "usaha",
+            "produsen",
+            "producer",
+        ],
     ),
     (Column::Category, &["kategori", "category"]),
     (Column::Price, &["harga", "price"]),
@@ -112,19 +151,37 @@ pub const PRODUCT_COLUMNS: &[Names] = &[
     ),
     (
         Column::PriceMax,
-        &["harga_maks", "price_max", "harga_max", "harga_maksimum", "max_price"],
+        &[
+            "harga_maks",
+            "price_max",
+            "harga_max",
+            "harga_maksimum",
+            "max_price",
+        ],
     ),
     (Column::UnitId, &["satuan_id", "unit_id", "satuan"]),
     (Column::UnitEn, &["satuan_en", "unit_en", "unit"]),
     (
         Column::MinOrder,
-        &["min_order", "minimum_order", "minimal_order", "min_pesan", "minimal_pemesanan", "moq"],
+        &[
+            "min_order",
+            "minimum_order",
+            "minimal_order",
+            "min_pesan",
+            "minimal_pemesanan",
+            "moq",
+        ],
     ),
     (Column::Tags, &["tag", "tags", "label"]),
     (Column::Photos, &["foto", "photos", "photo", "gambar"]),
     (
         Column::Certifications,
-        &["sertifikasi", "certifications", "sertifikat", "certification"],
+        &[
+            "sertifikasi",
+            "certifications",
+            "sertifikat",
+            "certification",
+        ],
     ),
     (
         Column::CurationStatus,
@@ -141,7 +198,14 @@ pub const PRODUCT_COLUMNS: &[Names] = &[
 pub const CURATION_COLUMNS: &[Names] = &[
     (
         Column::Product,
-        &["produk", "product", "slug", "nama_produk", "nama_id", "product_name"],
+        &[
+            "produk",
+            "product",
+            "slug",
+            "nama_produk",
+            "nama_id",
+            "product_name",
+        ],
     ),
     (Column::Curator, &["kurator", "curator"]),
     (
@@ -308,7 +372,9 @@ fn column_named(kind: SheetKind, key: &str) -> Option<Column> {
 
 /// Every header name a sheet of `kind` understands, for "did you mean".
 pub fn all_names(kind: SheetKind) -> impl Iterator<Item = &'static str> {
-    kind.columns().iter().flat_map(|(_, names)| names.iter().copied())
+    kind.columns()
+        .iter()
+        .flat_map(|(_, names)| names.iter().copied())
 }
 
 #[cfg(test)]
@@ -338,9 +404,18 @@ mod tests {
             (sheet("Produk", &["x"]), Some(SheetKind::Products)),
             (sheet("Data Usaha", &["x"]), Some(SheetKind::Producers)),
             (sheet("kurasi.csv", &["x"]), Some(SheetKind::Curation)),
-            (sheet("Sheet1", &["Nama ID", "Harga"]), Some(SheetKind::Products)),
-            (sheet("Sheet2", &["Business name"]), Some(SheetKind::Producers)),
-            (sheet("Sheet3", &["product", "status"]), Some(SheetKind::Curation)),
+            (
+                sheet("Sheet1", &["Nama ID", "Harga"]),
+                Some(SheetKind::Products),
+            ),
+            (
+                sheet("Sheet2", &["Business name"]),
+                Some(SheetKind::Producers),
+            ),
+            (
+                sheet("Sheet3", &["product", "status"]),
+                Some(SheetKind::Curation),
+            ),
             (sheet("Petunjuk", &["Kolom", "Arti"]), None),
         ];
         for (sheet, kind) in cases {
@@ -372,9 +447,13 @@ mod tests {
 
     #[test]
     fn every_column_has_an_indonesian_and_an_english_name() {
-        for kind in [SheetKind::Producers, SheetKind::Products, SheetKind::Curation] {
+        for kind in [
+            SheetKind::Producers,
+            SheetKind::Products,
+            SheetKind::Curation,
+        ] {
             for (column, names) in kind.columns() {
-                assert!(names.len() >= 2 || *column == Column::Slug, "{column:?}");
+                assert!(names.len() >= 2, "{column:?}");
                 for name in *names {
                     assert_eq!(header_key(name), *name, "{name} is not its own key");
                 }

@@ -84,11 +84,9 @@ impl Existing {
         };
         match fields.get("name") {
             Some(Value::String(name)) => vec![fold(name)],
-            Some(Value::Object(names)) => names
-                .values()
-                .filter_map(Value::as_str)
-                .map(fold)
-                .collect(),
+            Some(Value::Object(names)) => {
+                names.values().filter_map(Value::as_str).map(fold).collect()
+            }
             _ => Vec::new(),
         }
     }

@@ -48,7 +48,10 @@ impl<'a> Assignment<'a> {
             }
             if let Some(state) = &entry.state {
                 let key = (*kind, state.source.clone());
-                assignment.sources.entry(key).or_insert_with(|| slug.clone());
+                assignment
+                    .sources
+                    .entry(key)
+                    .or_insert_with(|| slug.clone());
             }
         }
         assignment
@@ -157,8 +160,7 @@ impl<'a> Assignment<'a> {
             .iter()
             .filter(|slug| {
                 let key = (kind, (*slug).clone());
-                !self.planned.contains_key(&key)
-                    && self.existing.get(&key).is_some_and(&fits)
+                !self.planned.contains_key(&key) && self.existing.get(&key).is_some_and(&fits)
             })
             .collect();
         match fitting.as_slice() {

@@ -64,7 +64,11 @@ enum Verdict {
 
 /// Compares the file's value `current`, the spreadsheet's `incoming` and what the last import
 /// wrote (`base`; `None` when no import recorded it).
-fn verdict<T: PartialEq>(current: Option<&T>, incoming: Option<&T>, base: Option<Option<&T>>) -> Verdict {
+fn verdict<T: PartialEq>(
+    current: Option<&T>,
+    incoming: Option<&T>,
+    base: Option<Option<&T>>,
+) -> Verdict {
     if current == incoming {
         return Verdict::Same;
     }
@@ -76,6 +80,44 @@ fn verdict<T: PartialEq>(current: Option<&T>, incoming: Option<&T>, base: Option
         None if current.is_none() => Verdict::Take,
         None if incoming.is_none() => Verdict::KeepHandEdit,
         None => Verdict::Clash,
+    }
+}
+
+/// What to do with one value once its verdict is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Decision {
+    /// Write the spreadsheet's value.
+    take: bool,
+    /// Report the difference as a conflict.
+    report: bool,
+    /// Remember the spreadsheet's value as what the import wrote. Not after a conflict kept:
+    /// the conflict is reported again at the next import, until the spreadsheet or the file
+    /// gives way (or `--overwrite`).
+    record: bool,
+}
+
+/// `overwrite` takes the spreadsheet's value over any hand edit, except that an empty cell
+/// never empties a field no import wrote (`blank_over_unrecorded`).
+fn decide(verdict: Verdict, overwrite: bool, blank_over_unrecorded: bool) -> Decision {
+    let plain = |take| Decision {
+        take,
+        report: false,
+        record: true,
+    };
+    match verdict {
+        Verdict::Same => plain(false),
+        Verdict::Take => plain(true),
+        Verdict::KeepHandEdit if overwrite && !blank_over_unrecorded => Decision {
+            take: true,
+            report: true,
+            record: true,
+        },
+        Verdict::KeepHandEdit => plain(false),
+        Verdict::Clash => Decision {
+            take: overwrite,
+            report: true,
+            record: overwrite,
+        },
     }
 }
 
@@ -186,23 +228,24 @@ impl<'a> Merging<'a> {
             let current = get_path(&self.current, path).cloned();
             let base = self.base.field(path);
             let verdict = verdict(current.as_ref(), field.value.as_ref(), base);
-            let take = match verdict {
-                Verdict::Same | Verdict::KeepHandEdit => false,
-                Verdict::Take => true,
-                Verdict::Clash => {
-                    self.clash(path, show(current.as_ref()), show(field.value.as_ref()), &field.at);
-                    self.entry.overwrite
-                }
-            };
-            if take {
+            let blank_over_unrecorded = field.value.is_none() && base.is_none();
+            let decision = decide(verdict, self.entry.overwrite, blank_over_unrecorded);
+            if decision.report {
+                let shown = (show(current.as_ref()), show(field.value.as_ref()));
+                self.clash(path, shown, &field.at, base.is_some());
+            }
+            if decision.take {
                 set_path(&mut self.target, path, field.value.clone());
             }
-            let recorded = field.value.clone().unwrap_or(Value::Null);
-            self.state.fields.insert(path.to_owned(), recorded);
+            if decision.record {
+                let recorded = field.value.clone().unwrap_or(Value::Null);
+                self.state.fields.insert(path.to_owned(), recorded);
+            }
         }
     }
 
-    fn clash(&mut self, field: &str, current: String, incoming: String, at: &CellAt) {
+    fn clash(&mut self, field: &str, shown: (String, String), at: &CellAt, recorded: bool) {
+        let (current, incoming) = shown;
         self.outcome.conflicts.push(Conflict {
             file: self.data_file(),
             target: Target::Field(field.to_owned()),
@@ -210,6 +253,7 @@ impl<'a> Merging<'a> {
             incoming,
             at: at.clone(),
             overwritten: self.entry.overwrite,
+            recorded,
         });
     }
 
@@ -247,17 +291,17 @@ impl<'a> Merging<'a> {
         let incoming = normalised_body(body);
         let current = original.map(|text| normalised_body(&markdown_body(text)));
         let base = self.base.texts.get(lang).map(|b| Some(normalised_body(b)));
-        let verdict = verdict(current.as_ref(), Some(&incoming), base.as_ref().map(Option::as_ref));
-        let take = match verdict {
-            Verdict::Same | Verdict::KeepHandEdit => false,
-            Verdict::Take => true,
-            Verdict::Clash => {
-                let shown = current.as_deref().map(excerpt).unwrap_or_default();
-                self.clash_text(&file, shown, excerpt(&incoming), at);
-                self.entry.overwrite
-            }
-        };
-        if take {
+        let verdict = verdict(
+            current.as_ref(),
+            Some(&incoming),
+            base.as_ref().map(Option::as_ref),
+        );
+        let decision = decide(verdict, self.entry.overwrite, false);
+        if decision.report {
+            let shown = current.as_deref().map(excerpt).unwrap_or_default();
+            self.clash_text(&file, (shown, excerpt(&incoming)), at, base.is_some());
+        }
+        if decision.take {
             let text = match original {
                 Some(original) => replace_markdown_body(original, &incoming),
                 None => format!("{incoming}\n"),
@@ -265,10 +309,13 @@ impl<'a> Merging<'a> {
             self.outcome.writes.push(Write::Text { file, text });
             self.changed.push(format!("{lang}.md"));
         }
-        self.state.texts.insert(lang.to_owned(), incoming);
+        if decision.record {
+            self.state.texts.insert(lang.to_owned(), incoming);
+        }
     }
 
-    fn clash_text(&mut self, file: &Path, current: String, incoming: String, at: &CellAt) {
+    fn clash_text(&mut self, file: &Path, shown: (String, String), at: &CellAt, recorded: bool) {
+        let (current, incoming) = shown;
         self.outcome.conflicts.push(Conflict {
             file: file.to_owned(),
             target: Target::Text,
@@ -276,6 +323,7 @@ impl<'a> Merging<'a> {
             incoming,
             at: at.clone(),
             overwritten: self.entry.overwrite,
+            recorded,
         });
     }
 
@@ -298,29 +346,29 @@ impl<'a> Merging<'a> {
         let target = self.folder.join(name);
         let current = hash_file(&self.entry.root.join(&target));
         let base = self.base.files.get(name).map(Some);
-        let take = match verdict(current.as_ref(), Some(&incoming), base) {
-            Verdict::Same | Verdict::KeepHandEdit => false,
-            Verdict::Take => true,
-            Verdict::Clash => {
-                self.outcome.conflicts.push(Conflict {
-                    file: target.clone(),
-                    target: Target::Photo,
-                    current: String::new(),
-                    incoming: file.source.display().to_string(),
-                    at: file.at.clone(),
-                    overwritten: self.entry.overwrite,
-                });
-                self.entry.overwrite
-            }
-        };
-        if take {
+        let verdict = verdict(current.as_ref(), Some(&incoming), base);
+        let decision = decide(verdict, self.entry.overwrite, false);
+        if decision.report {
+            self.outcome.conflicts.push(Conflict {
+                file: target.clone(),
+                target: Target::Photo,
+                current: String::new(),
+                incoming: file.source.display().to_string(),
+                at: file.at.clone(),
+                overwritten: self.entry.overwrite,
+                recorded: base.is_some(),
+            });
+        }
+        if decision.take {
             self.outcome.writes.push(Write::Copy {
                 file: target,
                 from: file.source.clone(),
             });
             self.changed.push(name.to_owned());
         }
-        self.state.files.insert(name.to_owned(), incoming);
+        if decision.record {
+            self.state.files.insert(name.to_owned(), incoming);
+        }
     }
 
     /// The YAML file and the state file, then what changed, all or nothing: when the YAML
@@ -409,8 +457,10 @@ impl<'a> Merging<'a> {
                 self.changed.splice(0..0, changes);
                 Ok(Some(Write::Text { file, text }))
             }
-            Err(why) => Err(Diagnostic::error(file, msg::IMPORT_CANNOT_EDIT.arg("why", why))
-                .with_hint(&msg::IMPORT_CANNOT_EDIT_HINT)),
+            Err(why) => Err(
+                Diagnostic::error(file, msg::IMPORT_CANNOT_EDIT.arg("why", why))
+                    .with_hint(&msg::IMPORT_CANNOT_EDIT_HINT),
+            ),
         }
     }
 

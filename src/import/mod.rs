@@ -70,11 +70,20 @@ pub fn run(options: &ImportOptions) -> Result<Report, ImportError> {
     let records = read_sheets(&sheets, &context, &mut report);
     let existing = existing::scan(&root, &config.languages);
     let mut assignment = Assignment::new(&existing);
+    let before = report.problems.len();
     assignment.producers(records.producers, &mut report.problems);
     assignment.products(records.products, &mut report.problems);
     assignment.curation(records.curation, &mut report.problems);
+    // Each problem finding a row's folder leaves that row out.
+    report.rows_skipped += report.problems.len() - before;
     let outcomes = merge_all(&assignment, &existing, options, &context, root.path());
-    note_missing_rows(&existing, &assignment, &records.kinds, &context, &mut report);
+    note_missing_rows(
+        &existing,
+        &assignment,
+        &records.kinds,
+        &context,
+        &mut report,
+    );
     apply::apply(root.path(), outcomes, options.dry_run, &mut report);
     Ok(report)
 }
@@ -117,7 +126,9 @@ fn chosen_sheets(options: &ImportOptions) -> Result<Vec<Sheet>, ImportError> {
         return Ok(sheets);
     };
     if sheets.iter().all(|s| !s.has_sheets) {
-        return Err(ImportError::Usage(Message::from(&msg::IMPORT_CSV_HAS_NO_SHEETS)));
+        return Err(ImportError::Usage(Message::from(
+            &msg::IMPORT_CSV_HAS_NO_SHEETS,
+        )));
     }
     let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
     let found = sheets
@@ -217,7 +228,11 @@ fn header_problems(
     let at = rows::sheet_at(context, sheet);
     let column_at = |index: usize| {
         let mut at = at.at_column(sheet.column_letter(index), sheet.headers[index].clone());
-        at.row = sheet.rows.first().map_or(1, |row| row.number.saturating_sub(1)).max(1);
+        at.row = sheet
+            .rows
+            .first()
+            .map_or(1, |row| row.number.saturating_sub(1))
+            .max(1);
         at
     };
     for (index, header) in &layout.unknown {
@@ -225,17 +240,23 @@ fn header_problems(
         let hint = did_you_mean(&key, all_names(layout.kind))
             .map(|close| msg::DID_YOU_MEAN.arg("name", close))
             .unwrap_or_else(|| Message::from(&msg::IMPORT_COLUMN_LIST_HINT));
-        problems.push(Problem::warning(column_at(*index), &msg::IMPORT_UNKNOWN_COLUMN).with_hint(hint));
+        problems
+            .push(Problem::warning(column_at(*index), &msg::IMPORT_UNKNOWN_COLUMN).with_hint(hint));
     }
     for (_, index) in &layout.repeated {
-        problems.push(Problem::warning(column_at(*index), &msg::IMPORT_REPEATED_COLUMN));
+        problems.push(Problem::warning(
+            column_at(*index),
+            &msg::IMPORT_REPEATED_COLUMN,
+        ));
     }
     let required = layout.kind.required();
     let has_required = layout.has(required)
         || (layout.kind == SheetKind::Products && layout.has(columns::Column::NameEn));
     if !has_required {
         let (id, en) = layout.kind.documented_names(required);
-        let message = msg::IMPORT_SHEET_LACKS_COLUMN.arg("column", id).arg("english", en);
+        let message = msg::IMPORT_SHEET_LACKS_COLUMN
+            .arg("column", id)
+            .arg("english", en);
         problems.push(Problem::error(at, message).with_hint(&msg::IMPORT_COLUMN_LIST_HINT));
     }
     has_required
@@ -287,8 +308,8 @@ fn note_missing_rows(
         if from_here && !named && kinds.contains(&sheet_kind) {
             let folder = kind.entry_folder(slug);
             let message = msg::IMPORT_NOT_IN_SPREADSHEET.arg("file", &context.file);
-            let warning =
-                Diagnostic::warning(folder, message).with_hint(&msg::IMPORT_NOT_IN_SPREADSHEET_HINT);
+            let warning = Diagnostic::warning(folder, message)
+                .with_hint(&msg::IMPORT_NOT_IN_SPREADSHEET_HINT);
             report.file_problems.push(warning);
         }
     }

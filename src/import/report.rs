@@ -104,7 +104,11 @@ impl Problem {
             self.message.render(lang)
         );
         if let Some(hint) = &self.hint {
-            text.push_str(&format!("\n  {}: {}", msg::LABEL_HINT.text(lang), hint.render(lang)));
+            text.push_str(&format!(
+                "\n  {}: {}",
+                msg::LABEL_HINT.text(lang),
+                hint.render(lang)
+            ));
         }
         text
     }
@@ -125,12 +129,27 @@ pub struct Conflict {
     pub at: CellAt,
     /// Whether the spreadsheet's value was written anyway (`--overwrite`).
     pub overwritten: bool,
+    /// Whether an earlier import recorded what it wrote here; if not, the file's value may be
+    /// older data rather than a hand edit, and the message says so.
+    pub recorded: bool,
 }
 
 impl Conflict {
     pub fn render(&self, lang: Lang) -> String {
         let file = self.file.display();
         let line = match &self.target {
+            Target::Field(field) if !self.recorded => msg::IMPORT_DIFFERS_FIELD
+                .arg("file", file)
+                .arg("field", field)
+                .arg("current", &self.current)
+                .arg("incoming", &self.incoming),
+            Target::Text if !self.recorded => msg::IMPORT_DIFFERS_TEXT
+                .arg("file", file)
+                .arg("current", &self.current)
+                .arg("incoming", &self.incoming),
+            Target::Photo if !self.recorded => msg::IMPORT_DIFFERS_PHOTO
+                .arg("file", file)
+                .arg("incoming", &self.incoming),
             Target::Field(field) => msg::IMPORT_CONFLICT_FIELD
                 .arg("file", file)
                 .arg("field", field)

@@ -178,7 +178,9 @@ impl<'a> Reading<'a> {
         let text = self.cell(column);
         if text.is_none() {
             let (id, en) = self.layout.kind.documented_names(column);
-            let message = msg::IMPORT_MISSING_CELL.arg("column", id).arg("english", en);
+            let message = msg::IMPORT_MISSING_CELL
+                .arg("column", id)
+                .arg("english", en);
             self.error(column, message, None);
         }
         text
@@ -326,9 +328,12 @@ impl<'a> Reading<'a> {
         });
         self.field(&mut record, Column::Tags, "tags", |r, text| r.tags(text));
         self.photos(&mut record);
-        self.field(&mut record, Column::Certifications, "certifications", |r, text| {
-            r.certifications(text)
-        });
+        self.field(
+            &mut record,
+            Column::Certifications,
+            "certifications",
+            |r, text| r.certifications(text),
+        );
         self.curation_fields(&mut record);
         self.field(&mut record, Column::Featured, "featured", |r, text| {
             r.parsed(Column::Featured, text, values::parse_yes_no)
@@ -503,9 +508,12 @@ impl<'a> Reading<'a> {
     /// `curation.status`, `curation.curator` and `curation.date`, from a products or a
     /// curation sheet.
     fn curation_fields(&mut self, record: &mut Record) {
-        self.field(record, Column::CurationStatus, "curation.status", |r, text| {
-            r.parsed(Column::CurationStatus, text, values::parse_curation_status)
-        });
+        self.field(
+            record,
+            Column::CurationStatus,
+            "curation.status",
+            |r, text| r.parsed(Column::CurationStatus, text, values::parse_curation_status),
+        );
         self.text_field(record, Column::Curator, "curation.curator");
         self.field(record, Column::CurationDate, "curation.date", |r, text| {
             r.parsed(Column::CurationDate, text, values::parse_date)
@@ -521,7 +529,6 @@ impl<'a> Reading<'a> {
         self.curation_fields(&mut record);
         record
     }
-
 }
 
 /// Photo files: where a cell's names are found, and what they will be called.
@@ -559,7 +566,10 @@ impl Reading<'_> {
         if !self.layout.has(column) {
             return None;
         }
-        let names = self.cell(column).map(values::split_list).unwrap_or_default();
+        let names = self
+            .cell(column)
+            .map(values::split_list)
+            .unwrap_or_default();
         let mut files: Vec<SourceFile> = Vec::new();
         let mut failed = false;
         for name in names {
@@ -575,7 +585,11 @@ impl Reading<'_> {
                     }
                 }
                 Err(message) => {
-                    self.error(column, message, Some(Message::from(&msg::IMPORT_PHOTO_HINT)));
+                    self.error(
+                        column,
+                        message,
+                        Some(Message::from(&msg::IMPORT_PHOTO_HINT)),
+                    );
                     failed = true;
                 }
             }
@@ -686,7 +700,10 @@ fn value_error(text: &str, error: &ValueError) -> (Message, Option<Message>) {
             msg::IMPORT_BAD_CERTIFICATION.arg("value", kind),
             Some(msg::USE_ONE_OF.arg("names", "halal, sni, hki, merek, pirt, bpom")),
         ),
-        ValueError::NotYesOrNo => (with(&msg::IMPORT_BAD_YES_NO), hint(&msg::IMPORT_YES_NO_HINT)),
+        ValueError::NotYesOrNo => (
+            with(&msg::IMPORT_BAD_YES_NO),
+            hint(&msg::IMPORT_YES_NO_HINT),
+        ),
         ValueError::NotAnInstagramName => (with(&msg::IMPORT_BAD_INSTAGRAM), None),
     }
 }

@@ -169,16 +169,33 @@ fn read_csv(path: &Path) -> Result<Sheet, Message> {
     let mut grid = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| unreadable(path, e))?;
-        // The line the row starts on: the row number a spreadsheet program shows, unless a
-        // cell above holds several lines.
-        let number = record.position().map_or(0, |p| p.line()) as u32;
-        grid.push((number, record.iter().map(|cell| cell.trim().to_owned()).collect()));
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        let number = line_number(&text, start);
+        grid.push((
+            number,
+            record.iter().map(|cell| cell.trim().to_owned()).collect(),
+        ));
     }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     Ok(sheet_from_grid(name, false, 0, grid.into_iter()))
+}
+
+/// The line a record starting at byte `start` is on: the row number a spreadsheet program
+/// shows, unless a cell above holds several lines. The reader may report the start of blank
+/// lines it skipped, so those are stepped over first.
+fn line_number(text: &str, start: usize) -> u32 {
+    let before = text.get(..start).unwrap_or(text);
+    let skipped = text
+        .get(start..)
+        .unwrap_or_default()
+        .bytes()
+        .take_while(|b| *b == b'\n' || *b == b'\r')
+        .filter(|b| *b == b'\n')
+        .count();
+    (before.matches('\n').count() + skipped + 1) as u32
 }
 
 /// UTF-8 (a BOM dropped), else Windows-1252, which Excel on Windows writes for "CSV".
@@ -244,7 +261,8 @@ mod tests {
     fn csv_with_semicolons_and_a_bom_reads_as_cells() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("produk.csv");
-        let text = "\u{feff}nama_id;harga\n\n Onde-onde ;\"Rp 50.000,-\"\n;;\nKeripik;12000;extra\n";
+        let text =
+            "\u{feff}nama_id;harga\n\n Onde-onde ;\"Rp 50.000,-\"\n;;\nKeripik;12000;extra\n";
         fs::write(&path, text).unwrap();
         let sheet = read_csv(&path).unwrap();
         assert_eq!(sheet.name, "produk.csv");

@@ -76,7 +76,9 @@ mod tests {
             source: "batik-sekar-jagad/batik tulis".into(),
             ..EntryState::default()
         };
-        state.fields.insert("price".into(), json!({ "amount": 5000 }));
+        state
+            .fields
+            .insert("price".into(), json!({ "amount": 5000 }));
         state.fields.insert("tags".into(), Value::Null);
         state.texts.insert("id".into(), "Teks".into());
         state.files.insert("utama.jpg".into(), "abc".into());
