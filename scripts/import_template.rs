@@ -81,12 +81,11 @@ fn meaning(kind: SheetKind, column: Column) -> (&'static str, &'static str) {
     }
 }
 
-/// The sheets of the template: name, kind, and example rows by documented column name.
-fn sheets() -> Vec<(
-    &'static str,
-    SheetKind,
-    Vec<Vec<(&'static str, &'static str)>>,
-)> {
+/// Example rows: each a list of (documented column name, cell).
+type Rows = Vec<Vec<(&'static str, &'static str)>>;
+
+/// The sheets of the template: name, kind, and example rows.
+fn sheets() -> Vec<(&'static str, SheetKind, Rows)> {
     vec![
         (
             "Usaha",

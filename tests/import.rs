@@ -243,6 +243,9 @@ fn reported(stderr: &str, file: &str) -> Vec<Reported> {
         .collect()
 }
 
+/// Where a problem was reported: severity, sheet, row, column letter.
+type Place = (String, Option<String>, Option<u32>, Option<String>);
+
 /// The text after `open` in `text` up to `close` (or the rest when `close` is empty).
 fn take_between(text: &mut &str, open: &str, close: &str) -> Option<String> {
     let start = text.find(open)? + open.len();
@@ -451,11 +454,10 @@ fn messy_rows_are_pointed_at_by_sheet_row_and_column_and_good_rows_still_import(
         run.stderr
     );
 
-    let places: Vec<(String, Option<String>, Option<u32>, Option<String>)> =
-        reported(&run.stderr, "katalog.xlsx")
-            .into_iter()
-            .map(|r| (r.severity, r.sheet, r.row, r.column))
-            .collect();
+    let places: Vec<Place> = reported(&run.stderr, "katalog.xlsx")
+        .into_iter()
+        .map(|r| (r.severity, r.sheet, r.row, r.column))
+        .collect();
     let at = |severity: &str, sheet: &str, row: u32, column: &str| {
         (
             severity.to_owned(),
