@@ -1038,12 +1038,12 @@ table! {
     IMPORT_UPDATED { en: "updated {folder}: {what}", id: "diperbarui {folder}: {what}" }
     IMPORT_WOULD_UPDATE { en: "would update {folder}: {what}", id: "akan diperbarui {folder}: {what}" }
     IMPORT_SUMMARY {
-        en: "imported: {created} created, {updated} updated, {unchanged} unchanged, {conflicts} hand edits kept or overwritten, {errors} errors ({skipped} rows not imported)",
-        id: "impor selesai: {created} dibuat, {updated} diperbarui, {unchanged} tetap, {conflicts} perubahan tangan dipertahankan atau ditimpa, {errors} kesalahan ({skipped} baris tidak diimpor)",
+        en: "imported: {created} created, {updated} updated, {unchanged} unchanged, {conflicts} hand edits kept or overwritten, {errors} errors, rows not imported: {skipped}",
+        id: "impor selesai: {created} dibuat, {updated} diperbarui, {unchanged} tetap, {conflicts} perubahan tangan dipertahankan atau ditimpa, {errors} kesalahan, baris yang tidak diimpor: {skipped}",
     }
     IMPORT_SUMMARY_DRY_RUN {
-        en: "dry run, nothing written: {created} would be created, {updated} updated, {unchanged} unchanged, {conflicts} hand edits to keep or overwrite, {errors} errors ({skipped} rows would not be imported)",
-        id: "uji coba, tidak ada yang ditulis: {created} akan dibuat, {updated} diperbarui, {unchanged} tetap, {conflicts} perubahan tangan dipertahankan atau ditimpa, {errors} kesalahan ({skipped} baris tidak akan diimpor)",
+        en: "dry run, nothing written: {created} would be created, {updated} updated, {unchanged} unchanged, {conflicts} hand edits to keep or overwrite, {errors} errors, rows that would not be imported: {skipped}",
+        id: "uji coba, tidak ada yang ditulis: {created} akan dibuat, {updated} diperbarui, {unchanged} tetap, {conflicts} perubahan tangan dipertahankan atau ditimpa, {errors} kesalahan, baris yang tidak akan diimpor: {skipped}",
     }
     IMPORT_WRITE_FAILED {
         en: "{file} cannot be written: {reason}",
