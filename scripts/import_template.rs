@@ -25,8 +25,8 @@ fn meaning(kind: SheetKind, column: Column) -> (&'static str, &'static str) {
             "required: the product's name (Indonesian or English) or its slug",
         ),
         (_, C::Producer) => (
-            "wajib untuk produk baru: nama usaha seperti di lembar Usaha, atau slug-nya",
-            "required for a new product: the business name as in the Usaha sheet, or its slug",
+            "wajib (kecuali baris punya slug): nama usaha seperti di lembar Usaha, atau slug-nya",
+            "required (unless the row has a slug): the business name as in the Usaha sheet, or its slug",
         ),
         (_, C::BusinessName) => ("wajib: nama usaha (tidak diterjemahkan)", "required: the business name (not translated)"),
         (_, C::Kind) => ("wajib untuk usaha baru: ukm atau ikm", "required for a new business: ukm or ikm"),

@@ -974,8 +974,7 @@ fn write_ods(path: &Path, sheet: &str, rows: &[Vec<Cell>]) {
         <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
         <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
         </manifest:manifest>";
-    let stored =
-        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     let mut zip = zip::ZipWriter::new(fs::File::create(path).unwrap());
     let files = [
         ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
@@ -1026,9 +1025,13 @@ fn an_ods_sheet_from_libreoffice_imports_with_its_numbers_and_dates() {
 #[test]
 fn docs_import_md_lists_every_column_the_import_reads() {
     use etalase::import::columns::SheetKind;
-    let docs = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/import.md"))
-        .unwrap();
-    for kind in [SheetKind::Producers, SheetKind::Products, SheetKind::Curation] {
+    let docs =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/import.md")).unwrap();
+    for kind in [
+        SheetKind::Producers,
+        SheetKind::Products,
+        SheetKind::Curation,
+    ] {
         for (_, names) in kind.columns() {
             for name in *names {
                 assert!(

@@ -36,6 +36,8 @@ pub fn apply(root: &Path, outcomes: Vec<Outcome>, dry_run: bool, report: &mut Re
 }
 
 fn write_all(root: &Path, writes: &[Write]) -> Result<(), Diagnostic> {
+    // An entry's files share one folder: made once, not once per file.
+    let mut folder_made: Option<&Path> = None;
     for write in writes {
         let target = root.join(write.file());
         let failed = |error: std::io::Error| {
@@ -45,7 +47,10 @@ fn write_all(root: &Path, writes: &[Write]) -> Result<(), Diagnostic> {
             )
         };
         let folder = target.parent().unwrap_or(root);
-        fs::create_dir_all(folder).map_err(failed)?;
+        if folder_made != write.file().parent() {
+            fs::create_dir_all(folder).map_err(failed)?;
+            folder_made = write.file().parent();
+        }
         let mut temporary = tempfile::NamedTempFile::new_in(folder).map_err(failed)?;
         match write {
             Write::Text { text, .. } => temporary.write_all(text.as_bytes()).map_err(failed)?,

@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 use super::state::{EntryState, STATE_FILE};
 use super::values::fold;
 use super::yaml_write::read_fields;
+use crate::config::Config;
 use crate::content::{io_reason, CatalogueRoot};
 use crate::messages::{self as msg, Message};
 use crate::slug::is_valid_slug;
@@ -97,12 +98,17 @@ impl Existing {
     }
 }
 
-/// Every producer and product folder under `content/`, by kind and slug.
-pub fn scan(root: &CatalogueRoot, languages: &[String]) -> BTreeMap<(EntryKind, String), Existing> {
+/// Every producer and product folder under `content/`, by kind and slug, read as the
+/// catalogue's `config` allows (its languages, its size limit for text files).
+pub fn scan(root: &CatalogueRoot, config: &Config) -> BTreeMap<(EntryKind, String), Existing> {
     let mut found = BTreeMap::new();
+    let reader = Reader {
+        root,
+        limit: config.limits.max_text_file_bytes,
+    };
     for kind in [EntryKind::Producer, EntryKind::Product] {
         for slug in entry_slugs(&root.path().join(kind.folder())) {
-            let existing = read_entry(root, kind, &slug, languages);
+            let existing = reader.entry(kind, &slug, &config.languages);
             found.insert((kind, slug), existing);
         }
     }
@@ -124,33 +130,48 @@ fn entry_slugs(folder: &Path) -> Vec<String> {
     slugs
 }
 
-fn read_entry(root: &CatalogueRoot, kind: EntryKind, slug: &str, languages: &[String]) -> Existing {
-    let folder = kind.entry_folder(slug);
-    let data = read_raw(root, &folder.join(kind.data_file()));
-    let fields = data.text().and_then(|text| read_fields(text).ok());
-    let texts = languages
-        .iter()
-        .map(|lang| {
-            let file = folder.join(format!("{lang}.md"));
-            (lang.clone(), read_raw(root, &file))
-        })
-        .collect();
-    let state = read_raw(root, &folder.join(STATE_FILE))
-        .text()
-        .and_then(EntryState::parse);
-    Existing {
-        kind,
-        slug: slug.to_owned(),
-        data,
-        fields,
-        texts,
-        state,
+/// Reads entry folders' files as they are.
+struct Reader<'a> {
+    root: &'a CatalogueRoot,
+    /// Text files larger than this are not read (`limits.max_text_file_kb`).
+    limit: u64,
+}
+
+impl Reader<'_> {
+    fn entry(&self, kind: EntryKind, slug: &str, languages: &[String]) -> Existing {
+        let folder = kind.entry_folder(slug);
+        let data = self.raw(&folder.join(kind.data_file()));
+        let fields = data.text().and_then(|text| read_fields(text).ok());
+        let texts = languages
+            .iter()
+            .map(|lang| {
+                let file = folder.join(format!("{lang}.md"));
+                (lang.clone(), self.raw(&file))
+            })
+            .collect();
+        let state = self
+            .raw(&folder.join(STATE_FILE))
+            .text()
+            .and_then(EntryState::parse);
+        Existing {
+            kind,
+            slug: slug.to_owned(),
+            data,
+            fields,
+            texts,
+            state,
+        }
+    }
+
+    fn raw(&self, relative: &Path) -> OnDisk {
+        read_raw(self.root, relative, self.limit)
     }
 }
 
 /// A text file inside the catalogue, exactly as it is. A file that is a link leaving the
-/// catalogue, too large or not UTF-8 is unreadable: the import leaves such an entry alone.
-pub fn read_raw(root: &CatalogueRoot, relative: &Path) -> OnDisk {
+/// catalogue, larger than `limit` bytes or not UTF-8 is unreadable: the import leaves such an
+/// entry alone.
+fn read_raw(root: &CatalogueRoot, relative: &Path, limit: u64) -> OnDisk {
     let path = root.path().join(relative);
     if !path.exists() {
         return OnDisk::Missing;
@@ -164,7 +185,6 @@ pub fn read_raw(root: &CatalogueRoot, relative: &Path) -> OnDisk {
     let unreadable = |error: std::io::Error| {
         OnDisk::Unreadable(msg::CANNOT_BE_READ.nested("reason", io_reason(&error)))
     };
-    let limit = crate::config::Limits::default().max_text_file_bytes;
     match fs::metadata(&path) {
         Ok(meta) if meta.len() > limit => {
             let too_big = msg::TEXT_FILE_TOO_BIG

@@ -574,3 +574,65 @@ fn hash_file(path: &Path) -> Option<String> {
     let bytes = std::fs::read(path).ok()?;
     Some(blake3::hash(&bytes).to_hex().to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_three_versions_decide_what_happens() {
+        use Verdict::*;
+        let (a, b, c) = (Some(&1), Some(&2), Some(&3));
+        // (file now, spreadsheet, last import) -> verdict
+        let cases = [
+            ((a, a, Some(b)), Same),
+            ((a, b, Some(a)), Take),
+            ((None, b, Some(a)), Take),
+            ((a, None, Some(a)), Take),
+            ((c, a, Some(a)), KeepHandEdit),
+            ((c, b, Some(a)), Clash),
+            ((None, b, Some(None)), Take),
+            ((a, None, Some(None)), KeepHandEdit),
+            // Nothing recorded: fill in, never empty, differences are the file's.
+            ((None, a, None), Take),
+            ((a, None, None), KeepHandEdit),
+            ((a, b, None), Clash),
+        ];
+        for ((current, incoming, base), expected) in cases {
+            assert_eq!(
+                verdict(current, incoming, base),
+                expected,
+                "{current:?} {incoming:?} {base:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn overwrite_takes_every_difference_but_never_empties_what_no_import_wrote() {
+        let decision = |verdict, overwrite, blank| {
+            let d = decide(verdict, overwrite, blank);
+            (d.take, d.report, d.record)
+        };
+        assert_eq!(decision(Verdict::Clash, false, false), (false, true, false));
+        assert_eq!(decision(Verdict::Clash, true, false), (true, true, true));
+        assert_eq!(decision(Verdict::KeepHandEdit, false, false), (false, false, true));
+        assert_eq!(decision(Verdict::KeepHandEdit, true, false), (true, true, true));
+        assert_eq!(decision(Verdict::KeepHandEdit, true, true), (false, false, true));
+        assert_eq!(decision(Verdict::Take, false, false), (true, false, true));
+        assert_eq!(decision(Verdict::Same, true, false), (false, false, true));
+    }
+
+    #[test]
+    fn dotted_paths_set_and_remove_inside_mappings() {
+        let mut fields = Map::new();
+        set_path(&mut fields, "name.id", Some(Value::from("Onde")));
+        set_path(&mut fields, "name.en", Some(Value::from("Onde EN")));
+        set_path(&mut fields, "price", Some(serde_json::json!({ "amount": 5 })));
+        assert_eq!(get_path(&fields, "name.en"), Some(&Value::from("Onde EN")));
+        set_path(&mut fields, "name.en", None);
+        set_path(&mut fields, "name.id", None);
+        assert!(!fields.contains_key("name"), "an emptied mapping goes");
+        set_path(&mut fields, "price", None);
+        assert!(fields.is_empty());
+    }
+}

@@ -68,7 +68,7 @@ pub fn run(options: &ImportOptions) -> Result<Report, ImportError> {
         ..Report::default()
     };
     let records = read_sheets(&sheets, &context, &mut report);
-    let existing = existing::scan(&root, &config.languages);
+    let existing = existing::scan(&root, &config);
     let mut assignment = Assignment::new(&existing);
     let before = report.problems.len();
     assignment.producers(records.producers, &mut report.problems);
