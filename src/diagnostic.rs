@@ -77,24 +77,15 @@ impl Diagnostic {
     /// The diagnostic as users read it, in `lang`: `error: FILE:LINE: field `F`: MESSAGE`,
     /// then `  hint: HINT` on the next line. Paths, fields and values stay as written.
     pub fn render(&self, lang: Lang) -> String {
-        let label = match self.severity {
-            Severity::Error => &msg::LABEL_ERROR,
-            Severity::Warning => &msg::LABEL_WARNING,
-        };
-        let mut text = format!("{}: {}", label.text(lang), self.file.display());
+        let mut place = self.file.display().to_string();
         if let Some(line) = self.line {
-            text.push_str(&format!(":{line}"));
+            place.push_str(&format!(":{line}"));
         }
         if let Some(field) = &self.field {
             let field = msg::LABEL_FIELD.arg("field", field).render(lang);
-            text.push_str(&format!(": {field}"));
+            place.push_str(&format!(": {field}"));
         }
-        text.push_str(&format!(": {}", self.message.render(lang)));
-        if let Some(hint) = &self.hint {
-            let label = msg::LABEL_HINT.text(lang);
-            text.push_str(&format!("\n  {label}: {}", hint.render(lang)));
-        }
-        text
+        render_problem(self.severity, &place, &self.message, self.hint.as_ref(), lang)
     }
 
     /// The diagnostic in `lang`, for `format!` and `println!`.
@@ -131,6 +122,27 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(Lang::En))
     }
+}
+
+/// A problem as users read it: `error: PLACE: MESSAGE`, then `  hint: HINT` on the next line,
+/// in `lang`. `PLACE` says where (a file and line, a spreadsheet's cell) as written.
+pub fn render_problem(
+    severity: Severity,
+    place: &str,
+    message: &Message,
+    hint: Option<&Message>,
+    lang: Lang,
+) -> String {
+    let label = match severity {
+        Severity::Error => &msg::LABEL_ERROR,
+        Severity::Warning => &msg::LABEL_WARNING,
+    };
+    let mut text = format!("{}: {place}: {}", label.text(lang), message.render(lang));
+    if let Some(hint) = hint {
+        let label = msg::LABEL_HINT.text(lang);
+        text.push_str(&format!("\n  {label}: {}", hint.render(lang)));
+    }
+    text
 }
 
 /// Every diagnostic of one build, collected so they can all be reported at once.

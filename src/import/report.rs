@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{render_problem, Diagnostic, Severity};
 use crate::messages::{self as msg, Lang, Message};
 
 /// Where in the spreadsheet something came from: a sheet, a row, maybe a column.
@@ -93,24 +93,8 @@ impl Problem {
 
     /// `error: FILE, sheet `S`, row R, column C (`header`): MESSAGE` and the hint below it.
     pub fn render(&self, lang: Lang) -> String {
-        let label = match self.severity {
-            Severity::Error => &msg::LABEL_ERROR,
-            Severity::Warning => &msg::LABEL_WARNING,
-        };
-        let mut text = format!(
-            "{}: {}: {}",
-            label.text(lang),
-            self.at.render(lang),
-            self.message.render(lang)
-        );
-        if let Some(hint) = &self.hint {
-            text.push_str(&format!(
-                "\n  {}: {}",
-                msg::LABEL_HINT.text(lang),
-                hint.render(lang)
-            ));
-        }
-        text
+        let place = self.at.render(lang);
+        render_problem(self.severity, &place, &self.message, self.hint.as_ref(), lang)
     }
 }
 
