@@ -85,7 +85,13 @@ impl Diagnostic {
             let field = msg::LABEL_FIELD.arg("field", field).render(lang);
             place.push_str(&format!(": {field}"));
         }
-        render_problem(self.severity, &place, &self.message, self.hint.as_ref(), lang)
+        render_problem(
+            self.severity,
+            &place,
+            &self.message,
+            self.hint.as_ref(),
+            lang,
+        )
     }
 
     /// The diagnostic in `lang`, for `format!` and `println!`.

@@ -615,9 +615,18 @@ mod tests {
         };
         assert_eq!(decision(Verdict::Clash, false, false), (false, true, false));
         assert_eq!(decision(Verdict::Clash, true, false), (true, true, true));
-        assert_eq!(decision(Verdict::KeepHandEdit, false, false), (false, false, true));
-        assert_eq!(decision(Verdict::KeepHandEdit, true, false), (true, true, true));
-        assert_eq!(decision(Verdict::KeepHandEdit, true, true), (false, false, true));
+        assert_eq!(
+            decision(Verdict::KeepHandEdit, false, false),
+            (false, false, true)
+        );
+        assert_eq!(
+            decision(Verdict::KeepHandEdit, true, false),
+            (true, true, true)
+        );
+        assert_eq!(
+            decision(Verdict::KeepHandEdit, true, true),
+            (false, false, true)
+        );
         assert_eq!(decision(Verdict::Take, false, false), (true, false, true));
         assert_eq!(decision(Verdict::Same, true, false), (false, false, true));
     }
@@ -627,7 +636,11 @@ mod tests {
         let mut fields = Map::new();
         set_path(&mut fields, "name.id", Some(Value::from("Onde")));
         set_path(&mut fields, "name.en", Some(Value::from("Onde EN")));
-        set_path(&mut fields, "price", Some(serde_json::json!({ "amount": 5 })));
+        set_path(
+            &mut fields,
+            "price",
+            Some(serde_json::json!({ "amount": 5 })),
+        );
         assert_eq!(get_path(&fields, "name.en"), Some(&Value::from("Onde EN")));
         set_path(&mut fields, "name.en", None);
         set_path(&mut fields, "name.id", None);

@@ -94,7 +94,13 @@ impl Problem {
     /// `error: FILE, sheet `S`, row R, column C (`header`): MESSAGE` and the hint below it.
     pub fn render(&self, lang: Lang) -> String {
         let place = self.at.render(lang);
-        render_problem(self.severity, &place, &self.message, self.hint.as_ref(), lang)
+        render_problem(
+            self.severity,
+            &place,
+            &self.message,
+            self.hint.as_ref(),
+            lang,
+        )
     }
 }
 
