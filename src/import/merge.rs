@@ -587,7 +587,8 @@ mod tests {
         let cases = [
             ((a, a, Some(b)), Same),
             ((a, b, Some(a)), Take),
-            ((None, b, Some(a)), Take),
+            // Removed by hand, changed in the spreadsheet: both changed.
+            ((None, b, Some(a)), Clash),
             ((a, None, Some(a)), Take),
             ((c, a, Some(a)), KeepHandEdit),
             ((c, b, Some(a)), Clash),
