@@ -1042,3 +1042,41 @@ fn docs_import_md_lists_every_column_the_import_reads() {
         }
     }
 }
+
+#[test]
+fn a_separate_curation_file_does_not_hide_rows_gone_from_the_products_file() {
+    let setup = Setup::new();
+    let produk = "nama_id;nama_usaha;kategori\nWingko;onde-onde-bu-sri;makanan-minuman\nJenang;onde-onde-bu-sri;makanan-minuman\n";
+    fs::write(setup.data("produk.csv"), produk).unwrap();
+    assert_eq!(setup.import(&setup.data("produk.csv"), &[]).code, 0);
+    let kurasi = "produk;status\nWingko;lolos\n";
+    fs::write(setup.data("kurasi.csv"), kurasi).unwrap();
+    let curated = setup.import(&setup.data("kurasi.csv"), &[]);
+    assert_eq!(curated.code, 0, "{}", curated.stderr);
+    assert_eq!(
+        setup.yaml("content/products/wingko/product.yaml")["curation"],
+        json!({ "status": "lolos" })
+    );
+    let without_wingko = "nama_id;nama_usaha;kategori\nJenang;onde-onde-bu-sri;makanan-minuman\n";
+    fs::write(setup.data("produk.csv"), without_wingko).unwrap();
+    let run = setup.import(&setup.data("produk.csv"), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let gone: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("no row names it now"))
+        .collect();
+    assert_eq!(gone.len(), 1, "{}", run.stderr);
+    assert!(
+        gone[0].starts_with("warning: content/products/wingko:"),
+        "{}",
+        gone[0]
+    );
+    assert!(
+        setup
+            .catalogue
+            .path("content/products/wingko/product.yaml")
+            .exists(),
+        "left alone"
+    );
+}

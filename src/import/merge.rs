@@ -168,10 +168,12 @@ impl<'a> Merging<'a> {
             .and_then(|e| e.state.clone())
             .unwrap_or_default();
         let mut state = base.clone();
+        // Only a producers or products row says which row and spreadsheet an entry comes
+        // from; a curation sheet (often a file of its own) only adds to it.
         if !entry.planned.source.is_empty() {
             state.source = entry.planned.source.clone();
+            state.spreadsheet = entry.spreadsheet.to_owned();
         }
-        state.spreadsheet = entry.spreadsheet.to_owned();
         let current = entry
             .existing
             .and_then(|e| e.fields.clone())
