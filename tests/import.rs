@@ -1080,3 +1080,30 @@ fn a_separate_curation_file_does_not_hide_rows_gone_from_the_products_file() {
         "left alone"
     );
 }
+
+#[test]
+fn a_row_with_a_slug_updates_its_product_without_naming_the_business() {
+    let setup = Setup::new();
+    let rows = "slug;nama_id;nama_usaha;harga\nsambal-tanpa-foto;Sambal Bawang Pedas;;Rp 25.000\n";
+    fs::write(setup.data("produk.csv"), rows).unwrap();
+    let run = setup.import(&setup.data("produk.csv"), &["--overwrite"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let product = setup.yaml("content/products/sambal-tanpa-foto/product.yaml");
+    assert_eq!(product["name"]["id"], json!("Sambal Bawang Pedas"));
+    assert_eq!(product["price"], json!({ "amount": 25000 }));
+    assert_eq!(
+        product["producer"],
+        json!("onde-onde-bu-sri"),
+        "kept as it was"
+    );
+
+    let new = "slug;nama_id;nama_usaha;kategori\nsambal-baru;Sambal Baru;;makanan-minuman\n";
+    fs::write(setup.data("produk.csv"), new).unwrap();
+    let run = setup.import(&setup.data("produk.csv"), &[]);
+    assert_eq!(
+        run.code, 1,
+        "a new product still needs its business:\n{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("needs producer"), "{}", run.stderr);
+}

@@ -106,8 +106,12 @@ impl<'a> Assignment<'a> {
                     },
                 );
             }
+            // Without a business (a row found by its slug) the row's source stays as recorded.
+            let source = match &producer {
+                Some(producer) => format!("{producer}/{}", fold(&name)),
+                None => String::new(),
+            };
             let producer = producer.unwrap_or_default();
-            let source = format!("{producer}/{}", fold(&name));
             let same_producer = |entry: &Existing| entry.producer() == Some(producer.as_str());
             let names = std::iter::once(&name).chain(&record.other_names);
             let found = record

@@ -312,10 +312,13 @@ impl<'a> Reading<'a> {
         let mut record = self.record();
         record.slug = self.slug();
         self.product_names(&mut record);
-        if self.layout.has(Column::Producer) || record.slug.is_none() {
-            if let Some(producer) = self.required(Column::Producer) {
-                record.reference = Some((producer.to_owned(), self.at(Column::Producer)));
-            }
+        // A row with a slug names its product already; its business may be left empty.
+        let producer = match record.slug {
+            Some(_) => self.cell(Column::Producer),
+            None => self.required(Column::Producer),
+        };
+        if let Some(producer) = producer {
+            record.reference = Some((producer.to_owned(), self.at(Column::Producer)));
         }
         self.field(&mut record, Column::Category, "category", |r, text| {
             r.category(text)
