@@ -185,7 +185,12 @@ impl Setup {
 
 /// A real 64×48 PNG, so the built site can decode it.
 fn small_png() -> Vec<u8> {
-    let image = image::RgbImage::from_fn(64, 48, |x, y| image::Rgb([x as u8 * 4, y as u8 * 5, 90]));
+    png(image::RgbImage::from_fn(64, 48, |x, y| {
+        image::Rgb([x as u8 * 4, y as u8 * 5, 90])
+    }))
+}
+
+fn png(image: image::RgbImage) -> Vec<u8> {
     let mut bytes = std::io::Cursor::new(Vec::new());
     image.write_to(&mut bytes, image::ImageFormat::Png).unwrap();
     bytes.into_inner()
@@ -1106,4 +1111,66 @@ fn a_row_with_a_slug_updates_its_product_without_naming_the_business() {
         run.stderr
     );
     assert!(run.stderr.contains("needs producer"), "{}", run.stderr);
+}
+
+/// A real PNG of another colour, for a photo replaced by hand or in the spreadsheet's folder.
+fn other_png(red: u8) -> Vec<u8> {
+    png(image::RgbImage::from_pixel(
+        64,
+        48,
+        image::Rgb([red, 40, 40]),
+    ))
+}
+
+#[test]
+fn a_photo_replaced_by_hand_is_kept_until_overwrite() {
+    let setup = Setup::new();
+    let file = setup.xlsx(&[("Usaha", producers_sheet()), ("Produk", products_sheet())]);
+    assert_eq!(setup.import(&file, &[]).code, 0);
+    let photo = "content/products/kue-lapis-legit/lapis.png";
+    setup.catalogue.write(photo, other_png(200));
+    // Built in between: the build's photo cache now knows the hand-replaced photo.
+    setup.catalogue.build();
+
+    let unchanged = setup.import(&file, &[]);
+    assert_eq!(unchanged.code, 0, "{}", unchanged.stderr);
+    assert!(
+        !unchanged.stderr.contains("by hand"),
+        "{}",
+        unchanged.stderr
+    );
+    assert_eq!(
+        fs::read(setup.catalogue.path(photo)).unwrap(),
+        other_png(200)
+    );
+
+    fs::write(setup.data("foto/lapis.png"), other_png(10)).unwrap();
+    let clash = setup.import(&file, &[]);
+    assert_eq!(clash.code, 0, "{}", clash.stderr);
+    let line = clash
+        .stderr
+        .lines()
+        .find(|l| l.contains("replaced by hand"))
+        .unwrap_or_else(|| panic!("{}", clash.stderr));
+    assert!(
+        line.starts_with(&format!("warning: {photo} was replaced by hand")),
+        "{line}"
+    );
+    assert_eq!(
+        fs::read(setup.catalogue.path(photo)).unwrap(),
+        other_png(200)
+    );
+
+    let overwrite = setup.import(&file, &["--overwrite"]);
+    assert_eq!(overwrite.code, 0, "{}", overwrite.stderr);
+    assert_eq!(
+        fs::read(setup.catalogue.path(photo)).unwrap(),
+        other_png(10)
+    );
+    let settled = setup.import(&file, &[]);
+    assert!(
+        settled.stderr.contains("0 updated, 3 unchanged"),
+        "{}",
+        settled.stderr
+    );
 }

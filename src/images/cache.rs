@@ -41,19 +41,44 @@ pub struct Manifest {
     pub share: Option<VariantRecord>,
 }
 
-/// Size and modification time of a source file, and the hash of its bytes.
+/// Size and modification time of a file, and the hash of its bytes: while the first two stay
+/// the same, the file is taken not to have changed and is not read again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct IndexEntry {
-    size: u64,
-    modified_ns: u128,
-    hash: String,
+pub struct FileStamp {
+    pub size: u64,
+    pub modified_ns: u128,
+    /// blake3 of the bytes, in hex.
+    pub hash: String,
+}
+
+impl FileStamp {
+    /// The stamp of the file at `path`, reusing `known`'s hash when its size and modification
+    /// time still match; otherwise the file is read and hashed.
+    pub fn of(path: &Path, known: Option<&FileStamp>) -> io::Result<FileStamp> {
+        let meta = fs::metadata(path)?;
+        let modified_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        let unchanged = known.filter(|k| k.size == meta.len() && k.modified_ns == modified_ns);
+        let hash = match unchanged {
+            Some(known) => known.hash.clone(),
+            None => blake3::hash(&fs::read(path)?).to_hex().to_string(),
+        };
+        Ok(FileStamp {
+            size: meta.len(),
+            modified_ns,
+            hash,
+        })
+    }
 }
 
 /// The cache of one catalogue.
 pub struct Cache {
     images: PathBuf,
     index_file: PathBuf,
-    index: Mutex<BTreeMap<String, IndexEntry>>,
+    index: Mutex<BTreeMap<String, FileStamp>>,
 }
 
 impl Cache {
@@ -85,33 +110,17 @@ impl Cache {
 
     /// The content hash of a source file; read and hashed only when it changed since last time.
     pub fn source_hash(&self, path: &Path, relative: &str) -> io::Result<String> {
-        let meta = fs::metadata(path)?;
-        let modified_ns = meta
-            .modified()
+        let known = self
+            .index
+            .lock()
             .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos());
-        if let Some(hit) = self.lookup(relative, meta.len(), modified_ns) {
-            return Ok(hit);
-        }
-        let hash = blake3::hash(&fs::read(path)?).to_hex().to_string();
+            .and_then(|i| i.get(relative).cloned());
+        let stamp = FileStamp::of(path, known.as_ref())?;
+        let hash = stamp.hash.clone();
         if let Ok(mut index) = self.index.lock() {
-            index.insert(
-                relative.to_owned(),
-                IndexEntry {
-                    size: meta.len(),
-                    modified_ns,
-                    hash: hash.clone(),
-                },
-            );
+            index.insert(relative.to_owned(), stamp);
         }
         Ok(hash)
-    }
-
-    fn lookup(&self, relative: &str, size: u64, modified_ns: u128) -> Option<String> {
-        let index = self.index.lock().ok()?;
-        let entry = index.get(relative)?;
-        (entry.size == size && entry.modified_ns == modified_ns).then(|| entry.hash.clone())
     }
 
     /// The folder of a cache entry.
@@ -185,6 +194,32 @@ fn unique() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stamp_reads_a_file_again_only_when_its_size_or_time_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("foto.jpg");
+        fs::write(&path, b"first").unwrap();
+        let first = FileStamp::of(&path, None).unwrap();
+        assert_eq!(first.hash, blake3::hash(b"first").to_hex().to_string());
+        // Same size, same time: the known hash is trusted, the file not read.
+        let time = fs::metadata(&path).unwrap().modified().unwrap();
+        fs::write(&path, b"other").unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(time)
+            .unwrap();
+        assert_eq!(FileStamp::of(&path, Some(&first)).unwrap().hash, first.hash);
+        // Another size: read again.
+        fs::write(&path, b"longer text").unwrap();
+        let again = FileStamp::of(&path, Some(&first)).unwrap();
+        assert_eq!(
+            again.hash,
+            blake3::hash(b"longer text").to_hex().to_string()
+        );
+    }
 
     fn manifest() -> Manifest {
         Manifest {

@@ -5,7 +5,7 @@
 //! distinct photo in parallel, and cached by content hash, so a rebuild decodes nothing that
 //! did not change. One set of files serves every language.
 
-mod cache;
+pub mod cache;
 pub mod encode;
 mod probe;
 mod process;

@@ -19,6 +19,8 @@ use super::yaml_write::{
     PRODUCT_FIELDS,
 };
 use crate::diagnostic::Diagnostic;
+use crate::images::asset_key;
+use crate::images::cache::{Cache, FileStamp};
 use crate::messages as msg;
 
 /// A file the import writes: text, or a photo copied from beside the spreadsheet.
@@ -132,6 +134,8 @@ pub struct Entry<'a> {
     pub spreadsheet: &'a str,
     /// The catalogue folder, where photos already copied are compared.
     pub root: &'a Path,
+    /// The build's photo cache, if the catalogue has been built.
+    pub cache: Option<&'a Cache>,
 }
 
 /// The writes, changes and clashes of one entry.
@@ -342,13 +346,14 @@ impl<'a> Merging<'a> {
     }
 
     fn photo(&mut self, name: &str, file: &SourceFile) {
-        let Some(incoming) = hash_file(&file.source) else {
+        let known = self.base.files.get(name);
+        let Ok(incoming) = FileStamp::of(&file.source, known) else {
             return;
         };
         let target = self.folder.join(name);
-        let current = hash_file(&self.entry.root.join(&target));
-        let base = self.base.files.get(name).map(Some);
-        let verdict = verdict(current.as_ref(), Some(&incoming), base);
+        let current = self.photo_hash(&target);
+        let base = known.map(|stamp| Some(&stamp.hash));
+        let verdict = verdict(current.as_ref(), Some(&incoming.hash), base);
         let decision = decide(verdict, self.entry.overwrite, false);
         if decision.report {
             self.outcome.conflicts.push(Conflict {
@@ -370,6 +375,19 @@ impl<'a> Merging<'a> {
         }
         if decision.record {
             self.state.files.insert(name.to_owned(), incoming);
+        }
+    }
+
+    /// The hash of a photo in the catalogue, from the build's photo cache when the build has
+    /// seen it unchanged, so a re-import does not read every photo again.
+    fn photo_hash(&self, relative: &Path) -> Option<String> {
+        let path = self.entry.root.join(relative);
+        if !path.is_file() {
+            return None;
+        }
+        match self.entry.cache {
+            Some(cache) => cache.source_hash(&path, &asset_key(relative)).ok(),
+            None => FileStamp::of(&path, None).ok().map(|stamp| stamp.hash),
         }
     }
 
@@ -570,11 +588,6 @@ fn excerpt(text: &str) -> String {
     } else {
         format!("\"{short}\"")
     }
-}
-
-fn hash_file(path: &Path) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
-    Some(blake3::hash(&bytes).to_hex().to_string())
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use crate::config::{Config, CONFIG_FILE};
 use crate::content::CatalogueRoot;
 use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics};
+use crate::images::cache::Cache;
 use crate::messages::{self as msg, Message};
 use columns::{all_names, kind_of, Layout, SheetKind};
 use existing::{EntryKind, Existing};
@@ -76,7 +77,12 @@ pub fn run(options: &ImportOptions) -> Result<Report, ImportError> {
     assignment.curation(records.curation, &mut report.problems);
     // Each problem finding a row's folder leaves that row out.
     report.rows_skipped += report.problems.len() - before;
-    let outcomes = merge_all(&assignment, &existing, options, &context, root.path());
+    let cache = Cache::open_existing(root.path());
+    let places = Places {
+        root: root.path(),
+        cache: cache.as_ref(),
+    };
+    let outcomes = merge_all(&assignment, &existing, options, &context, &places);
     note_missing_rows(
         &existing,
         &assignment,
@@ -262,13 +268,19 @@ fn header_problems(
     has_required
 }
 
+/// The catalogue folder and the build's photo cache in it, if any.
+struct Places<'a> {
+    root: &'a Path,
+    cache: Option<&'a Cache>,
+}
+
 /// Each planned entry merged with its folder, in slug order (producers first).
 fn merge_all(
     assignment: &Assignment,
     existing: &BTreeMap<(EntryKind, String), Existing>,
     options: &ImportOptions,
     context: &Context,
-    root: &Path,
+    places: &Places,
 ) -> Vec<merge::Outcome> {
     assignment
         .planned
@@ -281,7 +293,8 @@ fn merge_all(
                 planned,
                 overwrite: options.overwrite,
                 spreadsheet: &context.file,
-                root,
+                root: places.root,
+                cache: places.cache,
             })
         })
         .collect()

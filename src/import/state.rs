@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::images::cache::FileStamp;
+
 /// The state file's name inside an entry folder.
 pub const STATE_FILE: &str = ".import.json";
 
@@ -29,9 +31,10 @@ pub struct EntryState {
     /// Each Markdown text it wrote, by language.
     #[serde(default)]
     pub texts: BTreeMap<String, String>,
-    /// Each photo it copied, with the hash of what it copied.
+    /// Each photo it copied: the hash of what it copied, with the source file's size and
+    /// time, so an unchanged source is not read again.
     #[serde(default)]
-    pub files: BTreeMap<String, String>,
+    pub files: BTreeMap<String, FileStamp>,
 }
 
 const ABOUT: &str = "Written by `etalase import`: what the last import wrote here, so the next \
@@ -81,7 +84,12 @@ mod tests {
             .insert("price".into(), json!({ "amount": 5000 }));
         state.fields.insert("tags".into(), Value::Null);
         state.texts.insert("id".into(), "Teks".into());
-        state.files.insert("utama.jpg".into(), "abc".into());
+        let stamp = FileStamp {
+            size: 5,
+            modified_ns: 1_700_000_000_000_000_000,
+            hash: "abc".into(),
+        };
+        state.files.insert("utama.jpg".into(), stamp);
         let text = state.to_text();
         let back = EntryState::parse(&text).unwrap();
         assert_eq!(back.field("price"), Some(Some(&json!({ "amount": 5000 }))));
