@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+pub mod fields;
 pub mod i18n;
 pub mod images;
 pub mod import;

@@ -87,3 +87,21 @@ pub(super) struct RawProductFront {
 pub(super) struct RawPageFront {
     pub(super) title: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fields::order::{self, struct_fields};
+
+    /// The contract's order is the order of the raw structs' fields: a field added to a struct
+    /// must also be placed in `fields::order`, where the import and the docs read it.
+    #[test]
+    fn the_field_order_is_the_raw_structs_order() {
+        assert_eq!(order::PRODUCT, struct_fields::<RawProduct>());
+        assert_eq!(order::PRODUCER, struct_fields::<RawProducer>());
+        assert_eq!(order::PRICE, struct_fields::<RawPrice>());
+        assert_eq!(order::PHOTO, struct_fields::<RawPhoto>());
+        assert_eq!(order::CERTIFICATION, struct_fields::<RawCertification>());
+        assert_eq!(order::CURATION, struct_fields::<RawCuration>());
+    }
+}
