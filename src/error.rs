@@ -159,7 +159,10 @@ mod tests {
         assert_eq!(error.exit_code(), 1);
         let lines = error.render(Lang::En);
         assert_eq!(lines.len(), 3, "{lines:?}");
-        assert!(lines[1].starts_with("  hint: install Chromium"), "{lines:?}");
+        assert!(
+            lines[1].starts_with("  hint: install Chromium"),
+            "{lines:?}"
+        );
         assert_eq!(lines[2], "no PDF was written");
     }
 
@@ -167,12 +170,18 @@ mod tests {
     fn content_errors_are_counted_and_check_tabulates_its_warnings() {
         let diagnostics = vec![
             Diagnostic::error("content/products/a/product.yaml", &msg::NO_TITLE),
-            Diagnostic::warning("content/products/b/product.yaml", &msg::PRODUCT_WITHOUT_PRICE),
+            Diagnostic::warning(
+                "content/products/b/product.yaml",
+                &msg::PRODUCT_WITHOUT_PRICE,
+            ),
         ];
         let build = Error::content(diagnostics.clone()).with_summary(Summary::Build);
         let lines = build.render(Lang::En);
         assert_eq!(lines.len(), 3, "{lines:?}");
-        assert!(lines[2].starts_with("1 error(s): the build failed"), "{lines:?}");
+        assert!(
+            lines[2].starts_with("1 error(s): the build failed"),
+            "{lines:?}"
+        );
         let check = Error::content(diagnostics.clone()).with_summary(Summary::Check);
         let lines = check.render(Lang::En);
         assert!(lines[2].starts_with("warnings by kind (1):"), "{lines:?}");

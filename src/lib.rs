@@ -224,8 +224,8 @@ impl CommandReport for CheckReport {
 
 /// `etalase check`: reads and validates everything, then renders every page and throws it
 /// away, so a template error that shows only while rendering is found too. Photos are only
-/// verified, not processed, so pages are rendered without them. Every failure ends with the
-/// check's summary line and its table of warnings.
+/// verified, not processed, so pages are rendered without them. `strict` makes warnings
+/// fail the check. Content errors end with the check's table of warnings and summary line.
 pub fn check(root: &Path, strict: bool) -> Result<CheckReport, Error> {
     let checked = load(root).and_then(|loaded| {
         match write_site(&loaded, &output::Discard, &Scope::Everything) {

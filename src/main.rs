@@ -64,7 +64,8 @@ fn main() -> ExitCode {
                 chrome,
                 lang,
             };
-            finish(etalase::pdf::run(&options, &|line| eprintln!("{line}")), lang)
+            let say = |line: &str| eprintln!("{line}");
+            finish(etalase::pdf::run(&options, &say), lang)
         }
     }
 }

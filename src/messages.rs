@@ -1144,7 +1144,12 @@ mod tests {
     fn indonesian_is_not_a_copy_of_english() {
         // Entries that only carry text worded elsewhere (or only arrange other entries) are
         // the same in both languages.
-        let same_by_design = ["NAMES", "VERBATIM", "IMPORT_CONFLICT", "PDF_BROWSER_PROBLEM"];
+        let same_by_design = [
+            "NAMES",
+            "VERBATIM",
+            "IMPORT_CONFLICT",
+            "PDF_BROWSER_PROBLEM",
+        ];
         for entry in ALL {
             if !same_by_design.contains(&entry.key) {
                 assert_ne!(entry.en, entry.id, "{} is not translated", entry.key);

@@ -371,7 +371,10 @@ fn sample_brochure_title(lang: &str, selection: &str) -> String {
     };
     let config = &loaded.catalogue.config;
     let chosen = config.brochures.iter().find(|b| b.slug == selection);
-    assert!(chosen.is_some(), "catalogue.yaml has no selection {selection}");
+    assert!(
+        chosen.is_some(),
+        "catalogue.yaml has no selection {selection}"
+    );
     etalase::render::brochure::document_title(config, lang, chosen)
 }
 

@@ -131,9 +131,7 @@ fn chosen_sheets(options: &ImportOptions) -> Result<Vec<Sheet>, Error> {
         return Ok(sheets);
     };
     if sheets.iter().all(|s| !s.has_sheets) {
-        return Err(Error::Usage(Message::from(
-            &msg::IMPORT_CSV_HAS_NO_SHEETS,
-        )));
+        return Err(Error::Usage(Message::from(&msg::IMPORT_CSV_HAS_NO_SHEETS)));
     }
     let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
     let found = sheets

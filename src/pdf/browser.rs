@@ -111,7 +111,12 @@ pub(super) fn running_as_root() -> bool {
 }
 
 /// The browser's arguments to print `page` (a file) into `pdf`, with a fresh profile.
-pub(super) fn browser_args(page: &Path, pdf: &Path, profile: &Path, as_root: bool) -> Vec<OsString> {
+pub(super) fn browser_args(
+    page: &Path,
+    pdf: &Path,
+    profile: &Path,
+    as_root: bool,
+) -> Vec<OsString> {
     let mut args: Vec<OsString> = [
         "--headless",
         "--no-pdf-header-footer",
@@ -408,7 +413,11 @@ mod tests {
     #[test]
     fn the_tail_of_what_the_browser_said_skips_dbus_noise() {
         let said = "[1:2:ERROR:dbus/bus.cc:405] Failed to connect to the bus\nreal problem\n\n";
-        let failed = || msg::PDF_BROWSER_FAILED.arg("browser", "b").arg("status", "x");
+        let failed = || {
+            msg::PDF_BROWSER_FAILED
+                .arg("browser", "b")
+                .arg("status", "x")
+        };
         assert_eq!(
             with_said(failed(), said).render(Lang::En),
             "b failed (x); it said:\n    real problem"

@@ -89,12 +89,10 @@ pub fn run(options: &PdfOptions, say: &(dyn Fn(&str) + Sync)) -> Result<Report, 
     })?;
     let built = crate::build(&options.root, &options.output)?;
     built.render(options.lang).iter().for_each(|line| say(line));
-    let config = early
-        .or_else(|| settings(&options.root))
-        .ok_or_else(|| {
-            let path = options.root.join(CONFIG_FILE);
-            Error::failed(msg::PDF_CONFIG_UNREADABLE.arg("path", path.display()))
-        })?;
+    let config = early.or_else(|| settings(&options.root)).ok_or_else(|| {
+        let path = options.root.join(CONFIG_FILE);
+        Error::failed(msg::PDF_CONFIG_UNREADABLE.arg("path", path.display()))
+    })?;
     let jobs = jobs(&config, options)?;
     keep_previous(&options.output, &config);
     Ok(print_jobs(&browser, options, &jobs, say))
@@ -115,7 +113,12 @@ fn jobs(config: &Config, options: &PdfOptions) -> Result<Vec<Job>, Error> {
 }
 
 /// Prints the brochures, saying so first and then as each one is done.
-fn print_jobs(browser: &Path, options: &PdfOptions, jobs: &[Job], say: &(dyn Fn(&str) + Sync)) -> Report {
+fn print_jobs(
+    browser: &Path,
+    options: &PdfOptions,
+    jobs: &[Job],
+    say: &(dyn Fn(&str) + Sync),
+) -> Report {
     let lang = options.lang;
     let started = Instant::now();
     let printing = msg::PDF_PRINTING

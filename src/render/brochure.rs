@@ -137,7 +137,11 @@ pub fn page_title(config: &Config, lang: &str, selection: Option<&BrochureSelect
 
 /// The title of the brochure of `selection` (or of everything) in `lang`: the `<title>` of its
 /// page, and so of its PDF.
-pub fn document_title(config: &Config, lang: &str, selection: Option<&BrochureSelection>) -> String {
+pub fn document_title(
+    config: &Config,
+    lang: &str,
+    selection: Option<&BrochureSelection>,
+) -> String {
     let site = config.title.get(lang, config.default_language()).text;
     super::meta::document_title(&page_title(config, lang, selection), Some(site))
 }
