@@ -530,6 +530,23 @@ fn validate_categories(
     categories
 }
 
+impl Config {
+    /// Reads `catalogue.yaml` from the catalogue and parses it (see [`Config::parse`]); a file
+    /// that cannot be read, or is over the catalogue's text limit, is a diagnostic too.
+    pub fn load(
+        root: &crate::content::CatalogueRoot,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Config> {
+        match root.read_text(Path::new(CONFIG_FILE)) {
+            Ok(file) => Config::parse(&file.text, diagnostics),
+            Err(problem) => {
+                diagnostics.push(problem);
+                None
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+pub mod error;
 pub mod fields;
 pub mod i18n;
 pub mod images;
@@ -27,23 +28,31 @@ use std::path::{Path, PathBuf};
 
 use config::{Config, CONFIG_FILE};
 use content::CatalogueRoot;
-use diagnostic::{Diagnostic, Diagnostics};
+use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use error::{Error, Summary};
 use images::ImageSet;
-use messages::{self as msg, Message};
+use messages::{self as msg, Lang, Message};
 use model::Catalogue;
 use output::{SiteWriter, Staging};
 use render::templates::{self, Templates};
 use render::Scope;
 
-/// Why a build did not produce a site.
-#[derive(Debug)]
-pub enum BuildError {
-    /// The command was used wrongly (no catalogue there, a dangerous output folder): exit 2.
-    Usage(Message),
-    /// The catalogue has errors: all diagnostics, warnings included, sorted: exit 1.
-    Content(Vec<Diagnostic>),
-    /// Writing the site failed: exit 1.
-    Io(Message),
+/// What a command that finished tells the user, and the exit status it ends with.
+pub trait CommandReport {
+    /// The lines to print, in `lang`.
+    fn render(&self, lang: Lang) -> Vec<String>;
+
+    /// 0, or 1 when the command finished but part of its work failed.
+    fn exit_code(&self) -> u8 {
+        0
+    }
+}
+
+/// `serve` reports as it goes; it only returns when it stops.
+impl CommandReport for () {
+    fn render(&self, _: Lang) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// What a successful build did.
@@ -69,17 +78,38 @@ pub struct Loaded {
     pub warnings: Diagnostics,
 }
 
+impl CommandReport for BuildReport {
+    /// The warnings, then what was built and where.
+    fn render(&self, lang: Lang) -> Vec<String> {
+        let built = msg::BUILT
+            .arg("pages", self.pages)
+            .arg("products", self.products)
+            .arg("producers", self.producers)
+            .arg("images", self.images)
+            .arg("processed", self.image_stats.processed)
+            .arg("cached", self.image_stats.cached)
+            .arg("output", self.output.display());
+        let warnings = self.warnings.iter().map(|w| w.render(lang));
+        warnings.chain([built.render(lang)]).collect()
+    }
+}
+
 /// Builds the catalogue at `root` into `output`, replacing it only when everything succeeded.
-pub fn build(root: &Path, output: &Path) -> Result<BuildReport, BuildError> {
+/// Every failure ends with the build's summary line.
+pub fn build(root: &Path, output: &Path) -> Result<BuildReport, Error> {
+    build_into(root, output).map_err(|error| error.with_summary(Summary::Build))
+}
+
+fn build_into(root: &Path, output: &Path) -> Result<BuildReport, Error> {
     let opened = open_root(root)?;
-    output::check_target(opened.path(), output).map_err(BuildError::Usage)?;
+    output::check_target(opened.path(), output).map_err(Error::Usage)?;
     let loaded = load_with(root, Purpose::Build)?;
     let staging = Staging::create(output)
-        .map_err(|e| BuildError::Io(msg::VERBATIM.arg("detail", format!("{e:#}"))))?;
+        .map_err(|e| Error::failed(msg::VERBATIM.arg("detail", format!("{e:#}"))))?;
     let written = write_site(&loaded, &staging, &Scope::Everything)
         .map_err(|problems| content_failure(problems, &loaded.warnings))?;
     staging.commit().map_err(|e| {
-        BuildError::Io(
+        Error::failed(
             msg::CANNOT_MOVE_SITE
                 .arg("path", output.display())
                 .arg("detail", e),
@@ -142,27 +172,81 @@ pub enum Purpose {
 }
 
 /// Reads and validates everything, writing nothing.
-pub fn load(root: &Path) -> Result<Loaded, BuildError> {
+pub fn load(root: &Path) -> Result<Loaded, Error> {
     load_with(root, Purpose::Check)
+}
+
+/// What `etalase check` found in a catalogue without errors.
+#[derive(Debug)]
+pub struct CheckReport {
+    /// Every warning, sorted.
+    pub warnings: Vec<Diagnostic>,
+    /// `--strict`: the warnings count as errors.
+    pub strict: bool,
+}
+
+impl CheckReport {
+    /// Whether the check failed: `--strict` and warnings.
+    pub fn failed(&self) -> bool {
+        self.strict && !self.warnings.is_empty()
+    }
+}
+
+impl CommandReport for CheckReport {
+    /// The warnings (errors under `--strict`), their table, then the verdict.
+    fn render(&self, lang: Lang) -> Vec<String> {
+        let severity = if self.strict {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let shown = self.warnings.iter().map(|warning| {
+            let shown = Diagnostic {
+                severity,
+                ..warning.clone()
+            };
+            shown.render(lang)
+        });
+        let verdict = if self.failed() {
+            &msg::CHECK_FAILED_STRICT
+        } else {
+            &msg::NO_ERRORS
+        };
+        shown
+            .chain(summary::warning_table(&self.warnings, lang))
+            .chain([Message::from(verdict).render(lang)])
+            .collect()
+    }
+
+    fn exit_code(&self) -> u8 {
+        u8::from(self.failed())
+    }
 }
 
 /// `etalase check`: reads and validates everything, then renders every page and throws it
 /// away, so a template error that shows only while rendering is found too. Photos are only
-/// verified, not processed, so pages are rendered without them.
-pub fn check(root: &Path) -> Result<Loaded, BuildError> {
-    let loaded = load(root)?;
-    match write_site(&loaded, &output::Discard, &Scope::Everything) {
-        Ok(_) => Ok(loaded),
-        Err(problems) => Err(content_failure(problems, &loaded.warnings)),
-    }
+/// verified, not processed, so pages are rendered without them. `strict` makes warnings
+/// fail the check. Content errors end with the check's table of warnings and summary line.
+pub fn check(root: &Path, strict: bool) -> Result<CheckReport, Error> {
+    let checked = load(root).and_then(|loaded| {
+        match write_site(&loaded, &output::Discard, &Scope::Everything) {
+            Ok(_) => Ok(loaded),
+            Err(problems) => Err(content_failure(problems, &loaded.warnings)),
+        }
+    });
+    let loaded = checked.map_err(|error| error.with_summary(Summary::Check))?;
+    Ok(CheckReport {
+        warnings: loaded.warnings.sorted(),
+        strict,
+    })
 }
 
 /// Reads and validates everything a build needs. Every stage runs even after errors, so one
 /// build reports all of them.
-pub fn load_with(root: &Path, purpose: Purpose) -> Result<Loaded, BuildError> {
+pub fn load_with(root: &Path, purpose: Purpose) -> Result<Loaded, Error> {
     let mut root = open_root(root)?;
     let mut diagnostics = Diagnostics::default();
-    let config = read_config(&root, &mut diagnostics);
+    let config = Config::load(&root, &mut diagnostics);
     if let Some(config) = &config {
         root.set_text_limit(config.limits.max_text_file_bytes);
     }
@@ -192,40 +276,27 @@ pub fn load_with(root: &Path, purpose: Purpose) -> Result<Loaded, BuildError> {
             templates,
             warnings: diagnostics,
         }),
-        _ => Err(BuildError::Content(diagnostics.sorted())),
+        _ => Err(Error::content(diagnostics.sorted())),
     }
 }
 
-/// Says why `root` is not a catalogue folder, if it is not.
-pub fn check_is_catalogue(root: &Path) -> Result<(), Message> {
-    match open_root(root) {
-        Ok(_) => Ok(()),
-        Err(BuildError::Usage(message) | BuildError::Io(message)) => Err(message),
-        Err(BuildError::Content(_)) => Err(msg::ROOT_MISSING.arg("path", root.display())),
-    }
+/// Says why `root` is not a catalogue folder, if it is not (a usage error).
+pub fn check_is_catalogue(root: &Path) -> Result<(), Error> {
+    open_root(root).map(|_| ())
 }
 
-fn open_root(root: &Path) -> Result<CatalogueRoot, BuildError> {
+/// The catalogue folder at `root`; a usage error when there is none, or no catalogue.yaml in it.
+pub(crate) fn open_root(root: &Path) -> Result<CatalogueRoot, Error> {
     let opened = CatalogueRoot::open(root)
-        .map_err(|_| BuildError::Usage(msg::ROOT_MISSING.arg("path", root.display())))?;
+        .map_err(|_| Error::Usage(msg::ROOT_MISSING.arg("path", root.display())))?;
     if !opened.has_config() {
-        return Err(BuildError::Usage(
+        return Err(Error::Usage(
             msg::NOT_A_CATALOGUE
                 .arg("path", root.display())
                 .arg("file", CONFIG_FILE),
         ));
     }
     Ok(opened)
-}
-
-fn read_config(root: &CatalogueRoot, diagnostics: &mut Diagnostics) -> Option<Config> {
-    match root.read_text(Path::new(CONFIG_FILE)) {
-        Ok(file) => Config::parse(&file.text, diagnostics),
-        Err(problem) => {
-            diagnostics.push(problem);
-            None
-        }
-    }
 }
 
 /// Links every processed photo file from the cache into the site (hard links cost nothing).
@@ -238,8 +309,8 @@ fn link_images(images: &ImageSet, out: &dyn SiteWriter) -> Result<usize, Diagnos
     Ok(count)
 }
 
-fn content_failure(problems: Vec<Diagnostic>, warnings: &Diagnostics) -> BuildError {
+fn content_failure(problems: Vec<Diagnostic>, warnings: &Diagnostics) -> Error {
     let mut all = warnings.clone();
     problems.into_iter().for_each(|p| all.push(p));
-    BuildError::Content(all.sorted())
+    Error::content(all.sorted())
 }

@@ -132,9 +132,9 @@ impl Message {
         self
     }
 
-    /// Whether this message is the table's entry `template`.
+    /// Whether this message is the table's entry `template` (keys are unique in the table).
     pub fn is(&self, template: &'static Template) -> bool {
-        std::ptr::eq(self.template, template)
+        self.template.key == template.key
     }
 
     /// The table entry this message was made from.
@@ -213,10 +213,7 @@ table! {
     }
     KIND_SECTIONS { en: "sections", id: "bagian" }
     KIND_PRODUCERS { en: "producers", id: "produsen" }
-    KIND_PRODUCTS { en: "products", id: "produk" }
     KIND_CATEGORIES { en: "categories", id: "kategori" }
-    KIND_TAGS { en: "tags", id: "label" }
-    KIND_PAGES { en: "pages", id: "halaman" }
 
     // ------------------------------------------------------------ reading files
     CANNOT_BE_READ { en: "cannot be read: {reason}", id: "tidak dapat dibaca: {reason}" }
@@ -730,6 +727,7 @@ table! {
         id: "Di bawah ini versi terakhir halaman ini yang berhasil dibuat. Perbaiki file itu lalu simpan: halaman ini akan dimuat ulang sendiri.",
     }
 
+    // ------------------------------------------------------------ etalase pdf
     PDF_PRINTING { en: "printing {count} brochure(s) with {browser}", id: "mencetak {count} brosur dengan {browser}" }
     PDF_PRINTED_ONE { en: "printed {what}", id: "tercetak: {what}" }
     PDF_PRINTED_ALL { en: "printed {count} brochure(s) in {seconds} s", id: "{count} brosur tercetak dalam {seconds} detik" }
@@ -764,6 +762,73 @@ table! {
     }
     PDF_NONE_WRITTEN { en: "no PDF was written", id: "tidak ada PDF yang ditulis" }
     PDF_CONFIG_UNREADABLE { en: "{path} cannot be read", id: "{path} tidak dapat dibaca" }
+    PDF_CANNOT_PRINT { en: "cannot print {path}: {reason}", id: "{path} tidak dapat dicetak: {reason}" }
+    PDF_PAGE_UNREADABLE {
+        en: "{path} cannot be read (does the theme have a brochure page?): {detail}",
+        id: "{path} tidak dapat dibaca (apakah temanya memiliki halaman brosur?): {detail}",
+    }
+    PDF_NO_CURRENT_FOLDER {
+        en: "cannot find the current folder: {detail}",
+        id: "folder kerja saat ini tidak dapat ditemukan: {detail}",
+    }
+    PDF_NO_PROFILE {
+        en: "cannot create a temporary browser profile: {detail}",
+        id: "profil peramban sementara tidak dapat dibuat: {detail}",
+    }
+    PDF_CANNOT_WRITE_IN { en: "cannot write in {folder}: {detail}", id: "tidak dapat menulis di {folder}: {detail}" }
+    PDF_CANNOT_START { en: "cannot start {browser}: {detail}", id: "{browser} tidak dapat dijalankan: {detail}" }
+    PDF_CANNOT_WAIT {
+        en: "cannot wait for the browser: {detail}",
+        id: "peramban tidak dapat ditunggu sampai selesai: {detail}",
+    }
+    PDF_BROWSER_FAILED { en: "{browser} failed ({status}){said}", id: "{browser} gagal ({status}){said}" }
+    PDF_BROWSER_STOPPED {
+        en: "{browser} did not finish printing within {seconds} and was stopped{said}",
+        id: "{browser} belum selesai mencetak dalam {seconds}, jadi dihentikan{said}",
+    }
+    /// The last lines the browser wrote on stderr, after what went wrong.
+    PDF_BROWSER_SAID { en: "; it said:\n    {lines}", id: "; pesannya:\n    {lines}" }
+    PDF_WROTE_NOTHING { en: "{browser} wrote no PDF{said}", id: "{browser} tidak menulis PDF apa pun{said}" }
+    /// A problem of the printed file, followed by what the browser said.
+    PDF_BROWSER_PROBLEM { en: "{problem}{said}", id: "{problem}{said}" }
+    PDF_CANNOT_READ_PRINTED {
+        en: "cannot read the printed PDF: {detail}",
+        id: "PDF hasil cetak tidak dapat dibaca: {detail}",
+    }
+    PDF_CANNOT_WRITE { en: "cannot write the PDF: {detail}", id: "PDF tidak dapat ditulis: {detail}" }
+    PDF_CANNOT_RENAME {
+        en: "cannot rename the PDF to {path}: {detail}",
+        id: "nama PDF tidak dapat diganti menjadi {path}: {detail}",
+    }
+    PDF_NOT_PRINTED { en: "the brochure was not printed", id: "brosur itu tidak dicetak" }
+    PDF_ONE_PAGE { en: "{path}: {pages} page, {size}", id: "{path}: {pages} halaman, {size}" }
+    PDF_PAGES { en: "{path}: {pages} pages, {size}", id: "{path}: {pages} halaman, {size}" }
+    PDF_INCOMPLETE_NO_EOF {
+        en: "the browser wrote an incomplete PDF (it does not end with %%EOF)",
+        id: "peramban menulis PDF yang tidak utuh (tidak diakhiri %%EOF)",
+    }
+    PDF_INCOMPLETE {
+        en: "the browser wrote an incomplete PDF: {detail}",
+        id: "peramban menulis PDF yang tidak utuh: {detail}",
+    }
+    PDF_INCOMPLETE_XREF {
+        en: "the browser wrote an incomplete PDF (its cross-reference table is damaged)",
+        id: "peramban menulis PDF yang tidak utuh (tabel rujukan silangnya rusak)",
+    }
+    PDF_NO_PAGES { en: "the browser wrote a PDF without pages", id: "peramban menulis PDF tanpa halaman" }
+    PDF_NO_CATALOG { en: "the PDF has no catalog: {detail}", id: "PDF itu tidak memiliki katalog dokumen: {detail}" }
+    PDF_INFO_UNCHANGEABLE {
+        en: "the PDF's Info dictionary cannot be changed",
+        id: "kamus Info PDF itu tidak dapat diubah",
+    }
+    PDF_INFO_UNREADABLE {
+        en: "the PDF's Info dictionary cannot be read: {detail}",
+        id: "kamus Info PDF itu tidak dapat dibaca: {detail}",
+    }
+    PDF_CANNOT_SAVE {
+        en: "cannot write the PDF's metadata: {detail}",
+        id: "metadata PDF tidak dapat ditulis: {detail}",
+    }
     // ------------------------------------------------------------ etalase import
     IMPORT_AT_SHEET { en: "sheet `{sheet}`", id: "lembar `{sheet}`" }
     IMPORT_AT_ROW { en: "row {row}", id: "baris {row}" }
@@ -1045,10 +1110,6 @@ table! {
         en: "dry run, nothing written: {created} would be created, {updated} updated, {unchanged} unchanged, {conflicts} hand edits to keep or overwrite, {errors} errors, rows that would not be imported: {skipped}",
         id: "uji coba, tidak ada yang ditulis: {created} akan dibuat, {updated} diperbarui, {unchanged} tetap, {conflicts} perubahan tangan dipertahankan atau ditimpa, {errors} kesalahan, baris yang tidak akan diimpor: {skipped}",
     }
-    IMPORT_WRITE_FAILED {
-        en: "{file} cannot be written: {reason}",
-        id: "{file} tidak dapat ditulis: {reason}",
-    }
 
     /// Text that exists in one language only: an error worded by the system or a library.
     /// Never for etalase's own sentences, which belong in this table.
@@ -1083,7 +1144,12 @@ mod tests {
     fn indonesian_is_not_a_copy_of_english() {
         // Entries that only carry text worded elsewhere (or only arrange other entries) are
         // the same in both languages.
-        let same_by_design = ["NAMES", "VERBATIM", "IMPORT_CONFLICT"];
+        let same_by_design = [
+            "NAMES",
+            "VERBATIM",
+            "IMPORT_CONFLICT",
+            "PDF_BROWSER_PROBLEM",
+        ];
         for entry in ALL {
             if !same_by_design.contains(&entry.key) {
                 assert_ne!(entry.en, entry.id, "{} is not translated", entry.key);

@@ -2,11 +2,12 @@
 //! explaining every field in Indonesian and English (the files live in `scaffold/`).
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::content::io_reason;
+use crate::error::Error;
 use crate::images::encode::{self, Pixels};
-use crate::messages::{self as msg, Message};
+use crate::messages::{self as msg, Lang, Message};
 
 /// The files of a new catalogue, relative to its folder.
 const FILES: &[(&str, &str)] = &[
@@ -49,8 +50,30 @@ const FILES: &[(&str, &str)] = &[
 /// The sample product's photo, drawn rather than shipped in the binary.
 const PHOTO: &str = "content/products/contoh-produk/foto.jpg";
 
-/// Writes a new catalogue into `folder`, which must not exist or be empty.
-pub fn create(folder: &Path) -> Result<(), Message> {
+/// A new catalogue written.
+#[derive(Debug)]
+pub struct Created {
+    pub folder: PathBuf,
+}
+
+impl crate::CommandReport for Created {
+    /// Where the catalogue is, and what to do next.
+    fn render(&self, lang: Lang) -> Vec<String> {
+        let done = msg::NEW_CREATED.arg("folder", self.folder.display());
+        vec![done.render(lang)]
+    }
+}
+
+/// Writes a new catalogue into `folder`, which must not exist or be empty. Whatever stops it
+/// is a usage error: the folder to choose is the user's.
+pub fn create(folder: &Path) -> Result<Created, Error> {
+    write_all(folder).map_err(Error::Usage)?;
+    Ok(Created {
+        folder: folder.to_owned(),
+    })
+}
+
+fn write_all(folder: &Path) -> Result<(), Message> {
     if folder.exists() {
         let empty = fs::read_dir(folder)
             .map_err(|_| msg::NEW_NOT_A_FOLDER.arg("path", folder.display()))?

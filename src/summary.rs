@@ -79,7 +79,7 @@ fn rows(diagnostics: &[Diagnostic]) -> Vec<Row> {
             .find(|(kind, _)| warning.message.is(kind))
             .map_or(&msg::ROW_OTHER, |(_, title)| *title);
         let place = place_of(&warning.file);
-        match rows.iter_mut().find(|r| std::ptr::eq(r.title, title)) {
+        match rows.iter_mut().find(|r| r.title.key() == title.key()) {
             Some(row) => {
                 row.count += 1;
                 if !row.places.contains(&place) {
@@ -95,7 +95,7 @@ fn rows(diagnostics: &[Diagnostic]) -> Vec<Row> {
     }
     let order = |row: &Row| {
         ROWS.iter()
-            .position(|(_, title)| std::ptr::eq(*title, row.title))
+            .position(|(_, title)| title.key() == row.title.key())
             .unwrap_or(ROWS.len())
     };
     rows.sort_by_key(order);

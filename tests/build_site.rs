@@ -7,7 +7,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use common::*;
-use etalase::BuildError;
+use etalase::Error;
 use scraper::{ElementRef, Html};
 
 const PRODUCTS: [&str; 3] = ["batik-tulis-surya", "onde-onde-isi-10", "sambal-tanpa-foto"];
@@ -949,7 +949,7 @@ fn failed_build_leaves_the_previous_site_untouched() {
         "category: [batik",
     );
     match etalase::build(broken.root(), &output) {
-        Err(BuildError::Content(diagnostics)) => assert!(
+        Err(Error::Content { diagnostics, .. }) => assert!(
             diagnostics
                 .iter()
                 .any(|d| d.is_error() && d.file.ends_with("batik-tulis-surya/product.yaml")),
@@ -976,7 +976,7 @@ fn failed_render_leaves_the_previous_site_untouched() {
         "<span class=\"price\">{{ card.no_such_field.amount }}</span>\n",
     );
     match etalase::build(broken.root(), &output) {
-        Err(BuildError::Content(diagnostics)) => assert!(
+        Err(Error::Content { diagnostics, .. }) => assert!(
             diagnostics
                 .iter()
                 .any(|d| d.is_error() && d.file.ends_with("templates/partials/price.html")),

@@ -335,8 +335,10 @@ fn a_complete_pdf_replaces_the_previous_one_with_its_title_and_language() {
         "{}",
         run.stderr
     );
+    // The title render gives the brochure is the one its page shows and its PDF declares.
+    let title = sample_brochure_title("en", "keranjang-bali");
     let page = fs::read_to_string(output.join("en/brochure/keranjang-bali/index.html")).unwrap();
-    let title = etalase::pdf::page_title(&page).expect("the brochure page has a title");
+    assert_eq!(html_title(&page), title);
     let doc = Document::load(&target).unwrap();
     assert_eq!(
         etalase::pdf::metadata(&doc),
@@ -360,6 +362,28 @@ fn a_complete_pdf_replaces_the_previous_one_with_its_title_and_language() {
             "the PDF is not as readable as the site's pages"
         );
     }
+}
+
+/// The title of the sample catalogue's brochure of `selection` in `lang`, as render makes it.
+fn sample_brochure_title(lang: &str, selection: &str) -> String {
+    let Ok(loaded) = etalase::load(repo_root()) else {
+        panic!("the sample catalogue does not load");
+    };
+    let config = &loaded.catalogue.config;
+    let chosen = config.brochures.iter().find(|b| b.slug == selection);
+    assert!(
+        chosen.is_some(),
+        "catalogue.yaml has no selection {selection}"
+    );
+    etalase::render::brochure::document_title(config, lang, chosen)
+}
+
+/// The text of a page's `<title>`.
+fn html_title(page: &str) -> String {
+    let html = scraper::Html::parse_document(page);
+    let title = scraper::Selector::parse("title").unwrap();
+    let found = html.select(&title).next().expect("the page has a <title>");
+    found.text().collect()
 }
 
 #[test]

@@ -21,11 +21,12 @@ pub mod yaml_write;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::config::{Config, CONFIG_FILE};
+use crate::config::Config;
 use crate::content::CatalogueRoot;
 use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics};
+use crate::error::Error;
 use crate::images::cache::Cache;
-use crate::messages::{self as msg, Message};
+use crate::messages::{self as msg, Lang, Message};
 use columns::{all_names, kind_of, Layout, SheetKind};
 use existing::{EntryKind, Existing};
 use identity::Assignment;
@@ -46,17 +47,23 @@ pub struct ImportOptions {
     pub overwrite: bool,
 }
 
-/// Why an import could not even start.
-#[derive(Debug)]
-pub enum ImportError {
-    /// A wrong command: no such file, no such sheet, not a catalogue folder (exit 2).
-    Usage(Message),
-    /// catalogue.yaml is broken, or a content folder leaves the catalogue (exit 1).
-    Content(Vec<Diagnostic>),
+/// Every problem, clash and change, then the totals; exit 1 when a row or an entry could not
+/// be imported.
+impl crate::CommandReport for Report {
+    fn render(&self, lang: Lang) -> Vec<String> {
+        Report::render(self, lang)
+    }
+
+    fn exit_code(&self) -> u8 {
+        u8::from(self.has_errors())
+    }
 }
 
 /// Runs one import and reports what it did; row problems are in the report, not an error.
-pub fn run(options: &ImportOptions) -> Result<Report, ImportError> {
+/// It cannot start with a wrong command (no such file, no such sheet, not a catalogue
+/// folder: a usage error), nor when catalogue.yaml is broken or a content folder leaves the
+/// catalogue (content errors).
+pub fn run(options: &ImportOptions) -> Result<Report, Error> {
     let (root, config) = open_catalogue(&options.root)?;
     let sheets = chosen_sheets(options)?;
     let context = Context {
@@ -95,18 +102,10 @@ pub fn run(options: &ImportOptions) -> Result<Report, ImportError> {
 }
 
 /// The catalogue folder and its settings (the categories and languages rows are read against).
-fn open_catalogue(root: &Path) -> Result<(CatalogueRoot, Config), ImportError> {
-    crate::check_is_catalogue(root).map_err(ImportError::Usage)?;
-    let root = CatalogueRoot::open(root)
-        .map_err(|_| ImportError::Usage(msg::ROOT_MISSING.arg("path", root.display())))?;
+fn open_catalogue(root: &Path) -> Result<(CatalogueRoot, Config), Error> {
+    let root = crate::open_root(root)?;
     let mut diagnostics = Diagnostics::default();
-    let config = match root.read_text(Path::new(CONFIG_FILE)) {
-        Ok(file) => Config::parse(&file.text, &mut diagnostics),
-        Err(problem) => {
-            diagnostics.push(problem);
-            None
-        }
-    };
+    let config = Config::load(&root, &mut diagnostics);
     for folder in ["content", "content/producers", "content/products"] {
         if root.folder_leaving(Path::new(folder)).is_some() {
             let leaves = msg::IMPORT_FOLDER_LEAVES.arg("folder", folder);
@@ -115,26 +114,24 @@ fn open_catalogue(root: &Path) -> Result<(CatalogueRoot, Config), ImportError> {
     }
     match config {
         Some(config) if !diagnostics.has_errors() => Ok((root, config)),
-        _ => Err(ImportError::Content(diagnostics.sorted())),
+        _ => Err(Error::content(diagnostics.sorted())),
     }
 }
 
 /// The spreadsheet's sheets, or the one `--sheet` names.
-fn chosen_sheets(options: &ImportOptions) -> Result<Vec<Sheet>, ImportError> {
+fn chosen_sheets(options: &ImportOptions) -> Result<Vec<Sheet>, Error> {
     let file = &options.file;
     if !file.is_file() {
-        return Err(ImportError::Usage(
+        return Err(Error::Usage(
             msg::IMPORT_FILE_MISSING.arg("file", file.display()),
         ));
     }
-    let sheets = sheet::read(file).map_err(ImportError::Usage)?;
+    let sheets = sheet::read(file).map_err(Error::Usage)?;
     let Some(wanted) = &options.sheet else {
         return Ok(sheets);
     };
     if sheets.iter().all(|s| !s.has_sheets) {
-        return Err(ImportError::Usage(Message::from(
-            &msg::IMPORT_CSV_HAS_NO_SHEETS,
-        )));
+        return Err(Error::Usage(Message::from(&msg::IMPORT_CSV_HAS_NO_SHEETS)));
     }
     let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
     let found = sheets
@@ -143,7 +140,7 @@ fn chosen_sheets(options: &ImportOptions) -> Result<Vec<Sheet>, ImportError> {
         .or_else(|| sheets.iter().find(|s| s.name.eq_ignore_ascii_case(wanted)));
     match found {
         Some(sheet) => Ok(vec![sheet.clone()]),
-        None => Err(ImportError::Usage(
+        None => Err(Error::Usage(
             msg::IMPORT_SHEET_NOT_FOUND
                 .arg("file", file.display())
                 .arg("sheet", wanted)

@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::views::{Badge, LangContext, Text};
-use crate::config::BrochureSelection;
+use crate::config::{BrochureSelection, Config};
 use crate::i18n::ui_strings;
 use crate::model::{Catalogue, CurationStatus, Product};
 
@@ -121,6 +121,29 @@ pub fn planned_pages(catalogue: &Catalogue, selection: Option<&BrochureSelection
             .iter()
             .map(|(_, members)| members.len().div_ceil(CARDS_PER_SHEET))
             .sum::<usize>()
+}
+
+/// The brochure page's own title in `lang`: `Brosur`, or `Brosur — <the selection's title>`.
+pub fn page_title(config: &Config, lang: &str, selection: Option<&BrochureSelection>) -> String {
+    let brochure = ui_strings(lang)["brochure"];
+    match selection {
+        Some(chosen) => {
+            let title = chosen.title.get(lang, config.default_language()).text;
+            format!("{brochure} — {title}")
+        }
+        None => brochure.to_owned(),
+    }
+}
+
+/// The title of the brochure of `selection` (or of everything) in `lang`: the `<title>` of its
+/// page, and so of its PDF.
+pub fn document_title(
+    config: &Config,
+    lang: &str,
+    selection: Option<&BrochureSelection>,
+) -> String {
+    let site = config.title.get(lang, config.default_language()).text;
+    super::meta::document_title(&page_title(config, lang, selection), Some(site))
 }
 
 /// Lays out the brochure of `selection` (or of everything) in `view.lang`.

@@ -34,6 +34,8 @@ pub struct PageMeta {
     pub alternates: Vec<Alternate>,
     pub x_default: Option<String>,
     pub title: String,
+    /// The text of the page's `<title>`: see [`document_title`].
+    pub document_title: String,
     pub description: String,
     /// The link-preview image (absolute URL and size).
     pub image: Option<ShareImage>,
@@ -76,6 +78,7 @@ impl PageMeta {
             alternates,
             x_default: Some(absolute(&format!("{}/{twin}", config.default_language()))),
             title: String::new(),
+            document_title: String::new(),
             description: String::new(),
             image: None,
             og_type: "website",
@@ -121,6 +124,21 @@ impl PageMeta {
         }
         meta.is_not_found = true;
         meta
+    }
+
+    /// Makes the page's `<title>` from its title, once that is set, and the site's.
+    pub fn set_document_title(&mut self, site_title: &str) {
+        let own_site = self.is_home || self.is_root;
+        self.document_title = document_title(&self.title, (!own_site).then_some(site_title));
+    }
+}
+
+/// A page's `<title>`: its own title, then the site's (`Batik · Katalog`), which the home and
+/// root pages leave out since their title is the site's.
+pub fn document_title(title: &str, site_title: Option<&str>) -> String {
+    match site_title {
+        Some(site) => format!("{title} · {site}"),
+        None => title.to_owned(),
     }
 }
 

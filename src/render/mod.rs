@@ -470,6 +470,7 @@ impl<'a> Shared<'a> {
             let code = qr::svg(url).unwrap_or_default();
             out.write_page(&format!("{lang}/{path}{QR_FILE}"), code.as_bytes())?;
         }
+        meta.set_document_title(&view.plain(&self.catalogue.config.title));
         context.insert("page", &meta);
         let html = self.templates.render(template, &context)?;
         out.write_page(&format!("{lang}/{path}index.html"), html.as_bytes())
@@ -706,10 +707,7 @@ impl<'a> Shared<'a> {
         let chosen = selection.map(|i| &self.catalogue.config.brochures[i]);
         let brochure = brochure::build(view, chosen);
         let t = ui_strings(view.lang);
-        meta.title = match chosen {
-            Some(_) => format!("{} — {}", t["brochure"], brochure.title),
-            None => t["brochure"].to_owned(),
-        };
+        meta.title = brochure::page_title(&self.catalogue.config, view.lang, chosen);
         meta.description = format!(
             "{} {} — {}",
             brochure.product_count,
@@ -793,7 +791,9 @@ impl<'a> Shared<'a> {
             .collect();
         let default = config.default_language();
         let mut meta = PageMeta::root(config);
-        meta.title = self.lang_context(default).plain(&config.title);
+        let site_title = self.lang_context(default).plain(&config.title);
+        meta.title.clone_from(&site_title);
+        meta.set_document_title(&site_title);
         meta.image = Some(self.fallback_image.clone());
         let mut context = self.base_context(default);
         context.insert("choices", &choices);
@@ -808,6 +808,7 @@ impl<'a> Shared<'a> {
         let lang = config.default_language();
         let mut meta = PageMeta::not_found(config, lang);
         meta.title = ui_strings(lang)["not_found_title"].to_owned();
+        meta.set_document_title(&self.lang_context(lang).plain(&config.title));
         let mut context = self.base_context(lang);
         context.insert("page", &meta);
         let html = self.templates.render("404.html", &context)?;

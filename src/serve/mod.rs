@@ -18,6 +18,7 @@ pub use session::{Failure, Outcome, Rebuilt, Session};
 pub use watch::{is_source, Changes, SourceWatcher};
 
 use crate::diagnostic::Diagnostic;
+use crate::error::Error;
 use crate::messages::{self as msg, Lang, Message};
 
 /// The port tried first, as Zola does.
@@ -34,26 +35,19 @@ pub struct ServeOptions {
     pub lang: Lang,
 }
 
-/// Why `serve` stopped.
-#[derive(Debug)]
-pub enum ServeError {
-    /// Not a catalogue folder, or no port to listen on: exit 2.
-    Usage(Message),
-    /// The sources cannot be watched: exit 1.
-    Watch(Message),
-}
-
-/// Serves until the process is stopped (Ctrl+C).
-pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
+/// Serves until the process is stopped (Ctrl+C). It stops by itself only when it cannot go
+/// on: not a catalogue folder or no port to listen on (usage errors), or the sources cannot
+/// be watched (a failure).
+pub fn run(options: &ServeOptions) -> Result<(), Error> {
     let lang = options.lang;
-    crate::check_is_catalogue(&options.root).map_err(ServeError::Usage)?;
+    crate::check_is_catalogue(&options.root)?;
     let (mut session, first) = Session::start(&options.root);
     let mut warned = Vec::new();
     report(&first, None, &mut warned, lang);
     let mut shown = (Arc::new(session.files().clone()), problems(&first));
     let live = Arc::new(http::Live::new(Arc::clone(&shown.0), shown.1.clone(), lang));
     let (listener, port) = bind(options.port).map_err(|error| {
-        ServeError::Usage(
+        Error::Usage(
             msg::SERVE_NO_PORT
                 .arg("port", options.port)
                 .arg("detail", error),
@@ -66,10 +60,10 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
         eprintln!("{}", taken.render(lang));
     }
     http::start(listener, Arc::clone(&live))
-        .map_err(|e| ServeError::Usage(msg::VERBATIM.arg("detail", e)))?;
+        .map_err(|e| Error::Usage(msg::VERBATIM.arg("detail", e)))?;
     let url = format!("http://127.0.0.1:{port}/");
     let mut watcher = SourceWatcher::start(&options.root)
-        .map_err(|e| ServeError::Watch(msg::SERVE_CANNOT_WATCH.arg("detail", e)))?;
+        .map_err(|e| Error::failed(msg::SERVE_CANNOT_WATCH.arg("detail", e)))?;
     let serving = msg::SERVE_SERVING
         .arg("path", options.root.display())
         .arg("url", &url);
@@ -88,9 +82,7 @@ pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
             shown = (files, now);
         }
     }
-    Err(ServeError::Watch(Message::from(
-        &msg::SERVE_WATCHER_STOPPED,
-    )))
+    Err(Error::failed(Message::from(&msg::SERVE_WATCHER_STOPPED)))
 }
 
 /// What the overlay shows after `outcome`: nothing when it succeeded.

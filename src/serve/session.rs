@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use crate::diagnostic::Diagnostic;
 use crate::messages::Message;
 use crate::render::{after_change, Scope};
-use crate::{load_with, write_site, BuildError, Loaded, Purpose};
+use crate::{load_with, write_site, Error, Loaded, Purpose};
 
 use super::memory::{Files, MemorySite};
 use super::watch::Changes;
@@ -79,8 +79,8 @@ impl Session {
 
     fn try_rebuild(&mut self, changes: &Changes) -> Result<Rebuilt, Failure> {
         let loaded = load_with(&self.root, Purpose::Build).map_err(|error| match error {
-            BuildError::Content(diagnostics) => Failure::Content(diagnostics),
-            BuildError::Usage(message) | BuildError::Io(message) => Failure::Usage(message),
+            Error::Content { diagnostics, .. } => Failure::Content(diagnostics),
+            Error::Usage(message) | Error::Failed { message, .. } => Failure::Usage(message),
         })?;
         let scope = match &self.built {
             Some(old) if !changes.needs_everything() => after_change(

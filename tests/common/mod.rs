@@ -19,7 +19,7 @@ use std::process::Command;
 
 use etalase::diagnostic::Diagnostic;
 use etalase::messages::Lang;
-use etalase::BuildError;
+use etalase::Error;
 use scraper::{ElementRef, Html, Selector};
 use tempfile::TempDir;
 use walkdir::WalkDir;
@@ -69,15 +69,15 @@ pub fn build_root(root: &Path) -> Site {
 }
 
 /// A build error as the text a user would see.
-pub fn describe_error(error: &BuildError) -> String {
+pub fn describe_error(error: &Error) -> String {
     match error {
-        BuildError::Usage(message) => format!("usage error: {}", message.render(Lang::En)),
-        BuildError::Content(diagnostics) => diagnostics
+        Error::Usage(message) => format!("usage error: {}", message.render(Lang::En)),
+        Error::Content { diagnostics, .. } => diagnostics
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join("\n"),
-        BuildError::Io(error) => format!("I/O error: {}", error.render(Lang::En)),
+        Error::Failed { message, .. } => format!("I/O error: {}", message.render(Lang::En)),
     }
 }
 
@@ -170,7 +170,7 @@ impl Catalogue {
             "a failed build left {leftovers:?} behind"
         );
         match result {
-            Err(BuildError::Content(diagnostics)) => diagnostics,
+            Err(Error::Content { diagnostics, .. }) => diagnostics,
             Err(other) => panic!("expected content errors, got {}", describe_error(&other)),
             Ok(_) => panic!("expected the build to fail with content errors, but it succeeded"),
         }
