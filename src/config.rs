@@ -6,7 +6,8 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::i18n::{split_date, RawText, Translated};
+use crate::fields::{Date, Phone};
+use crate::i18n::{RawText, Translated};
 use crate::messages::{self as msg, Message};
 use crate::slug::is_valid_slug;
 use crate::yaml::{self, YamlLimits};
@@ -86,7 +87,7 @@ pub struct Config {
     pub languages: Vec<String>,
     pub theme: String,
     pub publisher: Publisher,
-    pub edition: Option<String>,
+    pub edition: Option<Date>,
     pub categories: Vec<Category>,
     pub images: ImageSettings,
     /// How big and how deep the catalogue's files may be.
@@ -151,11 +152,11 @@ impl Default for Limits {
 /// The ceiling for `catalogue.yaml` itself, read before its limits are known.
 pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Publisher {
     pub name: String,
     pub email: Option<String>,
-    pub whatsapp: Option<String>,
+    pub whatsapp: Option<Phone>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -186,19 +187,15 @@ fn validate(raw: RawConfig, text: &str, diagnostics: &mut Diagnostics) -> Option
     let mut problems = Vec::new();
     let languages = validate_languages(&raw.languages, &mut problems);
     let base_url = validate_base_url(&raw.base_url, &mut problems);
-    if let Some(edition) = &raw.edition {
-        if split_date(edition).is_none() {
-            problems.push(
-                field_error("edition", msg::NOT_A_DATE.arg("value", edition))
-                    .with_hint(msg::DATE_HINT.arg("example", "\"2025-04-28\"")),
-            );
-        }
-    }
-    if let Some(phone) = &raw.publisher.whatsapp {
-        if let Some(problem) = crate::model::check_phone(phone) {
-            problems.push(field_error("publisher.whatsapp", problem).with_hint(&msg::PHONE_HINT));
-        }
-    }
+    let edition = raw
+        .edition
+        .as_deref()
+        .and_then(|edition| checked_edition(edition, &mut problems));
+    let whatsapp = raw
+        .publisher
+        .whatsapp
+        .as_deref()
+        .and_then(|phone| checked_publisher_phone(phone, &mut problems));
     let categories = validate_categories(&raw.categories, &languages, &mut problems);
     let mut images = validate_images(raw.images.as_ref(), &mut problems);
     let limits = validate_limits(
@@ -239,14 +236,38 @@ fn validate(raw: RawConfig, text: &str, diagnostics: &mut Diagnostics) -> Option
         publisher: Publisher {
             name: raw.publisher.name,
             email: raw.publisher.email,
-            whatsapp: raw.publisher.whatsapp,
+            whatsapp,
         },
-        edition: raw.edition,
+        edition,
         categories,
         images,
         limits,
         brochures,
     })
+}
+
+/// `edition:`, a day on the calendar written `YYYY-MM-DD`.
+fn checked_edition(edition: &str, problems: &mut Vec<Diagnostic>) -> Option<Date> {
+    let date = Date::parse(edition);
+    if date.is_none() {
+        problems.push(
+            field_error("edition", msg::NOT_A_DATE.arg("value", edition))
+                .with_hint(msg::DATE_HINT.arg("example", "\"2025-04-28\"")),
+        );
+    }
+    date
+}
+
+/// `publisher.whatsapp`, which must already be in international form.
+fn checked_publisher_phone(phone: &str, problems: &mut Vec<Diagnostic>) -> Option<Phone> {
+    let parsed = Phone::parse(phone);
+    if parsed.is_none() {
+        problems.push(
+            field_error("publisher.whatsapp", msg::NOT_A_PHONE.arg("value", phone))
+                .with_hint(&msg::PHONE_HINT),
+        );
+    }
+    parsed
 }
 
 fn validate_brochures(
@@ -631,6 +652,37 @@ mod tests {
             [
                 "error: catalogue.yaml:8: field `limits.max_photos_per_product`: `0` is outside the allowed range, 1 to 200\n  hint: leave the line out to use the default, 12",
                 "error: catalogue.yaml:8: field `limits.max_photo_megapixels`: the pixel limit is also set by `images.max_megapixels`\n  hint: keep one: remove `max_megapixels` from `images:`",
+            ]
+        );
+    }
+
+    #[test]
+    fn edition_and_publisher_phone_are_checked() {
+        let with = |edition: &str, phone: &str| {
+            MINIMAL.replace(
+                "publisher: { name: Dinas }",
+                &format!("publisher: {{ name: Dinas, whatsapp: \"{phone}\" }}\nedition: {edition}"),
+            )
+        };
+        let mut diagnostics = Diagnostics::default();
+        let config =
+            Config::parse(&with("2024-02-29", "+6281234567890"), &mut diagnostics).expect("valid");
+        assert_eq!(config.edition, Date::new(2024, 2, 29));
+        assert_eq!(
+            config.publisher.whatsapp.as_ref().map(Phone::as_str),
+            Some("+6281234567890")
+        );
+        assert!(Config::parse(&with("2025-02-31", "081234567890"), &mut diagnostics).is_none());
+        let fields: Vec<String> = diagnostics
+            .sorted()
+            .iter()
+            .map(|d| d.to_string().lines().next().unwrap_or_default().to_owned())
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "error: catalogue.yaml:4: field `publisher.whatsapp`: `081234567890` is not a phone number in international form",
+                "error: catalogue.yaml:5: field `edition`: `2025-02-31` is not a date",
             ]
         );
     }

@@ -376,6 +376,22 @@ fn cases() -> Vec<Case> {
             fault: |c| c.replace(BATIK, "type: hki", "type: iso"),
             expect: error_at(BATIK, "type: iso", "iso"),
         },
+        // ---------------------------------------------------- days not on the calendar
+        Case {
+            name: "curation date on 31 February",
+            fault: |c| c.replace(BATIK, "date: 2025-04-28", "date: 2025-02-31"),
+            expect: field_error(
+                BATIK,
+                "date:",
+                "curation.date",
+                "`2025-02-31` is not a date",
+            ),
+        },
+        Case {
+            name: "edition on 29 February of a common year",
+            fault: |c| c.replace(CONFIG, "edition: \"2025-04-28\"", "edition: \"2025-02-29\""),
+            expect: field_error(CONFIG, "edition:", "edition", "`2025-02-29` is not a date"),
+        },
         // ---------------------------------------------------- unknown and misspelt fields
         Case {
             name: "unknown field in producer.yaml",

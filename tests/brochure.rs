@@ -6,7 +6,8 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::*;
-use etalase::model::{CurationStatus, Product};
+use etalase::fields::CurationStatus;
+use etalase::model::Product;
 use etalase::render::brochure::{planned_pages, CARDS_PER_SHEET, PRINT_PHOTO_PIXELS};
 use scraper::{ElementRef, Html};
 

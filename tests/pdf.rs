@@ -19,7 +19,8 @@ use std::sync::LazyLock;
 
 use common::{stray_files_beside, Run};
 use etalase::config::BrochureSelection;
-use etalase::model::{Catalogue, CurationStatus, Product};
+use etalase::fields::CurationStatus;
+use etalase::model::{Catalogue, Product};
 use image::imageops::FilterType;
 use lopdf::{Document, Object};
 use tempfile::TempDir;

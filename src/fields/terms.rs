@@ -46,7 +46,7 @@ impl BusinessKind {
     }
 
     /// The full name on a producer's page.
-    pub fn label(self) -> Bilingual {
+    pub const fn label(self) -> Bilingual {
         match self {
             BusinessKind::Ukm => Bilingual {
                 id: "Usaha Kecil dan Menengah (UKM)",
@@ -177,7 +177,7 @@ impl CurationStatus {
     }
 
     /// The status on its own: badges without a curator, and the search filter's options.
-    pub fn label(self) -> Bilingual {
+    pub const fn label(self) -> Bilingual {
         let (id, en) = match self {
             CurationStatus::Lolos => ("Lolos kurasi", "Passed curation"),
             CurationStatus::Proses => ("Dalam proses kurasi", "In curation"),

@@ -1,5 +1,6 @@
 //! The validated catalogue: producers, products, categories and free pages with their text per
-//! language. Built from raw entries by `validate`, which collects every problem it finds.
+//! language. Built from raw entries by `validate`, which collects every problem it finds. The
+//! values its fields take (kinds, statuses, phone numbers, dates, prices) are `crate::fields`'.
 
 mod links;
 mod raw;
@@ -8,13 +9,12 @@ mod validate;
 
 use std::path::PathBuf;
 
-use serde::Deserialize;
-
 use crate::config::Config;
+use crate::fields::{BusinessKind, CertificationKind, CurationStatus, Date, Phone, Price};
 use crate::i18n::Translated;
 
 pub use review::review;
-pub use validate::{check_phone, validate};
+pub use validate::validate;
 
 /// The whole validated catalogue.
 #[derive(Debug)]
@@ -44,13 +44,6 @@ pub struct Asset {
     pub relative: PathBuf,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BusinessKind {
-    Ukm,
-    Ikm,
-}
-
 #[derive(Debug, PartialEq)]
 pub struct Producer {
     pub slug: String,
@@ -59,7 +52,7 @@ pub struct Producer {
     pub owner: Option<String>,
     pub sentra: Option<String>,
     pub address: String,
-    pub whatsapp: Option<String>,
+    pub whatsapp: Option<Phone>,
     pub instagram: Option<String>,
     pub email: Option<String>,
     pub founded: Option<u32>,
@@ -71,42 +64,17 @@ pub struct Producer {
     pub products: Vec<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Price {
-    Fixed(u64),
-    Range { min: u64, max: u64 },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CertificationKind {
-    Halal,
-    Sni,
-    Hki,
-    Merek,
-    Pirt,
-    Bpom,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Certification {
     pub kind: CertificationKind,
     pub number: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CurationStatus {
-    Lolos,
-    Proses,
-    Belum,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Curation {
     pub status: CurationStatus,
     pub curator: Option<String>,
-    pub date: Option<String>,
+    pub date: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

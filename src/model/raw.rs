@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::{CertificationKind, CurationStatus};
+use crate::fields::{CertificationKind, CurationStatus};
 use crate::i18n::RawText;
 
 #[derive(Debug, Deserialize)]

@@ -12,13 +12,12 @@ use super::links::{self, Folders, LinkUse};
 use super::raw::{
     RawCuration, RawPageFront, RawPhoto, RawPrice, RawProducer, RawProduct, RawProductFront,
 };
-use super::{
-    Asset, BusinessKind, Catalogue, Certification, Curation, Page, Photo, Price, Producer, Product,
-};
+use super::{Asset, Catalogue, Certification, Curation, Page, Photo, Producer, Product};
 use crate::config::Config;
 use crate::content::{AssetProblem, CatalogueRoot, EntryFolder, RawContent, Section, SourceFile};
 use crate::diagnostic::{unknown_name_hint, Diagnostic, Diagnostics};
-use crate::i18n::{split_date, Translated};
+use crate::fields::{BusinessKind, Date, Phone, Price};
+use crate::i18n::Translated;
 use crate::markdown;
 use crate::messages::{self as msg, Message};
 use crate::slug::is_valid_slug;
@@ -192,8 +191,11 @@ impl Checker<'_> {
         let data = entry.data.as_ref()?;
         let raw: RawProducer = self.parse_or_report(data, found)?;
         let file = data.path.as_path();
-        let kind = self.business_kind(&raw.kind, file, found);
-        let whatsapp = self.phone(raw.whatsapp.as_ref(), file, "whatsapp", found);
+        let kind = business_kind(&raw.kind, file, found);
+        let whatsapp = raw
+            .whatsapp
+            .as_ref()
+            .and_then(|phone| checked_phone(phone, file, found));
         let instagram = raw
             .instagram
             .as_ref()
@@ -234,49 +236,6 @@ impl Checker<'_> {
             summary,
             products: Vec::new(),
         })
-    }
-
-    fn business_kind(
-        &self,
-        kind: &Spanned<String>,
-        file: &Path,
-        found: &mut Diagnostics,
-    ) -> Option<BusinessKind> {
-        match kind.value.as_str() {
-            "ukm" => Some(BusinessKind::Ukm),
-            "ikm" => Some(BusinessKind::Ikm),
-            other => {
-                found.push(
-                    Diagnostic::error(file, msg::NOT_A_BUSINESS_KIND.arg("value", other))
-                        .at_line(line_of(kind))
-                        .in_field("kind")
-                        .with_hint(&msg::BUSINESS_KIND_HINT),
-                );
-                None
-            }
-        }
-    }
-
-    fn phone(
-        &self,
-        phone: Option<&Spanned<String>>,
-        file: &Path,
-        field: &str,
-        found: &mut Diagnostics,
-    ) -> Option<String> {
-        let phone = phone?;
-        match check_phone(&phone.value) {
-            None => Some(phone.value.clone()),
-            Some(problem) => {
-                found.push(
-                    Diagnostic::error(file, problem)
-                        .at_line(line_of(phone))
-                        .in_field(field)
-                        .with_hint(&msg::PHONE_HINT),
-                );
-                None
-            }
-        }
     }
 
     fn product(
@@ -706,17 +665,35 @@ fn apply_product_front_matter(
     Ok(text.body.to_owned())
 }
 
-/// What is wrong with a phone number, if anything (E.164: `+`, then 8 to 15 digits).
-pub fn check_phone(phone: &str) -> Option<Message> {
-    let well_formed = match phone.strip_prefix('+') {
-        Some(digits) => {
-            (8..=15).contains(&digits.len())
-                && digits.bytes().all(|b| b.is_ascii_digit())
-                && !digits.starts_with('0')
-        }
-        None => false,
-    };
-    (!well_formed).then(|| msg::NOT_A_PHONE.arg("value", phone))
+fn business_kind(
+    kind: &Spanned<String>,
+    file: &Path,
+    found: &mut Diagnostics,
+) -> Option<BusinessKind> {
+    let parsed = BusinessKind::parse(&kind.value);
+    if parsed.is_none() {
+        found.push(
+            Diagnostic::error(file, msg::NOT_A_BUSINESS_KIND.arg("value", &kind.value))
+                .at_line(line_of(kind))
+                .in_field("kind")
+                .with_hint(&msg::BUSINESS_KIND_HINT),
+        );
+    }
+    parsed
+}
+
+/// A producer's `whatsapp:`, which must already be in international form.
+fn checked_phone(phone: &Spanned<String>, file: &Path, found: &mut Diagnostics) -> Option<Phone> {
+    let parsed = Phone::parse(&phone.value);
+    if parsed.is_none() {
+        found.push(
+            Diagnostic::error(file, msg::NOT_A_PHONE.arg("value", &phone.value))
+                .at_line(line_of(phone))
+                .in_field("whatsapp")
+                .with_hint(&msg::PHONE_HINT),
+        );
+    }
+    parsed
 }
 
 fn instagram_handle(handle: &Spanned<String>, file: &Path, found: &mut Diagnostics) -> String {
@@ -766,11 +743,8 @@ fn checked_price(price: &Spanned<RawPrice>, file: &Path, found: &mut Diagnostics
     let line = line_of(price);
     let result = match (price.value.amount, price.value.min, price.value.max) {
         (Some(amount), None, None) => Ok(Price::Fixed(amount)),
-        (None, Some(min), Some(max)) if min < max => Ok(Price::Range { min, max }),
-        (None, Some(min), Some(max)) if min == max => Ok(Price::Fixed(min)),
-        (None, Some(min), Some(max)) => {
-            Err(msg::PRICE_MIN_ABOVE_MAX.arg("min", min).arg("max", max))
-        }
+        (None, Some(min), Some(max)) => Price::between(min, max)
+            .ok_or_else(|| msg::PRICE_MIN_ABOVE_MAX.arg("min", min).arg("max", max)),
         _ => Err(Message::from(&msg::PRICE_SHAPE)),
     };
     result
@@ -803,21 +777,25 @@ fn checked_tags(tags: &[Spanned<String>], file: &Path, found: &mut Diagnostics) 
 }
 
 fn checked_curation(raw: RawCuration, file: &Path, found: &mut Diagnostics) -> Curation {
-    if let Some(date) = &raw.date {
-        if split_date(&date.value).is_none() {
-            found.push(
-                Diagnostic::error(file, msg::NOT_A_DATE.arg("value", &date.value))
-                    .at_line(line_of(date))
-                    .in_field("curation.date")
-                    .with_hint(msg::DATE_HINT.arg("example", "2025-04-28")),
-            );
-        }
-    }
     Curation {
         status: raw.status,
         curator: raw.curator.filter(|c| !c.trim().is_empty()),
-        date: raw.date.map(|d| d.value),
+        date: raw.date.and_then(|date| checked_date(&date, file, found)),
     }
+}
+
+/// A curation's `date:`, which must be a day on the calendar written `YYYY-MM-DD`.
+fn checked_date(date: &Spanned<String>, file: &Path, found: &mut Diagnostics) -> Option<Date> {
+    let parsed = Date::parse(&date.value);
+    if parsed.is_none() {
+        found.push(
+            Diagnostic::error(file, msg::NOT_A_DATE.arg("value", &date.value))
+                .at_line(line_of(date))
+                .in_field("curation.date")
+                .with_hint(msg::DATE_HINT.arg("example", "2025-04-28")),
+        );
+    }
+    parsed
 }
 
 fn asset_problem_text(problem: AssetProblem, name: &str, dir: &Path) -> (Message, Message) {
@@ -836,11 +814,67 @@ fn asset_problem_text(problem: AssetProblem, name: &str, dir: &Path) -> (Message
 mod tests {
     use super::*;
 
+    /// Reads `text` as the YAML path reads a field of `file`, then `check`s it: what was kept,
+    /// and every problem as users read it.
+    fn checked<R: serde::de::DeserializeOwned, T>(
+        text: &str,
+        check: impl Fn(R, &Path, &mut Diagnostics) -> T,
+    ) -> (T, Vec<String>) {
+        let file = Path::new("entry.yaml");
+        let raw = yaml::parse(text, file, 1).expect("well-formed YAML");
+        let mut found = Diagnostics::default();
+        let kept = check(raw, file, &mut found);
+        let problems = found.sorted().iter().map(|d| d.to_string()).collect();
+        (kept, problems)
+    }
+
     #[test]
     fn phone_numbers_must_be_international() {
-        assert_eq!(check_phone("+6281234567890"), None);
-        assert!(check_phone("081234567890").is_some());
-        assert!(check_phone("+62 812 3456").is_some());
-        assert!(check_phone("+0812345678").is_some());
+        let check = |raw: Spanned<String>, file: &Path, found: &mut Diagnostics| {
+            checked_phone(&raw, file, found)
+        };
+        let (phone, problems) = checked("\"+6281234567890\"", check);
+        assert_eq!(phone.as_ref().map(Phone::as_str), Some("+6281234567890"));
+        assert!(problems.is_empty(), "{problems:?}");
+        for text in ["081234567890", "+62 812 3456", "+0812345678"] {
+            let (phone, problems) = checked(&format!("\"{text}\""), check);
+            assert_eq!(phone, None, "{text}");
+            assert_eq!(
+                problems,
+                [format!(
+                    "error: entry.yaml:1: field `whatsapp`: `{text}` is not a phone number in international form\n  hint: write it in international form with quotes, e.g. \"+6281234567890\""
+                )]
+            );
+        }
+    }
+
+    #[test]
+    fn curation_dates_must_be_on_the_calendar() {
+        let (leap, problems) = checked("status: lolos\ndate: 2024-02-29\n", checked_curation);
+        assert_eq!(leap.date, Date::new(2024, 2, 29));
+        assert!(problems.is_empty(), "{problems:?}");
+        for day in ["2025-02-29", "2025-02-31"] {
+            let text = format!("status: lolos\ndate: {day}\n");
+            let (curation, problems) = checked(&text, checked_curation);
+            assert_eq!(curation.date, None, "{day}");
+            assert_eq!(
+                problems,
+                [format!(
+                    "error: entry.yaml:2: field `curation.date`: `{day}` is not a date\n  hint: write the date as YYYY-MM-DD, e.g. 2025-04-28"
+                )]
+            );
+        }
+    }
+
+    #[test]
+    fn business_kinds_are_the_contract_spellings() {
+        let check = |raw: Spanned<String>, file: &Path, found: &mut Diagnostics| {
+            business_kind(&raw, file, found)
+        };
+        assert_eq!(checked("ikm", check), (Some(BusinessKind::Ikm), Vec::new()));
+        let (kind, problems) = checked("UMKM", check);
+        assert_eq!(kind, None);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("`UMKM` is not a kind of business"));
     }
 }

@@ -8,10 +8,11 @@
 
 use serde::Serialize;
 
+use super::labels::Labels;
 use super::views::{Badge, LangContext, Text};
 use crate::config::{BrochureSelection, Config};
-use crate::i18n::ui_strings;
-use crate::model::{Catalogue, CurationStatus, Product};
+use crate::fields::CurationStatus;
+use crate::model::{Catalogue, Product};
 
 /// Product cards on one A4 sheet: two columns of three.
 pub const CARDS_PER_SHEET: usize = 6;
@@ -125,7 +126,7 @@ pub fn planned_pages(catalogue: &Catalogue, selection: Option<&BrochureSelection
 
 /// The brochure page's own title in `lang`: `Brosur`, or `Brosur — <the selection's title>`.
 pub fn page_title(config: &Config, lang: &str, selection: Option<&BrochureSelection>) -> String {
-    let brochure = ui_strings(lang)["brochure"];
+    let brochure = Labels::for_lang(lang).brochure;
     match selection {
         Some(chosen) => {
             let title = chosen.title.get(lang, config.default_language()).text;
@@ -242,13 +243,13 @@ fn by_category<'c>(
 
 fn print_card(view: &LangContext, product: &Product) -> PrintCard {
     let data = view.product(product);
-    let t = ui_strings(view.lang);
+    let labels = Labels::for_lang(view.lang);
     let mut badges = data.certifications.clone();
     badges.extend(data.curation.clone());
     let producer = &view.catalogue.producers[product.producer];
     let publisher = &view.catalogue.config.publisher;
     let contact = match (&producer.whatsapp, &publisher.whatsapp) {
-        (Some(number), _) | (None, Some(number)) => Some(format!("{} {number}", t["whatsapp"])),
+        (Some(number), _) | (None, Some(number)) => Some(format!("{} {number}", labels.whatsapp)),
         (None, None) => publisher.email.clone(),
     };
     PrintCard {

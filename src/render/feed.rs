@@ -6,6 +6,7 @@ use std::fmt::Write;
 use super::templates::escape_html as escape;
 
 use super::views::LangContext;
+use crate::fields::Date;
 use crate::model::{Catalogue, Product};
 
 /// Where each language's feed lives, below `/{lang}/`.
@@ -21,12 +22,15 @@ pub fn atom(catalogue: &Catalogue, view: &LangContext) -> String {
     let mut products: Vec<&Product> = catalogue.products.iter().collect();
     // Newest first; undated products after the dated ones, in slug order, so the feed is stable.
     products.sort_by(|a, b| date_of(b).cmp(&date_of(a)).then(a.slug.cmp(&b.slug)));
-    let fallback = config.edition.as_deref().unwrap_or("2000-01-01");
+    // Undated products, and a feed without dates, stand at the edition's date.
+    let fallback = config
+        .edition
+        .map_or_else(|| "2000-01-01".to_owned(), |date| date.to_string());
     let updated = products
         .iter()
         .filter_map(|p| date_of(p))
         .max()
-        .unwrap_or(fallback);
+        .map_or_else(|| fallback.clone(), |date| date.to_string());
     let mut xml = String::with_capacity(products.len() * 600 + 600);
     let _ = write!(
         xml,
@@ -38,7 +42,7 @@ pub fn atom(catalogue: &Catalogue, view: &LangContext) -> String {
         publisher = escape(&config.publisher.name),
     );
     for product in products.into_iter().take(FEED_ENTRIES) {
-        entry(&mut xml, catalogue, view, product, fallback);
+        entry(&mut xml, catalogue, view, product, &fallback);
     }
     xml.push_str("</feed>\n");
     xml
@@ -66,13 +70,13 @@ fn entry(
         "  <entry>\n    <title>{title}</title>\n    <id>{url}</id>\n    <link rel=\"alternate\" href=\"{url}\"/>\n    <updated>{date}T00:00:00Z</updated>\n    <author><name>{producer}</name></author>\n    <summary>{summary}</summary>\n    <content type=\"html\">{content}</content>\n  </entry>\n",
         title = escape(&card.name.text),
         url = escape(&url),
-        date = date_of(product).unwrap_or(fallback),
+        date = date_of(product).map_or_else(|| fallback.to_owned(), |date| date.to_string()),
         producer = escape(&card.producer),
         summary = escape(&card.summary.text),
         content = escape(&description),
     );
 }
 
-fn date_of(product: &Product) -> Option<&str> {
-    product.curation.as_ref()?.date.as_deref()
+fn date_of(product: &Product) -> Option<Date> {
+    product.curation.as_ref()?.date
 }

@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use super::views::{Link, ProducerView, ProductView, ShareImage};
 use crate::config::Config;
+use crate::fields::Price;
 use crate::i18n::{language_name, og_locale};
-use crate::model::Price;
 
 /// One language version of a page.
 #[derive(Debug, Clone, Serialize)]

@@ -3,6 +3,7 @@
 
 pub mod brochure;
 mod feed;
+mod labels;
 mod meta;
 mod qr;
 mod scope;
@@ -18,10 +19,12 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostic::Diagnostic;
-use crate::i18n::{format_date, language_name, ui_strings};
+use crate::fields::CurationStatus;
+use crate::i18n::language_name;
 use crate::images::ImageSet;
 use crate::model::Catalogue;
 use crate::output::SiteWriter;
+use labels::Labels;
 use meta::PageMeta;
 pub use scope::{after_change, Scope};
 use templates::Templates;
@@ -230,7 +233,7 @@ struct SiteView<'a> {
     lang: &'a str,
     title: String,
     description: String,
-    publisher: &'a crate::config::Publisher,
+    publisher: PublisherView<'a>,
     publisher_whatsapp_url: Option<String>,
     publisher_email_url: Option<String>,
     edition: Option<String>,
@@ -238,7 +241,25 @@ struct SiteView<'a> {
     pages: Vec<Link>,
     /// Whether any product has a tag, so themes can link the tag list.
     has_tags: bool,
-    t: BTreeMap<&'static str, &'static str>,
+    t: &'static Labels,
+}
+
+/// The publisher as templates read it: `site.publisher.name`, `.email`, `.whatsapp`.
+#[derive(Serialize)]
+struct PublisherView<'a> {
+    name: &'a str,
+    email: Option<&'a str>,
+    whatsapp: Option<&'a str>,
+}
+
+impl<'a> PublisherView<'a> {
+    fn of(publisher: &'a crate::config::Publisher) -> Self {
+        PublisherView {
+            name: &publisher.name,
+            email: publisher.email.as_deref(),
+            whatsapp: publisher.whatsapp.as_ref().map(|phone| phone.as_str()),
+        }
+    }
 }
 
 impl<'a> Shared<'a> {
@@ -334,7 +355,7 @@ impl<'a> Shared<'a> {
         kinds
             .into_iter()
             .map(|kind| Choice {
-                value: search_index::certification_key(kind).to_owned(),
+                value: kind.as_str().to_owned(),
                 label: view.certification(kind, None).label,
             })
             .collect()
@@ -392,14 +413,10 @@ impl<'a> Shared<'a> {
             lang: view.lang,
             title: view.plain(&config.title),
             description: view.plain(&config.description),
-            publisher: &config.publisher,
-            publisher_whatsapp_url: config
-                .publisher
-                .whatsapp
-                .as_ref()
-                .map(|n| views::whatsapp_link(n)),
+            publisher: PublisherView::of(&config.publisher),
+            publisher_whatsapp_url: config.publisher.whatsapp.as_ref().map(views::whatsapp_link),
             publisher_email_url: config.publisher.email.as_deref().map(views::mailto_link),
-            edition: config.edition.as_deref().map(|d| format_date(d, view.lang)),
+            edition: config.edition.map(|date| date.spelled(view.lang)),
             categories: view.category_links(&self.products_by_category),
             pages: self
                 .catalogue
@@ -411,7 +428,7 @@ impl<'a> Shared<'a> {
                 })
                 .collect(),
             has_tags: !self.catalogue.tags.is_empty(),
-            t: ui_strings(view.lang),
+            t: Labels::for_lang(view.lang),
         }
     }
 
@@ -606,12 +623,12 @@ impl<'a> Shared<'a> {
         meta: &mut PageMeta,
         context: &mut Context,
     ) -> &'static str {
-        let t = ui_strings(view.lang);
+        let labels = Labels::for_lang(view.lang);
         let every = &self.all_products;
-        meta.title = paged_title(t["all_products"], page, view.lang);
+        meta.title = paged_title(labels.all_products, page, view.lang);
         meta.description = format!(
             "{} — {}",
-            t["all_products"],
+            labels.all_products,
             view.plain(&self.catalogue.config.title)
         );
         meta.breadcrumbs = vec![home_crumb(view)];
@@ -631,7 +648,7 @@ impl<'a> Shared<'a> {
         meta: &mut PageMeta,
         context: &mut Context,
     ) -> &'static str {
-        let t = ui_strings(view.lang);
+        let labels = Labels::for_lang(view.lang);
         let tags: Vec<TagLink> = self
             .catalogue
             .tags
@@ -642,10 +659,10 @@ impl<'a> Shared<'a> {
                 count: products.len(),
             })
             .collect();
-        meta.title = t["tags"].to_owned();
+        meta.title = labels.tags.to_owned();
         meta.description = format!(
             "{} — {}",
-            t["tags"],
+            labels.tags,
             view.plain(&self.catalogue.config.title)
         );
         meta.breadcrumbs = vec![home_crumb(view)];
@@ -662,12 +679,12 @@ impl<'a> Shared<'a> {
         context: &mut Context,
     ) -> &'static str {
         let (slug, members) = &self.catalogue.tags[index];
-        let t = ui_strings(view.lang);
+        let labels = Labels::for_lang(view.lang);
         let name = tag_name(slug);
         meta.title = paged_title(&format!("#{name}"), page, view.lang);
         meta.description = format!(
             "{} #{name} ({}) — {}",
-            t["products_tagged"],
+            labels.products_tagged,
             members.len(),
             view.plain(&self.catalogue.config.title)
         );
@@ -677,7 +694,7 @@ impl<'a> Shared<'a> {
         meta.breadcrumbs = vec![
             home_crumb(view),
             Link {
-                name: t["tags"].to_owned(),
+                name: labels.tags.to_owned(),
                 url: view.url("tags/"),
             },
         ];
@@ -706,12 +723,12 @@ impl<'a> Shared<'a> {
     ) -> &'static str {
         let chosen = selection.map(|i| &self.catalogue.config.brochures[i]);
         let brochure = brochure::build(view, chosen);
-        let t = ui_strings(view.lang);
+        let labels = Labels::for_lang(view.lang);
         meta.title = brochure::page_title(&self.catalogue.config, view.lang, chosen);
         meta.description = format!(
             "{} {} — {}",
             brochure.product_count,
-            t["products_count"],
+            labels.products_count,
             view.plain(&self.catalogue.config.title)
         );
         meta.breadcrumbs = vec![home_crumb(view)];
@@ -785,7 +802,7 @@ impl<'a> Shared<'a> {
                     url: format!("{lang}/"),
                     title: view.plain(&config.title),
                     description: view.plain(&config.description),
-                    label: ui_strings(lang)["choose_language"],
+                    label: Labels::for_lang(lang).choose_language,
                 }
             })
             .collect();
@@ -807,7 +824,7 @@ impl<'a> Shared<'a> {
         let config = &self.catalogue.config;
         let lang = config.default_language();
         let mut meta = PageMeta::not_found(config, lang);
-        meta.title = ui_strings(lang)["not_found_title"].to_owned();
+        meta.title = Labels::for_lang(lang).not_found_title.to_owned();
         meta.set_document_title(&self.lang_context(lang).plain(&config.title));
         let mut context = self.base_context(lang);
         context.insert("page", &meta);
@@ -826,18 +843,13 @@ struct TagLink {
 
 /// The curation statuses a visitor can filter by, in the page's language.
 fn curation_choices(lang: &str) -> Vec<Choice> {
-    let t = ui_strings(lang);
-    [
-        ("lolos", "curation_lolos"),
-        ("proses", "curation_proses"),
-        ("belum", "curation_belum"),
-    ]
-    .into_iter()
-    .map(|(value, key)| Choice {
-        value: value.to_owned(),
-        label: t[key].to_owned(),
-    })
-    .collect()
+    CurationStatus::ALL
+        .into_iter()
+        .map(|status| Choice {
+            value: status.as_str().to_owned(),
+            label: status.label().pick(lang).to_owned(),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -853,7 +865,7 @@ struct RootChoice {
 /// The first step of every breadcrumb trail: the home page in the page's language.
 fn home_crumb(view: &LangContext) -> Link {
     Link {
-        name: ui_strings(view.lang)["home"].to_owned(),
+        name: Labels::for_lang(view.lang).home.to_owned(),
         url: view.url(""),
     }
 }
@@ -862,6 +874,6 @@ fn paged_title(name: &str, page: usize, lang: &str) -> String {
     if page <= 1 {
         name.to_owned()
     } else {
-        format!("{name} — {} {page}", ui_strings(lang)["page"])
+        format!("{name} — {} {page}", Labels::for_lang(lang).page)
     }
 }

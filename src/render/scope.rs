@@ -4,8 +4,9 @@
 
 use std::collections::BTreeSet;
 
+use crate::fields::CertificationKind;
 use crate::images::ImageSet;
-use crate::model::{Catalogue, CertificationKind, Product};
+use crate::model::{Catalogue, Product};
 
 use super::Job;
 

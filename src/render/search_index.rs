@@ -12,7 +12,8 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Serialize;
 
 use super::views::{Badge, ImageView, LangContext, Source};
-use crate::model::{CertificationKind, CurationStatus, Price, Product};
+use crate::fields::{CurationStatus, Price};
+use crate::model::Product;
 
 /// The file name of the index, in each language's `products/` folder.
 pub const SEARCH_INDEX_FILE: &str = "search.json";
@@ -140,21 +141,23 @@ pub fn build(view: &LangContext, products: &[Product]) -> SearchIndex {
                 name_lang: card.name.lang,
                 producer: product.producer,
                 category: product.category,
-                price_range: product.price.map(|price| match price {
-                    Price::Fixed(amount) => (amount, amount),
-                    Price::Range { min, max } => (min, max),
-                }),
+                price_range: product.price.map(Price::bounds),
                 price_text: card.price,
                 unit: card.unit.map(|unit| unit.text),
                 tags: product.tags.clone(),
                 certifications: product
                     .certifications
                     .iter()
-                    .map(|c| certification_key(c.kind))
+                    .map(|c| c.kind.as_str())
                     .collect::<BTreeSet<_>>()
                     .into_iter()
                     .collect(),
-                curation: curation_key(product.curation.as_ref().map(|c| c.status)),
+                // A product nobody has curated yet counts as not yet curated.
+                curation: product
+                    .curation
+                    .as_ref()
+                    .map_or(CurationStatus::Belum, |c| c.status)
+                    .as_str(),
                 badges: card.badges.iter().map(|b| badges.position(b)).collect(),
                 image: card
                     .cover
@@ -182,27 +185,6 @@ pub fn build(view: &LangContext, products: &[Product]) -> SearchIndex {
         words: dictionary.words.into_iter().map(str::to_owned).collect(),
         stop_words,
         products: entries,
-    }
-}
-
-/// The key a filter link uses for a certification (`cert=halal`).
-pub fn certification_key(kind: CertificationKind) -> &'static str {
-    match kind {
-        CertificationKind::Halal => "halal",
-        CertificationKind::Sni => "sni",
-        CertificationKind::Hki => "hki",
-        CertificationKind::Merek => "merek",
-        CertificationKind::Pirt => "pirt",
-        CertificationKind::Bpom => "bpom",
-    }
-}
-
-/// The key a filter link uses for a curation status; no curation counts as not yet curated.
-pub fn curation_key(status: Option<CurationStatus>) -> &'static str {
-    match status {
-        Some(CurationStatus::Lolos) => "lolos",
-        Some(CurationStatus::Proses) => "proses",
-        Some(CurationStatus::Belum) | None => "belum",
     }
 }
 

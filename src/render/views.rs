@@ -4,12 +4,11 @@
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::i18n::{format_date, format_rupiah, format_rupiah_range, Translated};
+use crate::fields::{CertificationKind, Phone, Price};
+use crate::i18n::Translated;
 use crate::images::{Format, ImageSet, ProcessedImage};
 use crate::markdown;
-use crate::model::{
-    BusinessKind, Catalogue, CertificationKind, CurationStatus, Photo, Price, Producer, Product,
-};
+use crate::model::{Catalogue, Photo, Producer, Product};
 
 /// What every view needs to know: the catalogue, the page language and the images.
 pub struct LangContext<'a> {
@@ -309,10 +308,7 @@ impl LangContext<'_> {
     }
 
     pub fn price(&self, price: Price) -> String {
-        match price {
-            Price::Fixed(amount) => format_rupiah(amount, self.lang),
-            Price::Range { min, max } => format_rupiah_range(min, max, self.lang),
-        }
+        price.format(self.lang)
     }
 
     pub fn photo(&self, photo: &Photo, placement: Placement) -> Option<ImageView> {
@@ -343,67 +339,25 @@ impl LangContext<'_> {
     }
 
     pub fn certification(&self, kind: CertificationKind, number: Option<&str>) -> Badge {
-        let (key, id, en) = match kind {
-            CertificationKind::Halal => ("halal", "Halal", "Halal"),
-            CertificationKind::Sni => ("sni", "SNI", "SNI (Indonesian National Standard)"),
-            CertificationKind::Hki => (
-                "hki",
-                "HKI terdaftar",
-                "Registered intellectual property (HKI)",
-            ),
-            CertificationKind::Merek => ("merek", "Merek terdaftar", "Registered trademark"),
-            CertificationKind::Pirt => ("pirt", "Izin PIRT", "Home-industry food permit (PIRT)"),
-            CertificationKind::Bpom => ("bpom", "Terdaftar BPOM", "BPOM registered"),
-        };
         Badge {
-            kind: key.to_owned(),
-            label: self.pick(id, en).to_owned(),
+            kind: kind.as_str().to_owned(),
+            label: kind.label().pick(self.lang).to_owned(),
             detail: number.map(str::to_owned),
         }
     }
 
     pub fn curation(&self, product: &Product) -> Option<Badge> {
         let curation = product.curation.as_ref()?;
-        let curator = curation.curator.as_deref();
-        let label = match (curation.status, curator) {
-            (CurationStatus::Lolos, Some(c)) => self.pick_owned(
-                format!("Lolos kurasi {c}"),
-                format!("Passed curation by {c}"),
-            ),
-            (CurationStatus::Lolos, None) => {
-                self.pick_owned("Lolos kurasi".into(), "Passed curation".into())
-            }
-            (CurationStatus::Proses, Some(c)) => {
-                self.pick_owned(format!("Dalam kurasi {c}"), format!("In curation by {c}"))
-            }
-            (CurationStatus::Proses, None) => {
-                self.pick_owned("Dalam proses kurasi".into(), "In curation".into())
-            }
-            (CurationStatus::Belum, _) => {
-                self.pick_owned("Belum dikurasi".into(), "Not yet curated".into())
-            }
-        };
-        let status = match curation.status {
-            CurationStatus::Lolos => "lolos",
-            CurationStatus::Proses => "proses",
-            CurationStatus::Belum => "belum",
-        };
         Some(Badge {
-            kind: format!("curation-{status}"),
-            label,
-            detail: curation.date.as_deref().map(|d| format_date(d, self.lang)),
+            kind: format!("curation-{}", curation.status.as_str()),
+            label: curation
+                .status
+                .label_by(curation.curator.as_deref(), self.lang),
+            detail: curation.date.map(|date| date.spelled(self.lang)),
         })
     }
 
     fn pick<'s>(&self, id: &'s str, en: &'s str) -> &'s str {
-        if self.lang == "id" {
-            id
-        } else {
-            en
-        }
-    }
-
-    fn pick_owned(&self, id: String, en: String) -> String {
         if self.lang == "id" {
             id
         } else {
@@ -495,18 +449,7 @@ impl LangContext<'_> {
         ProducerCard {
             url: self.url(&format!("producers/{}/", producer.slug)),
             name: producer.name.clone(),
-            kind: self
-                .pick(
-                    match producer.kind {
-                        BusinessKind::Ukm => "UKM",
-                        BusinessKind::Ikm => "IKM",
-                    },
-                    match producer.kind {
-                        BusinessKind::Ukm => "UKM (small business)",
-                        BusinessKind::Ikm => "IKM (small industry)",
-                    },
-                )
-                .to_owned(),
+            kind: producer.kind.short_label().pick(self.lang).to_owned(),
             address: producer.address.clone(),
             logo: producer
                 .logo
@@ -602,9 +545,9 @@ pub fn tag_name(slug: &str) -> String {
     slug.replace('-', " ")
 }
 
-/// A WhatsApp chat link for an international number (`+62…`).
-pub fn whatsapp_link(number: &str) -> String {
-    format!("https://wa.me/{}", number.trim_start_matches('+'))
+/// A WhatsApp chat link for a phone number.
+pub fn whatsapp_link(number: &Phone) -> String {
+    format!("https://wa.me/{}", number.digits())
 }
 
 /// A `mailto:` link to exactly one address: every character that could start a query (`?cc=`),
@@ -624,8 +567,8 @@ pub fn mailto_link(address: &str) -> String {
 
 fn contact(producer: &Producer) -> Contact {
     Contact {
-        whatsapp: producer.whatsapp.clone(),
-        whatsapp_url: producer.whatsapp.as_ref().map(|n| whatsapp_link(n)),
+        whatsapp: producer.whatsapp.as_ref().map(Phone::to_string),
+        whatsapp_url: producer.whatsapp.as_ref().map(whatsapp_link),
         instagram: producer.instagram.as_ref().map(|h| format!("@{h}")),
         instagram_url: producer
             .instagram

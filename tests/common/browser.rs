@@ -734,8 +734,8 @@ impl Model {
                         format!("{:?}", c.status).to_lowercase()
                     }),
                     price: p.price.map(|price| match price {
-                        etalase::model::Price::Fixed(amount) => (amount, amount),
-                        etalase::model::Price::Range { min, max } => (min, max),
+                        etalase::fields::Price::Fixed(amount) => (amount, amount),
+                        etalase::fields::Price::Range { min, max } => (min, max),
                     }),
                     featured: p.featured,
                     description: per_language(&p.description)
