@@ -13,8 +13,8 @@ mod phone;
 mod price;
 mod terms;
 
-pub use date::Date;
-pub use phone::Phone;
+pub use date::{days_in_month, is_leap_year, Date, MONTHS_EN, MONTHS_ID};
+pub use phone::{Phone, PhoneProblem};
 pub use price::{format_rupiah, format_rupiah_range, Price};
 pub use terms::{BusinessKind, CertificationKind, CurationStatus};
 

@@ -14,11 +14,9 @@ use super::identity::Planned;
 use super::report::{CellAt, Change, Conflict, Problem, Target};
 use super::rows::{FieldValue, SourceFile, TextValue};
 use super::state::{EntryState, STATE_FILE};
-use super::yaml_write::{
-    edit_document, markdown_body, new_document, replace_markdown_body, PRODUCER_FIELDS,
-    PRODUCT_FIELDS,
-};
+use super::yaml_write::{edit_document, markdown_body, new_document, replace_markdown_body};
 use crate::diagnostic::Diagnostic;
+use crate::fields::order;
 use crate::images::asset_key;
 use crate::images::cache::{Cache, FileStamp};
 use crate::messages as msg;
@@ -441,8 +439,8 @@ impl<'a> Merging<'a> {
 
     fn order(&self) -> &'static [&'static str] {
         match self.entry.kind {
-            EntryKind::Producer => PRODUCER_FIELDS,
-            EntryKind::Product => PRODUCT_FIELDS,
+            EntryKind::Producer => order::PRODUCER,
+            EntryKind::Product => order::PRODUCT,
         }
     }
 

@@ -12,6 +12,7 @@ use super::sheet::{Row, Sheet};
 use super::values::{self, ValueError};
 use crate::config::Config;
 use crate::diagnostic::did_you_mean;
+use crate::fields::{BusinessKind, CertificationKind, CurationStatus};
 use crate::messages::{self as msg, Message};
 use crate::slug::{is_valid_slug, slugify};
 
@@ -246,7 +247,7 @@ impl<'a> Reading<'a> {
         self.text_field(&mut record, Column::BusinessName, "name");
         self.field(&mut record, Column::Kind, "kind", |r, text| {
             values::parse_kind(text)
-                .map(|kind| json!(kind))
+                .map(|kind| json!(kind.as_str()))
                 .map_err(|e| r.refuse(Column::Kind, text, &e))
                 .ok()
         });
@@ -254,7 +255,9 @@ impl<'a> Reading<'a> {
         self.text_field(&mut record, Column::Sentra, "sentra");
         self.text_field(&mut record, Column::Address, "address");
         self.field(&mut record, Column::Whatsapp, "whatsapp", |r, text| {
-            r.parsed(Column::Whatsapp, text, values::parse_phone)
+            r.parsed(Column::Whatsapp, text, |text| {
+                values::parse_phone(text).map(|phone| phone.to_string())
+            })
         });
         self.field(&mut record, Column::Instagram, "instagram", |r, text| {
             r.parsed(Column::Instagram, text, values::parse_instagram)
@@ -498,7 +501,7 @@ impl<'a> Reading<'a> {
             .into_iter()
             .map(|(kind, number)| {
                 let mut item = Map::new();
-                item.insert("type".into(), json!(kind));
+                item.insert("type".into(), json!(kind.as_str()));
                 if let Some(number) = number {
                     item.insert("number".into(), json!(number));
                 }
@@ -515,11 +518,17 @@ impl<'a> Reading<'a> {
             record,
             Column::CurationStatus,
             "curation.status",
-            |r, text| r.parsed(Column::CurationStatus, text, values::parse_curation_status),
+            |r, text| {
+                r.parsed(Column::CurationStatus, text, |text| {
+                    values::parse_curation_status(text).map(CurationStatus::as_str)
+                })
+            },
         );
         self.text_field(record, Column::Curator, "curation.curator");
         self.field(record, Column::CurationDate, "curation.date", |r, text| {
-            r.parsed(Column::CurationDate, text, values::parse_date)
+            r.parsed(Column::CurationDate, text, |text| {
+                values::parse_date(text).map(|date| date.to_string())
+            })
         });
     }
 
@@ -693,20 +702,158 @@ fn value_error(text: &str, error: &ValueError) -> (Message, Option<Message>) {
         ValueError::NotADate => (with(&msg::IMPORT_BAD_DATE), hint(&msg::IMPORT_DATE_HINT)),
         ValueError::UnknownCurationStatus => (
             with(&msg::IMPORT_BAD_STATUS),
-            Some(msg::USE_ONE_OF.arg("names", "lolos, proses, belum")),
+            use_one_of(&CurationStatus::ALL, CurationStatus::as_str),
         ),
         ValueError::UnknownKind => (
             with(&msg::IMPORT_BAD_KIND),
-            Some(msg::USE_ONE_OF.arg("names", "ukm, ikm")),
+            use_one_of(&BusinessKind::ALL, BusinessKind::as_str),
         ),
         ValueError::UnknownCertification { kind } => (
             msg::IMPORT_BAD_CERTIFICATION.arg("value", kind),
-            Some(msg::USE_ONE_OF.arg("names", "halal, sni, hki, merek, pirt, bpom")),
+            use_one_of(&CertificationKind::ALL, CertificationKind::as_str),
         ),
         ValueError::NotYesOrNo => (
             with(&msg::IMPORT_BAD_YES_NO),
             hint(&msg::IMPORT_YES_NO_HINT),
         ),
         ValueError::NotAnInstagramName => (with(&msg::IMPORT_BAD_INSTAGRAM), None),
+    }
+}
+
+/// The hint naming every term of a closed list in the contract's spelling: "ukm, ikm".
+fn use_one_of<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> Option<Message> {
+    let names: Vec<&str> = all.iter().map(|&term| as_str(term)).collect();
+    Some(msg::USE_ONE_OF.arg("names", names.join(", ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostics;
+    use crate::fields::{order, Date, Phone};
+
+    const CATALOGUE: &str = "title: { id: Katalog, en: Catalogue }\nbase_url: https://example.id/\nlanguages: [id, en]\npublisher: { name: Dinas }\ncategories:\n  - { slug: batik, name: Batik }\n";
+
+    /// The records of one row of a `kind` sheet holding every column, filled in as `cells` says.
+    fn read_row(kind: SheetKind, cells: &[(Column, &str)]) -> Record {
+        let config = Config::parse(CATALOGUE, &mut Diagnostics::default()).expect("valid");
+        let columns = kind.columns();
+        let text = |column: Column| cells.iter().find(|(c, _)| *c == column).map(|(_, t)| *t);
+        let sheet = Sheet {
+            name: "Sheet1".to_owned(),
+            has_sheets: true,
+            headers: columns
+                .iter()
+                .map(|(_, names)| names[0].to_owned())
+                .collect(),
+            first_column: 0,
+            rows: vec![Row {
+                number: 2,
+                cells: columns
+                    .iter()
+                    .map(|(column, _)| text(*column).unwrap_or_default().to_owned())
+                    .collect(),
+            }],
+        };
+        let context = Context {
+            config: &config,
+            file: "usaha.xlsx".to_owned(),
+            folder: PathBuf::from("."),
+        };
+        let mut problems = Vec::new();
+        let (mut records, _) = read(&sheet, &Layout::of(&sheet, kind), &context, &mut problems);
+        assert!(!problems.iter().any(Problem::is_error), "{problems:?}");
+        records.pop().expect("the row gives a record")
+    }
+
+    /// The keys of a nested object, each of which must be in `order`.
+    fn keys_in(value: &Value, order: &[&str]) {
+        let object = value.as_object().expect("an object");
+        for key in object.keys() {
+            assert!(order.contains(&key.as_str()), "{key} not in {order:?}");
+        }
+    }
+
+    /// Each path a record sets names a field of the YAML file in `order` (or a language of a
+    /// translated field, or a key of `curation`).
+    fn paths_in(record: &Record, order: &[&str]) {
+        for field in &record.fields {
+            let (top, inner) = match field.path.split_once('.') {
+                Some((top, inner)) => (top, Some(inner)),
+                None => (field.path, None),
+            };
+            assert!(order.contains(&top), "{} not in {order:?}", field.path);
+            match inner {
+                Some(key) if top == "curation" => {
+                    assert!(order::CURATION.contains(&key), "{}", field.path)
+                }
+                Some(lang) => assert!(["id", "en"].contains(&lang), "{}", field.path),
+                None => {}
+            }
+        }
+    }
+
+    fn value<'r>(record: &'r Record, path: &str) -> &'r Value {
+        let field = record.fields.iter().find(|field| field.path == path);
+        field.and_then(|field| field.value.as_ref()).expect(path)
+    }
+
+    /// What the import writes is what the YAML path reads: fields of the contract, in the
+    /// vocabulary of `crate::fields`.
+    #[test]
+    fn a_producers_row_speaks_the_contract() {
+        let record = read_row(
+            SheetKind::Producers,
+            &[
+                (Column::BusinessName, "Batik Sekar"),
+                (Column::Kind, "UMKM"),
+                (Column::Owner, "Ibu Sri"),
+                (Column::Sentra, "Sentra Batik"),
+                (Column::Address, "Jl. Raya 1"),
+                (Column::Whatsapp, "0812-3456-7890"),
+                (Column::Instagram, "@batiksekar"),
+                (Column::Email, "batik@example.id"),
+                (Column::Founded, "2012"),
+            ],
+        );
+        paths_in(&record, order::PRODUCER);
+        assert_eq!(record.fields.len(), order::PRODUCER.len());
+        let text = |path| value(&record, path).as_str().expect(path);
+        assert!(BusinessKind::parse(text("kind")).is_some());
+        assert!(Phone::parse(text("whatsapp")).is_some());
+    }
+
+    #[test]
+    fn a_products_row_speaks_the_contract() {
+        let record = read_row(
+            SheetKind::Products,
+            &[
+                (Column::NameId, "Kain Batik"),
+                (Column::NameEn, "Batik cloth"),
+                (Column::Producer, "Batik Sekar"),
+                (Column::Category, "batik"),
+                (Column::Price, "50.000 - 75.000"),
+                (Column::UnitId, "lembar"),
+                (Column::UnitEn, "piece"),
+                (Column::MinOrder, "10"),
+                (Column::Tags, "tulis"),
+                (Column::Certifications, "Halal ID351; P-IRT 123"),
+                (Column::CurationStatus, "Lulus"),
+                (Column::Curator, "Dekranasda"),
+                (Column::CurationDate, "28 April 2025"),
+                (Column::Featured, "ya"),
+            ],
+        );
+        paths_in(&record, order::PRODUCT);
+        keys_in(value(&record, "price"), order::PRICE);
+        let certifications = value(&record, "certifications").as_array().unwrap();
+        for certification in certifications {
+            keys_in(certification, order::CERTIFICATION);
+            let kind = certification["type"].as_str().unwrap();
+            assert!(CertificationKind::parse(kind).is_some(), "{kind}");
+        }
+        let text = |path| value(&record, path).as_str().expect(path);
+        assert!(CurationStatus::parse(text("curation.status")).is_some());
+        assert!(Date::parse(text("curation.date")).is_some());
     }
 }

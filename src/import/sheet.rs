@@ -101,7 +101,8 @@ fn cell_text(cell: &Data) -> String {
         Data::Float(number) => float_text(*number),
         Data::Bool(yes) => yes.to_string(),
         Data::DateTime(date) if date.is_datetime() => {
-            date_from_serial(date.as_f64()).unwrap_or_else(|| float_text(date.as_f64()))
+            let serial = date.as_f64();
+            date_from_serial(serial).map_or_else(|| float_text(serial), |date| date.to_string())
         }
         Data::DateTime(duration) => float_text(duration.as_f64()),
         Data::DateTimeIso(text) => text.get(..10).unwrap_or(text).to_owned(),

@@ -1,6 +1,12 @@
 //! Cell text -> field values: prices, phone numbers, dates, statuses and lists as the office
-//! types them, normalised to what the catalogue's YAML takes.
+//! types them, normalised to what the catalogue's YAML takes. The values are `crate::fields`'
+//! types (a status's spellings, a phone number, a calendar date live there); what is here is
+//! how spreadsheets hold them.
 
+use crate::fields::{
+    days_in_month, is_leap_year, BusinessKind, CertificationKind, CurationStatus, Date, Phone,
+    PhoneProblem, MONTHS_EN, MONTHS_ID,
+};
 use crate::slug::ascii_words;
 
 /// Why a cell could not be read; the caller turns it into a bilingual message.
@@ -321,60 +327,12 @@ fn parse_rupiah_without_cents(number: &str) -> Result<u64, ValueError> {
 // ---------------------------------------------------------------------------------------------
 // Phone numbers
 
-/// Indonesia's country calling code.
-const INDONESIA: &str = "62";
-
-/// E.164 ("+6281234567890") from what Indonesians type.
-pub fn parse_phone(text: &str) -> Result<String, ValueError> {
-    let compact: String = clean(text)
-        .chars()
-        .filter(|&c| !(is_blank(c) || matches!(c, '-' | '.' | '(' | ')' | '/')))
-        .collect();
-    let (has_plus, digits) = match compact.strip_prefix('+') {
-        Some(rest) => (true, rest),
-        None => (false, compact.as_str()),
-    };
-    if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(PhoneNotDigits);
-    }
-    let typed = digits.len();
-    // "00 62 812...": the international call prefix of most countries, written for the "+".
-    // No national number starts with "00", so this cannot be one.
-    let (has_plus, digits) = match digits.strip_prefix("00") {
-        Some(rest) => (true, rest),
-        None => (has_plus, digits),
-    };
-    if let Some(national) = digits.strip_prefix(INDONESIA) {
-        return indonesian(national, typed);
-    }
-    match (has_plus, digits.strip_prefix('0')) {
-        // A national number, or "+0812...": no country code starts with 0.
-        (_, Some(national)) => indonesian(national, typed),
-        (true, None) => international(digits, typed),
-        // Excel drops the leading 0 of a number typed into a numeric cell: "81234567890".
-        (false, None) => indonesian(digits, typed),
-    }
-}
-
-/// "+62" and the national number without its trunk 0, which has 7 to 12 digits. No national
-/// number starts with 0, so zeros left at its start are typing habits to drop: "+62 (0)321 ..."
-/// repeats the trunk 0 that the country code replaces.
-fn indonesian(national: &str, typed: usize) -> Result<String, ValueError> {
-    let national = national.trim_start_matches('0');
-    if (7..=12).contains(&national.len()) {
-        Ok(format!("+{INDONESIA}{national}"))
-    } else {
-        Err(PhoneLength { digits: typed })
-    }
-}
-
-/// A foreign number as typed after its "+": E.164 allows at most 15 digits.
-fn international(digits: &str, typed: usize) -> Result<String, ValueError> {
-    if (8..=15).contains(&digits.len()) {
-        Ok(format!("+{digits}"))
-    } else {
-        Err(PhoneLength { digits: typed })
-    }
+/// E.164 ("+6281234567890") from what Indonesians type (see `Phone::from_typed`).
+pub fn parse_phone(text: &str) -> Result<Phone, ValueError> {
+    Phone::from_typed(text).map_err(|problem| match problem {
+        PhoneProblem::NotDigits => PhoneNotDigits,
+        PhoneProblem::Length { digits } => PhoneLength { digits },
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -385,60 +343,55 @@ pub fn parse_whole_number(text: &str) -> Result<u64, ValueError> {
     grouped_integer(clean(text)).ok_or(NotAWholeNumber)
 }
 
-/// Month names and abbreviations, Indonesian (with the older spellings "Pebruari", "Nopember")
-/// and English, lowercase.
-const MONTHS: &[(&str, u32)] = &[
-    ("januari", 1),
-    ("january", 1),
+/// How offices write a month besides its full Indonesian or English name: abbreviations and
+/// the older spellings "Pebruari" and "Nopember", lowercase.
+const MONTH_ABBREVIATIONS: &[(&str, u32)] = &[
     ("jan", 1),
-    ("februari", 2),
-    ("pebruari", 2),
-    ("february", 2),
     ("feb", 2),
     ("peb", 2),
-    ("maret", 3),
-    ("march", 3),
+    ("pebruari", 2),
     ("mar", 3),
-    ("april", 4),
     ("apr", 4),
-    ("mei", 5),
-    ("may", 5),
-    ("juni", 6),
-    ("june", 6),
     ("jun", 6),
-    ("juli", 7),
-    ("july", 7),
     ("jul", 7),
-    ("agustus", 8),
-    ("august", 8),
     ("agt", 8),
     ("agu", 8),
     ("ags", 8),
     ("aug", 8),
-    ("september", 9),
     ("sep", 9),
     ("sept", 9),
-    ("oktober", 10),
-    ("october", 10),
     ("okt", 10),
     ("oct", 10),
-    ("november", 11),
-    ("nopember", 11),
     ("nov", 11),
     ("nop", 11),
-    ("desember", 12),
-    ("december", 12),
+    ("nopember", 11),
     ("des", 12),
     ("dec", 12),
 ];
 
-/// ISO date "YYYY-MM-DD".
-pub fn parse_date(text: &str) -> Result<String, ValueError> {
+/// The month (1 to 12) a word names, in Indonesian or English, in full or abbreviated, in any
+/// case.
+fn month_number(word: &str) -> Option<u32> {
+    let word = word.to_lowercase();
+    let in_full = |names: &[&str; 12]| {
+        let index = names
+            .iter()
+            .position(|name| name.eq_ignore_ascii_case(&word));
+        index.map(|index| index as u32 + 1)
+    };
+    in_full(&MONTHS_ID)
+        .or_else(|| in_full(&MONTHS_EN))
+        .or_else(|| look_up(MONTH_ABBREVIATIONS, &word))
+}
+
+/// A date as the office types it: "2025-04-28", "28/04/2025", "28 April 2025", "April 28,
+/// 2025"; the day must exist on the calendar.
+pub fn parse_date(text: &str) -> Result<Date, ValueError> {
     let text = clean(text);
     let (year, month, day) = numeric_date(text)
         .or_else(|| named_month_date(text))
         .ok_or(NotADate)?;
-    iso_date(year, month, day).ok_or(NotADate)
+    Date::new(year, month, day).ok_or(NotADate)
 }
 
 /// (year, month, day) of "2025-04-28" (also with "/" or "."), or of Indonesian day-month-year
@@ -495,30 +448,7 @@ fn named_month_date(text: &str) -> Option<(u32, u32, u32)> {
     if !(all_digits(day) && day.len() <= 2 && all_digits(year) && year.len() == 4) {
         return None;
     }
-    let month = month.to_lowercase();
-    let &(_, month) = MONTHS.iter().find(|(name, _)| *name == month)?;
-    Some((year.parse().ok()?, month, day.parse().ok()?))
-}
-
-fn is_leap_year(year: u32) -> bool {
-    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// "YYYY-MM-DD" when the date exists on the calendar.
-fn iso_date(year: u32, month: u32, day: u32) -> Option<String> {
-    let exists = (1..=9999).contains(&year)
-        && (1..=12).contains(&month)
-        && (1..=days_in_month(year, month)).contains(&day);
-    exists.then(|| format!("{year:04}-{month:02}-{day:02}"))
+    Some((year.parse().ok()?, month_number(month)?, day.parse().ok()?))
 }
 
 /// The serial number of 1900-03-01. Spreadsheets count a 1900-02-29 that never was (Lotus
@@ -528,9 +458,9 @@ const FIRST_SERIAL: f64 = 61.0;
 /// The serial number of 9999-12-31, the last date spreadsheets show.
 const LAST_SERIAL: f64 = 2_958_465.0;
 
-/// ISO date from a spreadsheet's date serial number (days since 1899-12-30, fraction = time of
+/// The date of a spreadsheet's date serial number (days since 1899-12-30, fraction = time of
 /// day, ignored).
-pub fn date_from_serial(serial: f64) -> Option<String> {
+pub fn date_from_serial(serial: f64) -> Option<Date> {
     // Also refuses NaN, which no range contains.
     if !(FIRST_SERIAL..LAST_SERIAL + 1.0).contains(&serial) {
         return None;
@@ -556,64 +486,11 @@ pub fn date_from_serial(serial: f64) -> Option<String> {
             (year, month + 1)
         };
     }
-    iso_date(year, month, days + 1)
+    Date::new(year, month, days + 1)
 }
 
 // ---------------------------------------------------------------------------------------------
 // Statuses, kinds, certifications, yes/no
-
-/// Folded cell text -> curation status.
-const CURATION_STATUSES: &[(&str, &str)] = &[
-    ("lolos", "lolos"),
-    ("lulus", "lolos"),
-    ("lolos kurasi", "lolos"),
-    ("lulus kurasi", "lolos"),
-    ("passed", "lolos"),
-    ("pass", "lolos"),
-    ("approved", "lolos"),
-    ("proses", "proses"),
-    ("diproses", "proses"),
-    ("dalam proses", "proses"),
-    ("sedang diproses", "proses"),
-    ("proses kurasi", "proses"),
-    ("in review", "proses"),
-    ("review", "proses"),
-    ("in progress", "proses"),
-    ("pending", "proses"),
-    ("belum", "belum"),
-    ("belum dikurasi", "belum"),
-    ("not yet", "belum"),
-    ("not curated", "belum"),
-];
-
-/// Folded cell text -> kind of business: small and medium enterprises (UKM, also called UMKM)
-/// or small and medium industries (IKM).
-const KINDS: &[(&str, &str)] = &[
-    ("ukm", "ukm"),
-    ("umkm", "ukm"),
-    ("usaha kecil menengah", "ukm"),
-    ("usaha kecil dan menengah", "ukm"),
-    ("usaha mikro kecil menengah", "ukm"),
-    ("usaha mikro kecil dan menengah", "ukm"),
-    ("ikm", "ikm"),
-    ("industri kecil menengah", "ikm"),
-    ("industri kecil dan menengah", "ikm"),
-];
-
-/// Certification names with "-" and spaces removed, lowercase -> certification type.
-const CERTIFICATIONS: &[(&str, &str)] = &[
-    ("halal", "halal"),
-    ("sni", "sni"),
-    ("hki", "hki"),
-    ("merek", "merek"),
-    // The spelling most people use, though the law says "merek".
-    ("merk", "merek"),
-    ("pirt", "pirt"),
-    ("sppirt", "pirt"),
-    ("bpom", "bpom"),
-    // Labels print "BPOM RI MD 123456789012"; the number is "MD 123456789012".
-    ("bpomri", "bpom"),
-];
 
 /// Cell text (already lowercase) -> true or false.
 const YES_NO: &[(&str, bool)] = &[
@@ -647,19 +524,33 @@ fn look_up<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
         .map(|&(_, value)| value)
 }
 
-/// "lolos" | "proses" | "belum"
-pub fn parse_curation_status(text: &str) -> Result<&'static str, ValueError> {
-    look_up(CURATION_STATUSES, &fold(text)).ok_or(UnknownCurationStatus)
+/// The term of `all` that offices spell `folded` (see `fold`), by the terms' `spellings`.
+fn spelled<T: Copy>(
+    all: &[T],
+    spellings: fn(T) -> &'static [&'static str],
+    folded: &str,
+) -> Option<T> {
+    all.iter()
+        .copied()
+        .find(|&term| spellings(term).contains(&folded))
 }
 
-/// "ukm" | "ikm"
-pub fn parse_kind(text: &str) -> Result<&'static str, ValueError> {
-    look_up(KINDS, &fold(text)).ok_or(UnknownKind)
+/// A curation status, in the words offices type for it ("Lulus", "in review", "belum").
+pub fn parse_curation_status(text: &str) -> Result<CurationStatus, ValueError> {
+    spelled(&CurationStatus::ALL, CurationStatus::spellings, &fold(text))
+        .ok_or(UnknownCurationStatus)
 }
 
-/// (type, number): type one of halal | sni | hki | merek | pirt | bpom. A cell with no items
+/// A kind of business, in the words offices type for it ("UMKM", "Industri Kecil Menengah").
+pub fn parse_kind(text: &str) -> Result<BusinessKind, ValueError> {
+    spelled(&BusinessKind::ALL, BusinessKind::spellings, &fold(text)).ok_or(UnknownKind)
+}
+
+/// The certifications of a cell, each with its number if one is given. A cell with no items
 /// has no certifications.
-pub fn parse_certifications(text: &str) -> Result<Vec<(&'static str, Option<String>)>, ValueError> {
+pub fn parse_certifications(
+    text: &str,
+) -> Result<Vec<(CertificationKind, Option<String>)>, ValueError> {
     let mut certifications = Vec::new();
     for item in certification_items(text) {
         let certification = parse_certification(item)?;
@@ -722,7 +613,7 @@ fn is_bare_certification_name(item: &str) -> bool {
 }
 
 /// One item: "halal: ID351100...", "P-IRT 123", "BPOM MD 123456789012", "SNI".
-fn parse_certification(item: &str) -> Result<(&'static str, Option<String>), ValueError> {
+fn parse_certification(item: &str) -> Result<(CertificationKind, Option<String>), ValueError> {
     let Some((kind, name_end)) = leading_certification(item) else {
         let word = item
             .split(|c: char| is_blank(c) || c == ':')
@@ -737,40 +628,39 @@ fn parse_certification(item: &str) -> Result<(&'static str, Option<String>), Val
     Ok((kind, (!number.is_empty()).then(|| number.to_string())))
 }
 
-/// The certification type `item` starts with and the byte offset where its name ends. Letters
+/// The certification kind `item` starts with and the byte offset where its name ends. Letters
 /// are compared case-insensitively, and "-" and spaces inside the name ignored ("P-IRT",
 /// "SPP-IRT", "BPOM RI"); a name must end where a word ends ("Halal ID35..." but not
 /// "Halalan"). The longest known name wins.
-fn leading_certification(item: &str) -> Option<(&'static str, usize)> {
-    // No name in `CERTIFICATIONS` is longer: no need to read further.
-    const LONGEST_NAME: usize = {
-        let mut longest = 0;
-        let mut i = 0;
-        while i < CERTIFICATIONS.len() {
-            if CERTIFICATIONS[i].0.len() > longest {
-                longest = CERTIFICATIONS[i].0.len();
-            }
-            i += 1;
-        }
-        longest
-    };
+fn leading_certification(item: &str) -> Option<(CertificationKind, usize)> {
+    // No spelling of a certification is longer: no need to read further.
+    let longest_name = certification_spellings().map(str::len).max().unwrap_or(0);
     let mut name = String::new();
     let mut found = None;
     for (i, c) in item.char_indices() {
         if c == '-' || is_blank(c) {
             continue;
         }
-        if !c.is_ascii_alphabetic() || name.len() == LONGEST_NAME {
+        if !c.is_ascii_alphabetic() || name.len() == longest_name {
             break;
         }
         name.push(c.to_ascii_lowercase());
         let end = i + 1;
         let at_word_end = !item[end..].starts_with(|next: char| next.is_alphabetic());
-        if let (true, Some(kind)) = (at_word_end, look_up(CERTIFICATIONS, &name)) {
+        let kind = spelled(&CertificationKind::ALL, CertificationKind::spellings, &name);
+        if let (true, Some(kind)) = (at_word_end, kind) {
             found = Some((kind, end));
         }
     }
     found
+}
+
+/// Every name offices write for a certification, as `CertificationKind::spellings` gives them.
+fn certification_spellings() -> impl Iterator<Item = &'static str> {
+    CertificationKind::ALL
+        .into_iter()
+        .flat_map(CertificationKind::spellings)
+        .copied()
 }
 
 /// Yes or no as typed in a column like "featured": "ya", "x", "✓" / "tidak", "-", "0".
@@ -1030,65 +920,15 @@ mod tests {
         }
     }
 
+    /// The phone rules themselves are `fields::Phone::from_typed`'s, tested there.
     #[test]
-    fn phones_become_e164() {
-        for (text, expected) in [
-            ("0812-3456-7890", "+6281234567890"),
-            ("081234567890", "+6281234567890"),
-            ("0812 3456 7890", "+6281234567890"),
-            ("0812.3456.7890", "+6281234567890"),
-            ("(0321) 123456", "+62321123456"),
-            ("0321/123456", "+62321123456"),
-            ("021 1234 567", "+62211234567"),
-            ("+62 812-3456-7890", "+6281234567890"),
-            ("+6281234567890", "+6281234567890"),
-            ("6281234567890", "+6281234567890"),
-            ("62 812 3456 7890", "+6281234567890"),
-            ("+62 (0)321 123456", "+62321123456"),
-            ("+62 0812 3456 7890", "+6281234567890"),
-            // Excel dropped the leading 0 of a numeric cell.
-            ("81234567890", "+6281234567890"),
-            ("321123456", "+62321123456"),
-            ("+0812 3456 7890", "+6281234567890"),
-            ("+60 12-345 6789", "+60123456789"),
-            ("+1 (415) 555-0123", "+14155550123"),
-            ("+44 20 7946 0958", "+442079460958"),
-            ("0062 812 3456 7890", "+6281234567890"),
-            ("0060 12-345 6789", "+60123456789"),
-            ("+0062 812 3456 7890", "+6281234567890"),
-            ("\u{a0}0812\u{a0}3456\u{a0}7890\u{a0}", "+6281234567890"),
-            // Seven and twelve digits after +62 are the shortest and longest.
-            ("0321 1234", "+623211234"),
-            ("0812 3456 78901", "+62812345678901"),
-        ] {
-            assert_eq!(parse_phone(text), Ok(expected.to_string()), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn refused_phones() {
+    fn phones_become_e164_or_say_why_not() {
+        let phone = parse_phone("0812-3456-7890").map(|phone| phone.to_string());
+        assert_eq!(phone, Ok("+6281234567890".to_string()));
         for (text, error) in [
-            ("0812 3456 7890 ext 12", PhoneNotDigits),
             ("WA 081234567890", PhoneNotDigits),
-            ("0812-3456-789O", PhoneNotDigits),
-            ("+62+81234567890", PhoneNotDigits),
-            ("0812_3456_7890", PhoneNotDigits),
-            ("٠٨١٢٣٤٥٦٧٨٩٠", PhoneNotDigits),
-            ("0812,3456", PhoneNotDigits),
-            ("", PhoneLength { digits: 0 }),
-            ("+", PhoneLength { digits: 0 }),
-            ("0", PhoneLength { digits: 1 }),
             ("0812345", PhoneLength { digits: 7 }),
-            ("081234567890123", PhoneLength { digits: 15 }),
-            ("+62 812", PhoneLength { digits: 5 }),
-            ("62", PhoneLength { digits: 2 }),
-            ("+1 555 01", PhoneLength { digits: 6 }),
             ("+1234567890123456", PhoneLength { digits: 16 }),
-            (
-                "0812 3456 7890 / 0813 1111 2222",
-                PhoneLength { digits: 24 },
-            ),
-            ("99999999999999999999999", PhoneLength { digits: 23 }),
         ] {
             assert_eq!(parse_phone(text), Err(error), "{text:?}");
         }
@@ -1164,7 +1004,8 @@ mod tests {
             ("29/02/2000", "2000-02-29"),
             ("31/12/9999", "9999-12-31"),
         ] {
-            assert_eq!(parse_date(text), Ok(expected.to_string()), "{text:?}");
+            let date = parse_date(text).map(|date| date.to_string());
+            assert_eq!(date, Ok(expected.to_string()), "{text:?}");
         }
     }
 
@@ -1233,7 +1074,7 @@ mod tests {
             (f64::NEG_INFINITY, None),
         ] {
             assert_eq!(
-                date_from_serial(serial),
+                date_from_serial(serial).map(|date| date.to_string()),
                 expected.map(str::to_string),
                 "{serial}"
             );
@@ -1248,11 +1089,15 @@ mod tests {
         let mut previous = date_from_serial(61.0).unwrap();
         for serial in 62..=50_000 {
             let date = date_from_serial(f64::from(serial)).unwrap();
-            assert_eq!(parse_date(&date).as_ref(), Ok(&date), "{serial} -> {date}");
+            assert_eq!(
+                parse_date(&date.to_string()),
+                Ok(date),
+                "{serial} -> {date}"
+            );
             assert!(date > previous, "{serial}: {date} after {previous}");
             previous = date;
         }
-        assert_eq!(previous, "2036-11-21");
+        assert_eq!(previous.to_string(), "2036-11-21");
     }
 
     #[test]
@@ -1280,7 +1125,8 @@ mod tests {
             ("Not curated", "belum"),
             (" belum\u{a0}", "belum"),
         ] {
-            assert_eq!(parse_curation_status(text), Ok(expected), "{text:?}");
+            let status = parse_curation_status(text).map(CurationStatus::as_str);
+            assert_eq!(status, Ok(expected), "{text:?}");
         }
         for text in [
             "",
@@ -1313,7 +1159,8 @@ mod tests {
             ("Industri Kecil Menengah", "ikm"),
             ("industri kecil dan menengah", "ikm"),
         ] {
-            assert_eq!(parse_kind(text), Ok(expected), "{text:?}");
+            let kind = parse_kind(text).map(BusinessKind::as_str);
+            assert_eq!(kind, Ok(expected), "{text:?}");
         }
         for text in ["", "usaha", "koperasi", "uk m", "pt", "industri besar"] {
             assert_eq!(parse_kind(text), Err(UnknownKind), "{text:?}");
@@ -1415,7 +1262,15 @@ mod tests {
             ("", certs(&[])),
             ("; \n", certs(&[])),
         ] {
-            assert_eq!(parse_certifications(text), Ok(expected), "{text:?}");
+            let spelled = |found: Vec<(CertificationKind, Option<String>)>| {
+                let spell = |(kind, number): (CertificationKind, _)| (kind.as_str(), number);
+                found.into_iter().map(spell).collect::<Vec<_>>()
+            };
+            assert_eq!(
+                parse_certifications(text).map(spelled),
+                Ok(expected),
+                "{text:?}"
+            );
         }
     }
 

@@ -3,44 +3,17 @@
 
 use serde_json::{Map, Value};
 
+use crate::fields::order;
 use crate::markdown::split_front_matter;
 
-/// The contract's field order for product.yaml.
-pub const PRODUCT_FIELDS: &[&str] = &[
-    "name",
-    "producer",
-    "category",
-    "price",
-    "unit",
-    "min_order",
-    "tags",
-    "photos",
-    "certifications",
-    "curation",
-    "featured",
-];
-
-/// The contract's field order for producer.yaml.
-pub const PRODUCER_FIELDS: &[&str] = &[
-    "name",
-    "kind",
-    "owner",
-    "sentra",
-    "address",
-    "whatsapp",
-    "instagram",
-    "email",
-    "founded",
-    "logo",
-];
-
-/// Top-level objects the contract writes as an indented block rather than `{ … }` on one line.
-const BLOCK_MAPPING_FIELDS: &[&str] = &["curation"];
-
-/// Keys inside objects that come, in this order, after the language codes: `serde_json` sorts
-/// its maps alphabetically (no `preserve_order`), which would write `{ max, min }`.
-const PREFERRED_KEYS: &[&str] = &[
-    "amount", "min", "max", "file", "alt", "type", "number", "status", "curator", "date",
+/// Objects inside fields, whose keys come (after the language codes) in the contract's order:
+/// `serde_json` sorts its maps alphabetically (no `preserve_order`), which would write
+/// `{ max, min }`.
+const NESTED_ORDERS: [&[&str]; 4] = [
+    order::PRICE,
+    order::PHOTO,
+    order::CERTIFICATION,
+    order::CURATION,
 ];
 
 const BOM: char = '\u{feff}';
@@ -97,7 +70,7 @@ fn fields_in_order<'a>(
 pub fn render_field(key: &str, value: &Value) -> String {
     let key_text = render_key(key, Context::Block);
     match value {
-        Value::Object(map) if !map.is_empty() && BLOCK_MAPPING_FIELDS.contains(&key) => {
+        Value::Object(map) if !map.is_empty() && order::BLOCK_MAPPINGS.contains(&key) => {
             let mut text = format!("{key_text}:\n");
             for (k, v) in ordered_entries(map) {
                 text.push_str(&format!("  {}\n", block_entry(k, v)));
@@ -189,11 +162,19 @@ fn key_rank(key: &str) -> (u8, usize, &str) {
         "id" => (0, 0, key),
         "en" => (0, 1, key),
         _ if is_language_code(key) => (1, 0, key),
-        _ => match PREFERRED_KEYS.iter().position(|k| *k == key) {
+        _ => match nested_position(key) {
             Some(position) => (2, position, key),
             None => (3, 0, key),
         },
     }
+}
+
+/// Where `key` stands in the nested objects' orders, taken one after the other.
+fn nested_position(key: &str) -> Option<usize> {
+    NESTED_ORDERS
+        .iter()
+        .flat_map(|keys| keys.iter())
+        .position(|k| *k == key)
 }
 
 /// `fr`, `zh-hant`: two lowercase letters, optionally a subtag.
@@ -988,7 +969,7 @@ featured: false
         let text = new_document(
             &["Imported from katalog-2025.xlsx", ""],
             &product_fields(),
-            PRODUCT_FIELDS,
+            order::PRODUCT,
         );
         assert_eq!(text, PRODUCT);
         let fields = read_fields(&text).unwrap();
@@ -1013,7 +994,7 @@ featured: false
             ("instagram", json!("batiksekarjagad")),
         ];
         assert_eq!(
-            new_document(&[], &fields, PRODUCER_FIELDS),
+            new_document(&[], &fields, order::PRODUCER),
             "\
 name: Batik Sekar Jagad
 kind: ukm
@@ -1035,7 +1016,7 @@ logo: logo.png
             ("name", json!("b")),
         ];
         assert_eq!(
-            new_document(&[], &fields, PRODUCT_FIELDS),
+            new_document(&[], &fields, order::PRODUCT),
             "name: b\nextra: 1\n"
         );
     }
@@ -1288,7 +1269,7 @@ featured: false
 ";
 
     fn edit(original: &str, changes: &[(&str, Option<Value>)]) -> Result<String, String> {
-        edit_document(original, changes, PRODUCT_FIELDS)
+        edit_document(original, changes, order::PRODUCT)
     }
 
     fn replaced(original: &str, old: &str, new: &str) -> String {
@@ -1632,7 +1613,7 @@ photos:                            # first is the cover
             #[test]
             fn any_value_edits_a_hand_written_file(
                 s in awkward_string(),
-                key in proptest::sample::select(PRODUCT_FIELDS),
+                key in proptest::sample::select(order::PRODUCT),
                 remove in any::<bool>(),
                 crlf in any::<bool>(),
             ) {
