@@ -9,6 +9,9 @@ use fast_image_resize::images::Image;
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbImage};
+use moxcms::{
+    ColorProfile, DataColorSpace, Layout, RenderingIntent, Transform8BitExecutor, TransformOptions,
+};
 use zune_core::bytestream::ZCursor;
 use zune_core::colorspace::ColorSpace;
 use zune_core::options::DecoderOptions;
@@ -131,20 +134,42 @@ fn decode_jpeg_upright(path: &Path, header: &Header) -> Result<DynamicImage, Ref
 /// the profile with the rest of the metadata, so keeping the numbers would shift the colours.
 /// Profiles that cannot be read or are not RGB leave the pixels as they are.
 fn to_srgb(image: &mut DynamicImage, icc: Option<&[u8]>) {
-    let Some(profile) = icc.and_then(|bytes| qcms::Profile::new_from_slice(bytes, false)) else {
+    let Some(profile) = icc
+        .and_then(|bytes| ColorProfile::new_from_slice(bytes).ok())
+        .filter(|profile| profile.color_space == DataColorSpace::Rgb)
+    else {
         return;
     };
-    let srgb = qcms::Profile::new_sRGB();
-    let (data, kind) = match image {
-        DynamicImage::ImageRgb8(rgb) => (&mut **rgb, qcms::DataType::RGB8),
-        DynamicImage::ImageRgba8(rgba) => (&mut **rgba, qcms::DataType::RGBA8),
+    let (data, layout, channels) = match image {
+        DynamicImage::ImageRgb8(rgb) => (&mut **rgb, Layout::Rgb, 3),
+        DynamicImage::ImageRgba8(rgba) => (&mut **rgba, Layout::Rgba, 4),
         _ => {
             *image = DynamicImage::ImageRgba8(image.to_rgba8());
             return to_srgb(image, icc);
         }
     };
-    if let Some(transform) = qcms::Transform::new(&profile, &srgb, kind, qcms::Intent::Perceptual) {
-        transform.apply(data);
+    let options = TransformOptions {
+        rendering_intent: RenderingIntent::Perceptual,
+        ..TransformOptions::default()
+    };
+    let srgb = ColorProfile::new_srgb();
+    if let Ok(transform) = profile.create_transform_8bit(layout, &srgb, layout, options) {
+        transform_in_place(&*transform, data, channels);
+    }
+}
+
+/// Runs `transform` over `pixels` a slice at a time, through a small copy of each slice: the
+/// transform reads and writes separate buffers, and a copy of a whole 60-megapixel photo
+/// would double its memory.
+fn transform_in_place(transform: &Transform8BitExecutor, pixels: &mut [u8], channels: usize) {
+    let mut source = vec![0; channels * 4096];
+    for chunk in pixels.chunks_mut(source.len()) {
+        let source = &mut source[..chunk.len()];
+        source.copy_from_slice(chunk);
+        // Only a length that is not whole pixels fails, and every chunk is whole pixels.
+        if transform.transform(source, chunk).is_err() {
+            return;
+        }
     }
 }
 

@@ -2,16 +2,10 @@
 //! form, the per-language search index the filter script reads, and the tag pages. What the
 //! script does with them in a browser is tested in `browser.rs`.
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
-
-fn basic() -> Site {
-    build_fixture("basic")
-}
 
 /// The search index of `lang`, parsed.
 fn index_of(site: &Site, lang: &str) -> Value {

@@ -2,13 +2,11 @@
 //! by the real binary into a copy of the `basic` fixture. The YAML it writes is parsed, the site
 //! it gives is built and its pages parsed; problems are read back as sheet, row and column.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{etalase, etalase_with_locale, snapshot, Catalogue, Run};
+use crate::common::{etalase, etalase_with_locale, png_bytes, repo_root, snapshot, Catalogue, Run};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use scraper::Selector;
 use serde_json::{json, Value};
@@ -185,15 +183,9 @@ impl Setup {
 
 /// A real 64×48 PNG, so the built site can decode it.
 fn small_png() -> Vec<u8> {
-    png(image::RgbImage::from_fn(64, 48, |x, y| {
+    png_bytes(image::RgbImage::from_fn(64, 48, |x, y| {
         image::Rgb([x as u8 * 4, y as u8 * 5, 90])
     }))
-}
-
-fn png(image: image::RgbImage) -> Vec<u8> {
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    image.write_to(&mut bytes, image::ImageFormat::Png).unwrap();
-    bytes.into_inner()
 }
 
 // ---------------------------------------------------------------- reading what etalase said
@@ -927,7 +919,7 @@ fn paths_from_the_spreadsheet_cannot_leave_their_folders() {
 #[test]
 fn the_template_spreadsheet_imports_cleanly_and_builds() {
     let setup = Setup::new();
-    let template = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/import-template.xlsx");
+    let template = repo_root().join("docs/import-template.xlsx");
     let run = setup.import(&template, &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!run.stderr.contains("warning"), "{}", run.stderr);
@@ -1030,8 +1022,7 @@ fn an_ods_sheet_from_libreoffice_imports_with_its_numbers_and_dates() {
 #[test]
 fn docs_import_md_lists_every_column_the_import_reads() {
     use etalase::import::columns::SheetKind;
-    let docs =
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/import.md")).unwrap();
+    let docs = fs::read_to_string(repo_root().join("docs/import.md")).unwrap();
     for kind in [
         SheetKind::Producers,
         SheetKind::Products,
@@ -1115,7 +1106,7 @@ fn a_row_with_a_slug_updates_its_product_without_naming_the_business() {
 
 /// A real PNG of another colour, for a photo replaced by hand or in the spreadsheet's folder.
 fn other_png(red: u8) -> Vec<u8> {
-    png(image::RgbImage::from_pixel(
+    png_bytes(image::RgbImage::from_pixel(
         64,
         48,
         image::Rgb([red, 40, 40]),

@@ -2,12 +2,10 @@
 //! enlarged, transparency kept, bombs and damaged files refused with a clear error, responsive
 //! `<picture>` markup that matches the files, and rebuilds that take everything from the cache.
 
-mod common;
-
 use std::time::Instant;
 
-use common::*;
-use image::{DynamicImage, GenericImageView, ImageFormat, Rgb, RgbImage, Rgba, RgbaImage};
+use crate::common::*;
+use image::{DynamicImage, GenericImageView, Rgb, RgbImage, Rgba, RgbaImage};
 
 const BATIK: &str = "content/products/batik-tulis-surya/product.yaml";
 const BATIK_DIR: &str = "content/products/batik-tulis-surya";
@@ -82,12 +80,6 @@ fn jpeg_with_exif(image: &RgbImage, orientation: u8) -> Vec<u8> {
     with_exif.extend_from_slice(&segment);
     with_exif.extend_from_slice(&jpeg[2..]);
     with_exif
-}
-
-fn png_bytes(image: DynamicImage) -> Vec<u8> {
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    image.write_to(&mut bytes, ImageFormat::Png).unwrap();
-    bytes.into_inner()
 }
 
 fn jpeg_bytes(image: &RgbImage) -> Vec<u8> {
@@ -204,12 +196,6 @@ fn photos_are_never_enlarged() {
         .map(|p| widths_of(attr(one_in(*p, "img"), "srcset")))
         .collect();
     assert_eq!(jpeg, [vec![300], vec![480, 960, 1000]]);
-}
-
-fn one_in<'a>(element: scraper::ElementRef<'a>, css: &str) -> scraper::ElementRef<'a> {
-    let found = select_in(element, css);
-    assert_eq!(found.len(), 1, "expected one {css}");
-    found[0]
 }
 
 #[test]

@@ -32,6 +32,8 @@ use serde_json::Value;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+use super::{describe_error, repo_root};
+
 /// How long [`Page::wait_for`] waits before it fails.
 pub const WAIT: Duration = Duration::from_secs(10);
 /// How often [`Page::wait_for`] looks again.
@@ -49,12 +51,8 @@ pub const SKIP_MESSAGE: &str =
 pub struct Harness {
     /// `http://127.0.0.1:<port>`, without a trailing slash.
     pub origin: String,
-    /// The folder of the built site.
-    pub site: PathBuf,
     /// What the sample catalogue says, to derive expectations from.
     pub model: Model,
-    /// Every request the server answered: the URL as requested and the status.
-    pub requests: Arc<Mutex<Vec<(String, u16)>>>,
     browser: Browser,
     /// The watchdog, whose stdin pipe keeps Chromium alive as long as this process lives.
     _watchdog: Mutex<Child>,
@@ -73,11 +71,6 @@ pub fn harness() -> Option<&'static Harness> {
     harness
 }
 
-/// The repository root, which is also the sample catalogue.
-pub fn repo_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn start() -> Option<Harness> {
     let chrome = find_chrome()?;
     let dir = tempfile::Builder::new()
@@ -92,12 +85,11 @@ fn start() -> Option<Harness> {
     if let Err(error) = etalase::build(repo_root(), &site) {
         panic!(
             "building the sample catalogue failed:\n{}",
-            super::describe_error(&error)
+            describe_error(&error)
         );
     }
     let model = Model::load(repo_root());
-    let requests = Arc::new(Mutex::new(Vec::new()));
-    let origin = serve(site.clone(), Arc::clone(&requests));
+    let origin = serve(site);
 
     let ws_url = devtools_url(&profile, &dir);
     // The connection is dropped after this long without any event from the browser.
@@ -105,9 +97,7 @@ fn start() -> Option<Harness> {
         .unwrap_or_else(|e| panic!("cannot connect to Chromium: {e:#}"));
     Some(Harness {
         origin,
-        site,
         model,
-        requests,
         browser,
         _watchdog: Mutex::new(watchdog),
     })
@@ -205,18 +195,15 @@ fn devtools_url(profile: &Path, dir: &Path) -> String {
 // ---------------------------------------------------------------- the HTTP server
 
 /// Serves `site` on 127.0.0.1 (a free port) from background threads; the origin URL.
-fn serve(site: PathBuf, requests: Arc<Mutex<Vec<(String, u16)>>>) -> String {
+fn serve(site: PathBuf) -> String {
     let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("start the HTTP server"));
     let port = server.server_addr().to_ip().expect("an IP address").port();
     for _ in 0..4 {
         let server = Arc::clone(&server);
         let site = site.clone();
-        let requests = Arc::clone(&requests);
         thread::spawn(move || {
             for request in server.incoming_requests() {
-                let url = request.url().to_owned();
-                let status = respond(&site, request);
-                requests.lock().unwrap().push((url, status));
+                respond(&site, request);
             }
         });
     }
@@ -224,8 +211,8 @@ fn serve(site: PathBuf, requests: Arc<Mutex<Vec<(String, u16)>>>) -> String {
 }
 
 /// Answers one request like a static host: a file with its type, `/dir/` as `/dir/index.html`,
-/// 404 for everything else. Returns the status sent.
-fn respond(site: &Path, request: tiny_http::Request) -> u16 {
+/// 404 for everything else.
+fn respond(site: &Path, request: tiny_http::Request) {
     let file = file_for(site, request.url());
     let method_ok = matches!(
         request.method(),
@@ -235,14 +222,11 @@ fn respond(site: &Path, request: tiny_http::Request) -> u16 {
         .filter(|_| method_ok)
         .filter(|f| f.is_file())
         .and_then(|f| fs::File::open(&f).ok().map(|opened| (f, opened)));
-    let (status, result) = match opened {
+    let result = match opened {
         Some((path, opened)) => {
             let header = tiny_http::Header::from_bytes("Content-Type", content_type(&path))
                 .expect("a valid header");
-            (
-                200,
-                request.respond(tiny_http::Response::from_file(opened).with_header(header)),
-            )
+            request.respond(tiny_http::Response::from_file(opened).with_header(header))
         }
         None => {
             let header = tiny_http::Header::from_bytes("Content-Type", "text/plain; charset=utf-8")
@@ -250,12 +234,11 @@ fn respond(site: &Path, request: tiny_http::Request) -> u16 {
             let response = tiny_http::Response::from_string("not found")
                 .with_status_code(404)
                 .with_header(header);
-            (404, request.respond(response))
+            request.respond(response)
         }
     };
     // The browser may have gone away meanwhile; nothing to do about it.
     drop(result);
-    status
 }
 
 /// The file a request URL stands for, if it can be inside the site.
@@ -300,12 +283,6 @@ fn content_type(path: &Path) -> &'static str {
 // ---------------------------------------------------------------- pages
 
 impl Harness {
-    /// The absolute URL of a site path such as `/id/products/?q=batik`.
-    pub fn url(&self, path: &str) -> String {
-        assert!(path.starts_with('/'), "{path} should start with /");
-        format!("{}{path}", self.origin)
-    }
-
     /// A new blank tab; closed when the [`Page`] is dropped.
     pub fn blank(&self) -> Page {
         let tab = self
@@ -351,10 +328,6 @@ impl Drop for Page {
 }
 
 impl Page {
-    pub fn tab(&self) -> &Tab {
-        &self.tab
-    }
-
     /// Navigates to a site path (or an absolute URL) and waits for the load.
     pub fn goto(&self, path: &str) {
         let url = if path.starts_with('/') {
@@ -615,20 +588,6 @@ impl Page {
         );
         self.wait_for_load();
     }
-
-    /// Saves a screenshot (PNG) for a person to look at.
-    pub fn screenshot(&self, file: &Path) {
-        let png = self
-            .tab
-            .capture_screenshot(
-                headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption::Png,
-                None,
-                None,
-                true,
-            )
-            .expect("capture a screenshot");
-        fs::write(file, png).expect("write the screenshot");
-    }
 }
 
 /// A Rust string as a JavaScript string literal.
@@ -650,8 +609,6 @@ pub struct Model {
 
 pub struct CategoryFacts {
     pub slug: String,
-    /// The name per language (after falling back to the default language).
-    pub name: BTreeMap<String, String>,
 }
 
 pub struct ProductFacts {
@@ -686,11 +643,7 @@ impl Model {
     /// Loads the catalogue at `root` with the library (photos come from the cache).
     pub fn load(root: &Path) -> Model {
         let loaded = etalase::load_with(root, etalase::Purpose::Build).unwrap_or_else(|e| {
-            panic!(
-                "loading {} failed:\n{}",
-                root.display(),
-                super::describe_error(&e)
-            )
+            panic!("loading {} failed:\n{}", root.display(), describe_error(&e))
         });
         Model::from_catalogue(&loaded.catalogue)
     }
@@ -710,7 +663,6 @@ impl Model {
             .iter()
             .map(|c| CategoryFacts {
                 slug: c.slug.clone(),
-                name: per_language(&c.name),
             })
             .collect();
         let products = catalogue

@@ -4,15 +4,13 @@
 //! exactly as it was. Files with a byte-order mark or CRLF line endings must build like any
 //! other, and a catalogue without products must build and say so.
 
-mod common;
-
 use std::ffi::OsStr;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use rayon::prelude::*;
 
 const BATIK: &str = "content/products/batik-tulis-surya/product.yaml";

@@ -1,11 +1,9 @@
 //! The print brochure as HTML: its sheets, what the cover, the contents and the product cards
 //! say, and selections from `catalogue.yaml`. Printing it to PDF is tested in `pdf.rs`.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::*;
+use crate::common::*;
 use etalase::fields::CurationStatus;
 use etalase::model::Product;
 use etalase::render::brochure::{planned_pages, CARDS_PER_SHEET, PRINT_PHOTO_PIXELS};
@@ -25,12 +23,6 @@ fn with_selections() -> Catalogue {
 }
 
 /// The one element matching `css` inside `element`.
-fn one_in<'a>(element: ElementRef<'a>, css: &str) -> ElementRef<'a> {
-    let found = select_in(element, css);
-    assert_eq!(found.len(), 1, "{css}: expected one, found {}", found.len());
-    found[0]
-}
-
 fn sheets<'a>(doc: &'a Html) -> Vec<ElementRef<'a>> {
     select(doc, ".brochure > .sheet")
 }

@@ -7,11 +7,9 @@
 //!
 //! Without Chromium on the machine every test here says `skipped: ...` on stderr and passes.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::browser::{harness, normalise, Field, Harness, Model, Page, ProductFacts};
+use crate::common::browser::{harness, normalise, Field, Harness, Model, Page, ProductFacts};
 
 /// Cards per list page (contract: 48).
 const PAGE_SIZE: usize = 48;

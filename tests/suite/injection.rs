@@ -5,13 +5,11 @@
 //! Fields checked strictly (slugs, phone numbers, dates, kinds) refuse hostile values with a
 //! content error naming the file and the field.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::safety::{element_problem, has_unsafe_scheme};
-use common::{quoted, Catalogue, Site};
-use scraper::{ElementRef, Html, Selector};
+use crate::common::safety::{element_problem, has_unsafe_scheme};
+use crate::common::{self, quoted, Catalogue, Site};
+use scraper::{ElementRef, Html};
 
 /// The ways a string can try to leave the place it is written into.
 const PAYLOADS: &[&str] = &[
@@ -237,10 +235,6 @@ fn hostile_values() -> BTreeMap<String, String> {
     values
 }
 
-fn select(selector: &str) -> Selector {
-    Selector::parse(selector).expect("a valid selector")
-}
-
 /// Text nodes and attribute values of a page: where a user's text may appear.
 fn texts_of(html: &Html, into: &mut BTreeSet<String>) {
     for node in html.tree.nodes() {
@@ -330,7 +324,7 @@ fn scan_page(
             problems.push(format!("{file}: {problem}"));
         }
     }
-    for script in html.select(&select(r#"script[type="application/ld+json"]"#)) {
+    for script in html.select(&common::selector(r#"script[type="application/ld+json"]"#)) {
         if let Ok(value) = serde_json::from_str(&script.text().collect::<String>()) {
             json_strings(&value, json);
         }
@@ -365,7 +359,7 @@ fn scan_xml(file: &str, text: &str, into: &mut BTreeSet<String>) {
 fn only_text(site: &Site, page: &str, selector: &str) -> String {
     let html = site.html(page);
     let found: Vec<String> = html
-        .select(&select(selector))
+        .select(&common::selector(selector))
         .map(|e| e.text().collect())
         .collect();
     assert_eq!(found.len(), 1, "{page}: {selector} should match once");
@@ -377,7 +371,7 @@ fn only_text(site: &Site, page: &str, selector: &str) -> String {
 fn only_url(site: &Site, page: &str, selector: &str) -> url::Url {
     let html = site.html(page);
     let hrefs: Vec<String> = html
-        .select(&select(selector))
+        .select(&common::selector(selector))
         .filter_map(|e| e.value().attr("href").map(str::to_owned))
         .collect();
     assert!(!hrefs.is_empty(), "{page}: nothing matches {selector}");
@@ -482,7 +476,7 @@ fn headings_titles_and_json_ld_hold_exactly_what_was_typed() {
     assert!(only_text(&site, product, "title").starts_with(&hostile("product.name.id")));
     let html = site.html(product);
     let ld: Vec<serde_json::Value> = html
-        .select(&select(r#"script[type="application/ld+json"]"#))
+        .select(&common::selector(r#"script[type="application/ld+json"]"#))
         .map(|s| serde_json::from_str(&s.text().collect::<String>()).expect("JSON-LD"))
         .collect();
     assert_eq!(ld.len(), 1);
@@ -495,7 +489,7 @@ fn headings_titles_and_json_ld_hold_exactly_what_was_typed() {
         hostile("product.certification")
     );
     let og_title = html
-        .select(&select(r#"meta[property="og:title"]"#))
+        .select(&common::selector(r#"meta[property="og:title"]"#))
         .filter_map(|m| m.value().attr("content"))
         .collect::<Vec<_>>();
     assert_eq!(og_title, [hostile("product.name.id")]);
@@ -530,7 +524,7 @@ fn urls_built_from_user_text_are_percent_encoded() {
     // The producer's address and, in the footer, the publisher's: one recipient each.
     let html = site.html(producer);
     let mut addresses = BTreeSet::new();
-    for link in html.select(&select(r#"a[href^="mailto:"]"#)) {
+    for link in html.select(&common::selector(r#"a[href^="mailto:"]"#)) {
         let href = link.value().attr("href").unwrap_or_default();
         let mail = url::Url::parse(href).unwrap_or_else(|e| panic!("{href}: {e}"));
         assert_eq!(mail.as_str(), href, "not written percent-encoded");

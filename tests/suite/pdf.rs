@@ -7,8 +7,6 @@
 //! machine without one they say `skipped: ...` and return. The other tests run everywhere: they
 //! stand in for the browser with small shell scripts.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::fs;
@@ -17,7 +15,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::LazyLock;
 
-use common::{stray_files_beside, Run};
+use crate::common::browser::SKIP_MESSAGE;
+use crate::common::{etalase_command, repo_root, run, stray_files_beside, Run};
 use etalase::config::BrochureSelection;
 use etalase::fields::CurationStatus;
 use etalase::model::{Catalogue, Product};
@@ -25,38 +24,18 @@ use image::imageops::FilterType;
 use lopdf::{Document, Object};
 use tempfile::TempDir;
 
-/// The repository root, which is also the sample catalogue.
-fn repo_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Runs the real binary in the repository root, with `ETALASE_CHROME` removed and the
-/// environment changes `env` made.
+/// Runs the real binary in the repository root (English messages whatever the machine's
+/// locale), with `ETALASE_CHROME` removed and the environment changes `env` made.
 fn etalase_pdf<I, S>(args: I, env: &[(&str, &OsStr)]) -> Run
 where
     I: IntoIterator<Item = S>,
     S: AsRef<OsStr>,
 {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_etalase"));
-    command
+    run(etalase_command(repo_root(), "C")
         .arg("pdf")
         .args(args)
-        .current_dir(repo_root())
-        .env_remove("RUST_BACKTRACE")
         .env_remove(etalase::pdf::CHROME_ENV)
-        // English messages whatever the machine's locale.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    for (name, value) in env {
-        command.env(name, value);
-    }
-    let output = command.output().expect("run etalase");
-    Run {
-        code: output.status.code().expect("etalase exited by a signal"),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+        .envs(env.iter().copied()))
 }
 
 /// `--root <repo> --output <output>` followed by `more`.
@@ -454,10 +433,7 @@ fn printed() -> Option<&'static Printed> {
     let printed = PRINTED.as_ref();
     if printed.is_none() {
         // Straight to stderr, past the test harness's output capture, so the skip shows.
-        let _ = writeln!(
-            std::io::stderr(),
-            "skipped: no Chromium found (install Debian's chromium package or set ETALASE_CHROME)"
-        );
+        let _ = writeln!(std::io::stderr(), "{SKIP_MESSAGE}");
     }
     printed
 }

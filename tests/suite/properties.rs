@@ -3,11 +3,9 @@
 //! panic; random Markdown mixed with dangerous HTML never renders a script-capable element, an
 //! event handler or a script-running URL. The fuzz targets in `fuzz/` try the same paths longer.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::quoted;
+use crate::common::{self, quoted};
 use etalase::config::Config;
 use etalase::content::{CatalogueRoot, EntryFolder, RawContent, Section, SourceFile};
 use etalase::diagnostic::Diagnostics;
@@ -563,7 +561,7 @@ fn a_control_character_inside_a_scheme_makes_a_harmless_relative_link() {
         "{html}"
     );
     assert!(!html.contains("jav\tascript"), "{html}");
-    use common::safety::{has_unsafe_scheme, srcset_has_unsafe_scheme};
+    use crate::common::safety::{has_unsafe_scheme, srcset_has_unsafe_scheme};
     assert!(has_unsafe_scheme(" \u{1}jav\tas\ncript:alert(1)"));
     assert!(srcset_has_unsafe_scheme("a.png 1x, DATA:image/png,x 2x"));
     assert!(!has_unsafe_scheme("  ,jav\tascript:alert(1)"));

@@ -2,8 +2,6 @@
 //! server rebuilds on save, tells open pages to reload, shows broken content as an overlay
 //! naming the file and line, and clears it once the file is fixed.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -12,9 +10,9 @@ use std::sync::mpsc::{channel, Receiver};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use etalase::serve::{Changes, Files, Session, SiteFile};
-use scraper::{Html, Selector};
+use scraper::Html;
 
 const PRODUCT: &str = "content/products/onde-onde-isi-10";
 
@@ -163,7 +161,7 @@ fn editing_the_product_whose_photo_previews_every_page_renders_everything() {
 fn changing_a_template_renders_everything_and_matches_a_full_build() {
     let (products, _) = rebuild_after(
         |c| {
-            let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+            let theme = repo_root().join("themes/default/templates");
             let card = std::fs::read_to_string(theme.join("partials/price.html")).unwrap();
             c.write(
                 "templates/partials/price.html",
@@ -357,11 +355,6 @@ fn http_get(port: u16, path: &str) -> Reply {
     }
 }
 
-fn select<'a>(page: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
-    page.select(&Selector::parse(css).expect("a selector"))
-        .collect()
-}
-
 fn text_of(page: &Html, css: &str) -> String {
     select(page, css)
         .first()
@@ -419,7 +412,7 @@ fn the_server_rebuilds_on_save_reloads_pages_and_shows_broken_content_until_fixe
         .iter()
         .filter(|li| {
             let file = li
-                .select(&Selector::parse(".file").unwrap())
+                .select(&selector(".file"))
                 .next()
                 .map(|f| f.text().collect::<String>());
             file.as_deref() == Some(yaml.as_str())
@@ -427,7 +420,7 @@ fn the_server_rebuilds_on_save_reloads_pages_and_shows_broken_content_until_fixe
         .collect();
     assert_eq!(named.len(), 1, "one error names {yaml}");
     let line: String = named[0]
-        .select(&Selector::parse(".line").unwrap())
+        .select(&selector(".line"))
         .next()
         .expect("the error names a line")
         .text()

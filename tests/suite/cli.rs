@@ -1,13 +1,11 @@
 //! The `etalase` command as users run it: exit codes, the summary line, usage errors that
 //! protect their folders, default folders, and `check`.
 
-mod common;
-
 use std::ffi::OsStr;
 use std::fs;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 fn build(root: &Path, output: &Path) -> Run {
     etalase([
@@ -416,7 +414,7 @@ fn summary_and_usage_lines_follow_the_language() {
     let dir = tempfile::tempdir().unwrap();
     let output = dir.path().join("site");
     let run = etalase_with_locale(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
+        repo_root(),
         [
             OsStr::new("build"),
             OsStr::new("--root"),
@@ -477,7 +475,7 @@ fn pdf_keeps_lang_for_the_brochure_language() {
     );
     // Its messages follow the locale.
     let run = etalase_with_locale(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
+        repo_root(),
         [
             OsStr::new("pdf"),
             OsStr::new("--root"),

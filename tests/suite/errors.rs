@@ -1,11 +1,9 @@
 //! The messages editors see when their catalogue is wrong: exact text for the common mistakes,
 //! every error at once, paths relative to the catalogue, and no panics on nasty input.
 
-mod common;
-
 use std::ffi::OsStr;
 
-use common::*;
+use crate::common::*;
 
 const BATIK: &str = "content/products/batik-tulis-surya/product.yaml";
 const BATIK_DIR: &str = "content/products/batik-tulis-surya";

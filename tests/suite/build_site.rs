@@ -2,11 +2,9 @@
 //! metadata for sharing, escaping and sanitising, fallbacks, formatting, the sitemap,
 //! determinism, atomic replacement, pagination and template overrides.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::*;
+use crate::common::*;
 use etalase::Error;
 use scraper::{ElementRef, Html};
 
@@ -19,10 +17,6 @@ const FREE_PAGES: [&str; 1] = ["tentang"];
 const TRICKY_PRODUCER: &str = r#"Onde-onde "Bu Sri" & Putri <Asli>"#;
 /// The Indonesian product name with markup in it.
 const TRICKY_PRODUCT: &str = r#"Onde-onde <b>Isi</b> 10 & "Spesial""#;
-
-fn basic() -> Site {
-    build_fixture("basic")
-}
 
 // ---------------------------------------------------------------- site-wide checks
 

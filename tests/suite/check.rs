@@ -3,12 +3,10 @@
 //! photos without alt text or too small for print, products without a price or a photo, the
 //! summary table, and `--strict`.
 
-mod common;
-
 use std::ffi::OsStr;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use etalase::diagnostic::{Diagnostic, Severity};
 use etalase::messages::Lang;
 
@@ -305,7 +303,7 @@ fn check_lists_small_photos_and_products_without_price_or_photo_and_build_does_n
 fn the_clean_sample_catalogues_have_none_of_these_warnings() {
     // The bundled Mojokerto sample: its photos are 1200 px wide, every one has alt text in
     // both languages and its links are `@/` links that lead somewhere.
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sample = repo_root();
     let warnings = check_warnings(sample);
     for kind in [
         "too small for print",
@@ -404,7 +402,7 @@ fn check_ends_with_a_table_of_its_warnings_and_strict_makes_them_errors() {
     );
 
     let indonesian = etalase_with_locale(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
+        repo_root(),
         [OsStr::new("check"), OsStr::new("--root"), root.as_os_str()],
         "id_ID.UTF-8",
     );

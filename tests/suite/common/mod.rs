@@ -5,9 +5,6 @@
 //! Fixtures live in `tests/fixtures/<name>/`. Tests that change a fixture work on a copy in a
 //! temporary folder ([`Catalogue::copy`]); files in the repository are never modified.
 
-// Each test binary uses a different part of the harness.
-#![allow(dead_code)]
-
 pub mod browser;
 pub mod safety;
 
@@ -20,6 +17,7 @@ use std::process::Command;
 use etalase::diagnostic::Diagnostic;
 use etalase::messages::Lang;
 use etalase::Error;
+use image::{DynamicImage, ImageFormat};
 use scraper::{ElementRef, Html, Selector};
 use tempfile::TempDir;
 use walkdir::WalkDir;
@@ -33,11 +31,14 @@ pub const LANGUAGES: [&str; 2] = ["id", "en"];
 
 // ---------------------------------------------------------------- fixtures
 
+/// The repository root, which is also the sample catalogue.
+pub fn repo_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
 /// The folder of a fixture catalogue, e.g. `basic` or `templates/override-partial`.
 pub fn fixture_path(name: &str) -> PathBuf {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
+    let path = repo_root().join("tests/fixtures").join(name);
     assert!(
         path.join("catalogue.yaml").is_file(),
         "fixture {name} has no catalogue.yaml at {}",
@@ -49,6 +50,11 @@ pub fn fixture_path(name: &str) -> PathBuf {
 /// Builds a fixture (read in place, never written) into a fresh temporary folder.
 pub fn build_fixture(name: &str) -> Site {
     build_root(&fixture_path(name))
+}
+
+/// The `basic` fixture, built.
+pub fn basic() -> Site {
+    build_fixture("basic")
 }
 
 /// Builds the catalogue at `root` into a fresh temporary folder; panics on failure.
@@ -441,6 +447,13 @@ pub fn one<'a>(doc: &'a Html, css: &str) -> ElementRef<'a> {
     found[0]
 }
 
+/// The only element matching `css` inside `element`.
+pub fn one_in<'a>(element: ElementRef<'a>, css: &str) -> ElementRef<'a> {
+    let found = select_in(element, css);
+    assert_eq!(found.len(), 1, "{css}: expected one, found {}", found.len());
+    found[0]
+}
+
 /// An attribute that must be present.
 pub fn attr<'a>(element: ElementRef<'a>, name: &str) -> &'a str {
     element.value().attr(name).unwrap_or_else(|| {
@@ -489,13 +502,13 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Runs the real binary with `args` in the current folder.
+/// Runs the real binary with `args` in the repository root.
 pub fn etalase<I, S>(args: I) -> Run
 where
     I: IntoIterator<Item = S>,
     S: AsRef<OsStr>,
 {
-    etalase_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+    etalase_in(repo_root(), args)
 }
 
 /// Runs the real binary with `args` in folder `dir`, in the C locale (English messages)
@@ -515,15 +528,26 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<OsStr>,
 {
-    let output = Command::new(env!("CARGO_BIN_EXE_etalase"))
-        .args(args)
+    run(etalase_command(dir, locale).args(args))
+}
+
+/// The real binary, to run in folder `dir` with `LANG` set to `locale` (and no `LC_ALL` or
+/// `LC_MESSAGES` to override it). The environment is set on the child only: the tests share
+/// one process, and changing its own environment would reach the other tests.
+pub fn etalase_command(dir: &Path, locale: &str) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_etalase"));
+    command
         .current_dir(dir)
         .env_remove("RUST_BACKTRACE")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env("LANG", locale)
-        .output()
-        .expect("run etalase");
+        .env("LANG", locale);
+    command
+}
+
+/// Runs `command` to its end and collects what it did.
+pub fn run(command: &mut Command) -> Run {
+    let output = command.output().expect("run etalase");
     Run {
         code: output.status.code().expect("etalase exited by a signal"),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -532,6 +556,16 @@ where
 }
 
 // ---------------------------------------------------------------- making inputs
+
+/// An image as the bytes of a PNG file.
+pub fn png_bytes(image: impl Into<DynamicImage>) -> Vec<u8> {
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    image
+        .into()
+        .write_to(&mut bytes, ImageFormat::Png)
+        .expect("encode a PNG");
+    bytes.into_inner()
+}
 
 /// A PNG whose header declares `width`×`height` pixels and that holds no pixel data at all.
 pub fn png_declaring(width: u32, height: u32) -> Vec<u8> {

@@ -1,0 +1,22 @@
+//! The integration tests: one test binary with a module per area, so the crate and the test
+//! dependencies are linked once. `common` is the shared harness (fixtures, built sites, the
+//! real binary, the browser); fixtures live in `tests/fixtures/`.
+//!
+//! Run one area with a filter on its module: `cargo test --test suite pdf::`.
+
+mod common;
+
+mod bad_input;
+mod brochure;
+mod browse;
+mod browser;
+mod build_site;
+mod check;
+mod cli;
+mod errors;
+mod import;
+mod injection;
+mod pdf;
+mod photos;
+mod properties;
+mod serve;
