@@ -1,5 +1,5 @@
 //! The catalogue's vocabulary, on the bottom floor of the crate: the closed lists editors choose
-//! from (business kinds, certifications, curation statuses) with their contract spelling and
+//! from (business kinds, certifications, curation statuses, availability) with their contract spelling and
 //! their labels in both languages, and the value types every stage shares (phone numbers,
 //! calendar dates, prices) with the order in which each YAML file lists its fields.
 //!
@@ -16,7 +16,7 @@ mod terms;
 pub use date::{days_in_month, is_leap_year, Date, MONTHS_EN, MONTHS_ID};
 pub use phone::{Phone, PhoneProblem};
 pub use price::{format_rupiah, format_rupiah_range, Price};
-pub use terms::{BusinessKind, CertificationKind, CurationStatus};
+pub use terms::{AvailabilityStatus, BusinessKind, CertificationKind, CurationStatus};
 
 /// A text in the site's two interface languages. Content in any other language shows the
 /// English one, as the site's interface strings do.

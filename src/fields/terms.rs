@@ -229,6 +229,97 @@ impl CurationStatus {
     }
 }
 
+/// Whether a product can be had now: ready stock, made to order, or sold out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AvailabilityStatus {
+    /// Ready stock: ships now.
+    Siap,
+    /// Made to order, in `availability.lead_days` days (batik tulis takes weeks).
+    Pesan,
+    /// Sold out for now.
+    Habis,
+}
+
+impl AvailabilityStatus {
+    pub const ALL: [AvailabilityStatus; 3] = [
+        AvailabilityStatus::Siap,
+        AvailabilityStatus::Pesan,
+        AvailabilityStatus::Habis,
+    ];
+
+    /// The contract's spelling, also the badge's and the filter's key.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AvailabilityStatus::Siap => "siap",
+            AvailabilityStatus::Pesan => "pesan",
+            AvailabilityStatus::Habis => "habis",
+        }
+    }
+
+    /// The status of a contract spelling.
+    pub fn parse(text: &str) -> Option<AvailabilityStatus> {
+        Self::ALL.into_iter().find(|status| status.as_str() == text)
+    }
+
+    /// The status on its own: the filter's options, and badges of made-to-order products
+    /// without a lead time.
+    pub const fn label(self) -> Bilingual {
+        let (id, en) = match self {
+            AvailabilityStatus::Siap => ("Stok siap", "In stock"),
+            AvailabilityStatus::Pesan => ("Dibuat sesuai pesanan", "Made to order"),
+            AvailabilityStatus::Habis => ("Stok habis", "Sold out"),
+        };
+        Bilingual { id, en }
+    }
+
+    /// The badge's label, with the lead time of a made-to-order product when it is given.
+    pub fn label_with(self, lead_days: Option<u32>, lang: &str) -> String {
+        match (self, lead_days) {
+            (AvailabilityStatus::Pesan, Some(days)) if lang == "id" => {
+                format!("Dibuat sesuai pesanan, {days} hari")
+            }
+            (AvailabilityStatus::Pesan, Some(1)) => "Made to order in 1 day".to_owned(),
+            (AvailabilityStatus::Pesan, Some(days)) => format!("Made to order in {days} days"),
+            _ => self.label().pick(lang).to_owned(),
+        }
+    }
+
+    /// What offices type for this status, the contract's spelling first.
+    pub fn spellings(self) -> &'static [&'static str] {
+        match self {
+            AvailabilityStatus::Siap => &[
+                "siap",
+                "ready",
+                "tersedia",
+                "ada",
+                "stok siap",
+                "ready stock",
+                "ready stok",
+                "in stock",
+            ],
+            AvailabilityStatus::Pesan => &[
+                "pesan",
+                "pesanan",
+                "pre order",
+                "preorder",
+                "po",
+                "made to order",
+                "by order",
+                "sesuai pesanan",
+                "dibuat sesuai pesanan",
+            ],
+            AvailabilityStatus::Habis => &[
+                "habis",
+                "stok habis",
+                "kosong",
+                "sold out",
+                "out of stock",
+            ],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,6 +336,10 @@ mod tests {
         }
         for status in CurationStatus::ALL {
             assert_eq!(CurationStatus::parse(status.as_str()), Some(status));
+            assert_eq!(status.spellings()[0], status.as_str());
+        }
+        for status in AvailabilityStatus::ALL {
+            assert_eq!(AvailabilityStatus::parse(status.as_str()), Some(status));
             assert_eq!(status.spellings()[0], status.as_str());
         }
         assert_eq!(CurationStatus::parse("Lolos"), None);
@@ -279,6 +374,9 @@ mod tests {
             assert!(seen.insert(*word), "{word} twice");
         }
         for word in BusinessKind::ALL.iter().flat_map(|k| k.spellings()) {
+            assert!(seen.insert(*word), "{word} twice");
+        }
+        for word in AvailabilityStatus::ALL.iter().flat_map(|s| s.spellings()) {
             assert!(seen.insert(*word), "{word} twice");
         }
     }
