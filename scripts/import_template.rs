@@ -95,9 +95,18 @@ fn shop_meaning(marketplace: Marketplace, product: bool) -> (&'static str, &'sta
             format!("halaman produk ini di {name_id}"),
             format!("this product's own page on {name_en}"),
         ),
-        (false, Marketplace::Website) => ("situs web usaha".to_owned(), "the business's own website".to_owned()),
-        (false, Marketplace::Facebook) => ("halaman Facebook usaha".to_owned(), "the business's Facebook page".to_owned()),
-        (false, _) => (format!("toko di {name_id}"), format!("the shop on {name_en}")),
+        (false, Marketplace::Website) => (
+            "situs web usaha".to_owned(),
+            "the business's own website".to_owned(),
+        ),
+        (false, Marketplace::Facebook) => (
+            "halaman Facebook usaha".to_owned(),
+            "the business's Facebook page".to_owned(),
+        ),
+        (false, _) => (
+            format!("toko di {name_id}"),
+            format!("the shop on {name_en}"),
+        ),
     };
     let (on_id, on_en) = if sites.is_empty() {
         (String::new(), String::new())
@@ -112,8 +121,12 @@ fn shop_meaning(marketplace: Marketplace, product: bool) -> (&'static str, &'sta
         (format!(", misalnya {example}"), format!(", e.g. {example}"))
     };
     (
-        leaked(format!("opsional: {what_id}, alamat https{on_id}{example_id}")),
-        leaked(format!("optional: {what_en}, an https address{on_en}{example_en}")),
+        leaked(format!(
+            "opsional: {what_id}, alamat https{on_id}{example_id}"
+        )),
+        leaked(format!(
+            "optional: {what_en}, an https address{on_en}{example_en}"
+        )),
     )
 }
 

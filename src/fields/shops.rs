@@ -258,7 +258,10 @@ mod tests {
     fn keys_round_trip_and_are_in_order() {
         for marketplace in Marketplace::ALL {
             assert_eq!(Marketplace::parse(marketplace.as_str()), Some(marketplace));
-            assert_eq!(marketplace.columns()[0], marketplace.columns()[0].to_lowercase());
+            assert_eq!(
+                marketplace.columns()[0],
+                marketplace.columns()[0].to_lowercase()
+            );
             assert!(marketplace.columns().len() >= 2);
             assert_eq!(
                 marketplace.field(),
@@ -268,7 +271,14 @@ mod tests {
         }
         assert_eq!(
             Marketplace::KEYS,
-            ["tokopedia", "shopee", "tiktok", "bukalapak", "website", "facebook"]
+            [
+                "tokopedia",
+                "shopee",
+                "tiktok",
+                "bukalapak",
+                "website",
+                "facebook"
+            ]
         );
         assert_eq!(Marketplace::parse("Tokopedia"), None);
     }
@@ -276,7 +286,10 @@ mod tests {
     #[test]
     fn each_marketplace_takes_its_own_sites_and_short_links() {
         let cases = [
-            (Marketplace::Tokopedia, "https://www.tokopedia.com/toko/produk-1"),
+            (
+                Marketplace::Tokopedia,
+                "https://www.tokopedia.com/toko/produk-1",
+            ),
             (Marketplace::Tokopedia, "https://tk.tokopedia.com/ZSabc/"),
             (Marketplace::Tokopedia, "https://tokopedia.link/abc"),
             (Marketplace::Shopee, "https://shopee.co.id/toko"),
@@ -284,7 +297,10 @@ mod tests {
             (Marketplace::Shopee, "https://id.shp.ee/abc"),
             (Marketplace::Tiktok, "https://www.tiktok.com/@toko"),
             (Marketplace::Tiktok, "https://vt.tiktok.com/ZSabc/"),
-            (Marketplace::Tiktok, "https://shop.tiktok.com/view/product/1"),
+            (
+                Marketplace::Tiktok,
+                "https://shop.tiktok.com/view/product/1",
+            ),
             (Marketplace::Bukalapak, "https://www.bukalapak.com/u/toko"),
             (Marketplace::Facebook, "https://m.facebook.com/toko"),
             (Marketplace::Facebook, "https://fb.com/toko"),
@@ -328,7 +344,11 @@ mod tests {
             "https://localhost/x",
             "javascript:alert(1)",
         ] {
-            assert_eq!(tokopedia.link(text), Err(ShopLinkProblem::NotAUrl), "{text}");
+            assert_eq!(
+                tokopedia.link(text),
+                Err(ShopLinkProblem::NotAUrl),
+                "{text}"
+            );
         }
     }
 
@@ -358,7 +378,10 @@ mod tests {
         let link = Marketplace::Website
             .link("https://Toko.Example.id/a\"b<script>?q='x'\"<")
             .expect("a URL");
-        assert_eq!(link.url, "https://toko.example.id/a%22b%3Cscript%3E?q=%27x%27%22%3C");
+        assert_eq!(
+            link.url,
+            "https://toko.example.id/a%22b%3Cscript%3E?q=%27x%27%22%3C"
+        );
         assert_eq!(link.site(), "toko.example.id");
     }
 }

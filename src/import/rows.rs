@@ -852,8 +852,14 @@ mod tests {
                 (Column::Instagram, "@batiksekar"),
                 (Column::Email, "batik@example.id"),
                 (Column::Founded, "2012"),
-                (Column::Shop(Marketplace::Tokopedia), "tokopedia.com/batiksekar"),
-                (Column::Shop(Marketplace::Website), "https://batiksekar.example.id"),
+                (
+                    Column::Shop(Marketplace::Tokopedia),
+                    "tokopedia.com/batiksekar",
+                ),
+                (
+                    Column::Shop(Marketplace::Website),
+                    "https://batiksekar.example.id",
+                ),
             ],
         );
         paths_in(&record, order::PRODUCER);
@@ -868,7 +874,10 @@ mod tests {
         assert!(BusinessKind::parse(text("kind")).is_some());
         assert!(Phone::parse(text("whatsapp")).is_some());
         let tokopedia = Marketplace::Tokopedia.link(text("shops.tokopedia"));
-        assert_eq!(tokopedia.map(|link| link.url), Ok("https://tokopedia.com/batiksekar".into()));
+        assert_eq!(
+            tokopedia.map(|link| link.url),
+            Ok("https://tokopedia.com/batiksekar".into())
+        );
         assert!(Marketplace::Website.link(text("shops.website")).is_ok());
     }
 
@@ -891,7 +900,10 @@ mod tests {
                 (Column::Curator, "Dekranasda"),
                 (Column::CurationDate, "28 April 2025"),
                 (Column::Featured, "ya"),
-                (Column::Shop(Marketplace::Shopee), "https://shopee.co.id/batiksekar/kain"),
+                (
+                    Column::Shop(Marketplace::Shopee),
+                    "https://shopee.co.id/batiksekar/kain",
+                ),
             ],
         );
         paths_in(&record, order::PRODUCT);

@@ -19,9 +19,7 @@ use crate::content::{AssetProblem, CatalogueRoot, EntryFolder, RawContent, Secti
 use crate::diagnostic::{
     did_you_mean, shop_link_problem_text, unknown_name_hint, Diagnostic, Diagnostics,
 };
-use crate::fields::{
-    BusinessKind, Date, Marketplace, Phone, Price, ShopLink,
-};
+use crate::fields::{BusinessKind, Date, Marketplace, Phone, Price, ShopLink};
 use crate::i18n::Translated;
 use crate::markdown;
 use crate::messages::{self as msg, Message};

@@ -436,12 +436,24 @@ fn cases() -> Vec<Case> {
         // ---------------------------------------------------- shop links
         Case {
             name: "shop link over http",
-            fault: |c| shops(c, PRODUCER, "tokopedia: http://www.tokopedia.com/batiksekarjagad"),
+            fault: |c| {
+                shops(
+                    c,
+                    PRODUCER,
+                    "tokopedia: http://www.tokopedia.com/batiksekarjagad",
+                )
+            },
             expect: field_error(PRODUCER, "tokopedia:", "shops.tokopedia", "https://"),
         },
         Case {
             name: "Shopee link filed under tokopedia",
-            fault: |c| shops(c, PRODUCER, "tokopedia: https://shopee.co.id/batiksekarjagad"),
+            fault: |c| {
+                shops(
+                    c,
+                    PRODUCER,
+                    "tokopedia: https://shopee.co.id/batiksekarjagad",
+                )
+            },
             expect: field_error(
                 PRODUCER,
                 "tokopedia:",
@@ -452,7 +464,12 @@ fn cases() -> Vec<Case> {
         Case {
             name: "lookalike site filed under shopee",
             fault: |c| shops(c, PRODUCER, "shopee: https://shopee.co.id.example.com/toko"),
-            expect: field_error(PRODUCER, "shopee:", "shops.shopee", "shopee.co.id, shope.ee"),
+            expect: field_error(
+                PRODUCER,
+                "shopee:",
+                "shops.shopee",
+                "shopee.co.id, shope.ee",
+            ),
         },
         Case {
             name: "shop link that is no address",
@@ -466,7 +483,13 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "misspelt marketplace",
-            fault: |c| shops(c, PRODUCER, "tokopdia: https://www.tokopedia.com/batiksekarjagad"),
+            fault: |c| {
+                shops(
+                    c,
+                    PRODUCER,
+                    "tokopdia: https://www.tokopedia.com/batiksekarjagad",
+                )
+            },
             expect: field_error(
                 PRODUCER,
                 "tokopdia:",
@@ -483,7 +506,10 @@ fn cases() -> Vec<Case> {
             name: "shops written as one link",
             fault: |c| {
                 let text = c.read(PRODUCER);
-                c.write(PRODUCER, format!("{text}shops: https://www.tokopedia.com/x\n"));
+                c.write(
+                    PRODUCER,
+                    format!("{text}shops: https://www.tokopedia.com/x\n"),
+                );
             },
             expect: error_at(PRODUCER, "shops:", ""),
         },

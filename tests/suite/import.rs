@@ -1217,7 +1217,11 @@ fn shop_links_are_read_from_their_columns_checked_and_shown() {
     ];
     let file = setup.xlsx(&[("Usaha", producers), ("Produk", products)]);
     let run = setup.import(&file, &[]);
-    assert_eq!(run.code, 1, "the second business has bad links:\n{}", run.stderr);
+    assert_eq!(
+        run.code, 1,
+        "the second business has bad links:\n{}",
+        run.stderr
+    );
     let places: Vec<(String, Option<u32>, Option<String>)> = reported(&run.stderr, "katalog.xlsx")
         .into_iter()
         .map(|r| (r.severity, r.row, r.column))
@@ -1273,7 +1277,11 @@ fn shop_links_are_read_from_their_columns_checked_and_shown() {
 
     let after_first = setup.content();
     setup.import(&file, &[]);
-    assert_eq!(setup.content(), after_first, "a second import changes nothing");
+    assert_eq!(
+        setup.content(),
+        after_first,
+        "a second import changes nothing"
+    );
     let site = setup.catalogue.build();
     let page = site.html("id/products/kue-lapis-legit/index.html");
     let link = Selector::parse("ul.shop-links a").unwrap();
@@ -1281,5 +1289,8 @@ fn shop_links_are_read_from_their_columns_checked_and_shown() {
         .select(&link)
         .filter_map(|a| a.value().attr("href"))
         .collect();
-    assert_eq!(hrefs, ["https://shopee.co.id/kuelapisbuani/kue-lapis-legit"]);
+    assert_eq!(
+        hrefs,
+        ["https://shopee.co.id/kuelapisbuani/kue-lapis-legit"]
+    );
 }

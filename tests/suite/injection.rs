@@ -690,8 +690,16 @@ fn hostile_shop_links_stay_inside_their_attribute_and_json_string() {
     );
     let site = catalogue.build();
     for (page, typed, host) in [
-        ("id/producers/batik-sekar-jagad/", website, "batik.example.id"),
-        ("en/products/batik-tulis-surya/", listing, "www.tokopedia.com"),
+        (
+            "id/producers/batik-sekar-jagad/",
+            website,
+            "batik.example.id",
+        ),
+        (
+            "en/products/batik-tulis-surya/",
+            listing,
+            "www.tokopedia.com",
+        ),
     ] {
         let html = site.html(page);
         let (mut texts, mut json) = (BTreeSet::new(), BTreeSet::new());
@@ -703,7 +711,10 @@ fn hostile_shop_links_stay_inside_their_attribute_and_json_string() {
         assert_eq!(link.host_str(), Some(host), "{page}");
         let expected = url::Url::parse(typed).expect("a URL");
         assert_eq!(link, expected, "{page}");
-        assert!(!link.as_str().contains(['"', '<', '>', '\'', ' ']), "{link}");
+        assert!(
+            !link.as_str().contains(['"', '<', '>', '\'', ' ']),
+            "{link}"
+        );
         assert!(json.contains(link.as_str()), "{page}: not in the JSON-LD");
     }
 }

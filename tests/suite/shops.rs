@@ -43,7 +43,9 @@ fn with_shops() -> Catalogue {
     catalogue.replace(
         ONDE_PRODUCER,
         "kind: ikm\n",
-        &format!("kind: ikm\nshops:\n  shopee: {ONDE_SHOPEE}\n  website: https://onde.example.id\n"),
+        &format!(
+            "kind: ikm\nshops:\n  shopee: {ONDE_SHOPEE}\n  website: https://onde.example.id\n"
+        ),
     );
     catalogue
 }
@@ -84,7 +86,10 @@ fn a_producer_page_shows_every_shop_as_a_button_in_both_languages() {
         ])
     );
     let en = site.html("en/producers/batik-sekar-jagad/index.html");
-    let labels: Vec<String> = buttons(&en).into_iter().map(|(_, label, _)| label).collect();
+    let labels: Vec<String> = buttons(&en)
+        .into_iter()
+        .map(|(_, label, _)| label)
+        .collect();
     assert_eq!(
         labels,
         [
@@ -142,7 +147,9 @@ fn graph_node(site: &Site, page: &str, kind: &str) -> serde_json::Value {
     let graph: serde_json::Value = serde_json::from_str(&raw).expect("JSON-LD parses");
     let nodes = graph["@graph"].as_array().expect("a @graph").clone();
     let mut found = nodes.into_iter().filter(|n| n["@type"] == kind);
-    let node = found.next().unwrap_or_else(|| panic!("no {kind} in {page}"));
+    let node = found
+        .next()
+        .unwrap_or_else(|| panic!("no {kind} in {page}"));
     assert!(found.next().is_none(), "one {kind} in {page}");
     node
 }
