@@ -9,6 +9,7 @@
 use std::fs;
 use std::path::Path;
 
+use etalase::fields::Marketplace;
 use etalase::import::columns::{Column, SheetKind};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
@@ -39,6 +40,8 @@ fn meaning(kind: SheetKind, column: Column) -> (&'static str, &'static str) {
         ),
         (_, C::Instagram) => ("opsional: akun Instagram, dengan atau tanpa @", "optional: Instagram account, with or without @"),
         (_, C::Email) => ("opsional: alamat email", "optional: email address"),
+        (SheetKind::Products, C::Shop(marketplace)) => shop_meaning(marketplace, true),
+        (_, C::Shop(marketplace)) => shop_meaning(marketplace, false),
         (_, C::Founded) => ("opsional: tahun berdiri, misalnya 2012", "optional: year founded, e.g. 2012"),
         (_, C::Logo) => (
             "opsional: nama file logo di folder lembar kerja atau di folder foto/ di sampingnya",
@@ -81,6 +84,52 @@ fn meaning(kind: SheetKind, column: Column) -> (&'static str, &'static str) {
     }
 }
 
+/// A shop column's meaning: a producer's shop, or a product's own page on the marketplace.
+fn shop_meaning(marketplace: Marketplace, product: bool) -> (&'static str, &'static str) {
+    // Run once per template: leaking a few strings keeps `meaning` a table of `&str`s.
+    let leaked = |text: String| -> &'static str { Box::leak(text.into_boxed_str()) };
+    let (name_id, name_en) = (marketplace.name().id, marketplace.name().en);
+    let sites = marketplace.hosts().join(", ");
+    let (what_id, what_en) = match (product, marketplace) {
+        (true, _) => (
+            format!("halaman produk ini di {name_id}"),
+            format!("this product's own page on {name_en}"),
+        ),
+        (false, Marketplace::Website) => (
+            "situs web usaha".to_owned(),
+            "the business's own website".to_owned(),
+        ),
+        (false, Marketplace::Facebook) => (
+            "halaman Facebook usaha".to_owned(),
+            "the business's Facebook page".to_owned(),
+        ),
+        (false, _) => (
+            format!("toko di {name_id}"),
+            format!("the shop on {name_en}"),
+        ),
+    };
+    let (on_id, on_en) = if sites.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (format!(" di {sites}"), format!(" on {sites}"))
+    };
+    // A shop's address shows the form; a product page's address is whatever the marketplace made.
+    let (example_id, example_en) = if product {
+        (String::new(), String::new())
+    } else {
+        let example = marketplace.example();
+        (format!(", misalnya {example}"), format!(", e.g. {example}"))
+    };
+    (
+        leaked(format!(
+            "opsional: {what_id}, alamat https{on_id}{example_id}"
+        )),
+        leaked(format!(
+            "optional: {what_en}, an https address{on_en}{example_en}"
+        )),
+    )
+}
+
 /// Example rows: each a list of (documented column name, cell).
 type Rows = Vec<Vec<(&'static str, &'static str)>>;
 
@@ -97,6 +146,8 @@ fn sheets() -> Vec<(&'static str, SheetKind, Rows)> {
                 ("alamat", "Jl. Contoh 1, Kota Mojokerto"),
                 ("whatsapp", "0812-0000-0001"),
                 ("instagram", "@usahacontohmawar"),
+                ("tokopedia", "https://www.tokopedia.com/usahacontohmawar"),
+                ("situs_web", "https://usahacontohmawar.id"),
                 ("tahun_berdiri", "2018"),
                 ("cerita_id", "Usaha batik dan camilan keluarga. Hapus baris contoh ini sebelum mengimpor."),
                 ("cerita_en", "A family batik and snack business. Delete this example row before importing."),
@@ -118,6 +169,7 @@ fn sheets() -> Vec<(&'static str, SheetKind, Rows)> {
                     ("min_order", "5"),
                     ("tag", "cap, pewarna alami"),
                     ("sertifikasi", "HKI EC00202500001"),
+                    ("tokopedia", "https://www.tokopedia.com/usahacontohmawar/batik-cap-contoh-mawar"),
                     ("deskripsi_id", "Batik cap motif mawar. Hapus baris contoh ini sebelum mengimpor."),
                     ("deskripsi_en", "Stamped batik with a rose motif. Delete this example row before importing."),
                 ],

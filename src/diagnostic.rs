@@ -4,6 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::fields::{Marketplace, ShopLinkProblem};
 use crate::messages::{self as msg, Lang, Message};
 
 /// How bad a diagnostic is: errors fail the build, warnings only inform.
@@ -241,6 +242,39 @@ pub fn unknown_name_hint(word: &str, kind: &'static msg::Template, known: &[&str
         None => msg::KNOWN_NAMES
             .nested("kind", kind)
             .nested("names", list_for_hint(known)),
+    }
+}
+
+/// What is wrong with a link filed under `marketplace`, and how to write it; the YAML path and the
+/// import say the same.
+pub fn shop_link_problem_text(
+    marketplace: Marketplace,
+    value: &str,
+    problem: &ShopLinkProblem,
+) -> (Message, Message) {
+    let example = marketplace.example();
+    match problem {
+        ShopLinkProblem::NotAUrl => (
+            msg::SHOP_NOT_A_URL.arg("value", value),
+            msg::SHOP_URL_HINT.arg("example", example),
+        ),
+        ShopLinkProblem::NotHttps => (
+            msg::SHOP_NOT_HTTPS.arg("value", value),
+            msg::SHOP_URL_HINT.arg("example", example),
+        ),
+        ShopLinkProblem::WrongHost { host } => {
+            let name = marketplace.name().en;
+            (
+                msg::SHOP_WRONG_SITE
+                    .arg("value", value)
+                    .arg("name", name)
+                    .arg("host", host),
+                msg::SHOP_WRONG_SITE_HINT
+                    .arg("name", name)
+                    .arg("sites", marketplace.hosts().join(", "))
+                    .arg("example", example),
+            )
+        }
     }
 }
 

@@ -482,6 +482,32 @@ table! {
         en: "write only the handle, e.g. `batiksekarjagad`",
         id: "tulis nama akunnya saja, misalnya `batiksekarjagad`",
     }
+    SHOP_NOT_A_URL { en: "`{value}` is not a web address", id: "`{value}` bukan alamat web" }
+    SHOP_NOT_HTTPS {
+        en: "`{value}` is not an https:// address",
+        id: "`{value}` bukan alamat https://",
+    }
+    SHOP_URL_HINT {
+        en: "copy the whole address from the browser's address bar, starting with https://, e.g. {example}",
+        id: "salin alamat lengkap dari kolom alamat peramban, diawali https://, misalnya {example}",
+    }
+    SHOP_WRONG_SITE {
+        en: "`{value}` is not a {name} address: it leads to `{host}`",
+        id: "`{value}` bukan alamat {name}: tautan ini menuju `{host}`",
+    }
+    SHOP_WRONG_SITE_HINT {
+        en: "a {name} link leads to {sites}, e.g. {example}; a link to another site goes under that site's own key",
+        id: "tautan {name} menuju {sites}, misalnya {example}; tautan ke situs lain ditulis di bawah kunci situs itu",
+    }
+    SHOP_UNKNOWN { en: "unknown shop `{key}`", id: "toko `{key}` tidak dikenal" }
+    SHOP_NOT_FOR_PRODUCTS {
+        en: "a product's `shops` lists its own pages on a marketplace; `{key}` is no marketplace",
+        id: "`shops` sebuah produk berisi halaman produk itu di marketplace; `{key}` bukan marketplace",
+    }
+    SHOP_NOT_FOR_PRODUCTS_HINT {
+        en: "put it under `shops:` in the producer's producer.yaml; a product may list {keys}",
+        id: "tulis di bawah `shops:` pada producer.yaml milik produsennya; produk hanya boleh berisi {keys}",
+    }
     NOT_AN_EMAIL { en: "`{value}` is not an email address", id: "`{value}` bukan alamat email" }
     EMAIL_HINT { en: "write it as name@example.id", id: "tulis seperti nama@example.id" }
     PRICE_MIN_ABOVE_MAX {
@@ -980,6 +1006,10 @@ table! {
     IMPORT_BAD_INSTAGRAM {
         en: "`{value}` is not an Instagram account",
         id: "`{value}` bukan akun Instagram",
+    }
+    IMPORT_SHOP_HTTPS_ADDED {
+        en: "`{value}` has no https://; read as {url}",
+        id: "`{value}` tanpa https://; dibaca sebagai {url}",
     }
     IMPORT_BAD_TAG {
         en: "the tag `{value}` has no letters or digits",

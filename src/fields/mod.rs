@@ -1,7 +1,7 @@
 //! The catalogue's vocabulary, on the bottom floor of the crate: the closed lists editors choose
 //! from (business kinds, certifications, curation statuses, availability) with their contract spelling and
 //! their labels in both languages, and the value types every stage shares (phone numbers,
-//! calendar dates, prices) with the order in which each YAML file lists its fields.
+//! calendar dates, prices, links to shops on marketplaces) with the order in which each YAML file lists its fields.
 //!
 //! The YAML path (`model`), the import, render and the search index all speak through these
 //! types, so a spelling, a label or a date rule lives here once. This module depends on nothing
@@ -11,11 +11,13 @@ mod date;
 pub mod order;
 mod phone;
 mod price;
+mod shops;
 mod terms;
 
 pub use date::{days_in_month, is_leap_year, Date, MONTHS_EN, MONTHS_ID};
 pub use phone::{Phone, PhoneProblem};
 pub use price::{format_rupiah, format_rupiah_range, Price};
+pub use shops::{Marketplace, ShopLink, ShopLinkProblem, TypedShopLink};
 pub use terms::{AvailabilityStatus, BusinessKind, CertificationKind, CurationStatus};
 
 /// A text in the site's two interface languages. Content in any other language shows the

@@ -13,6 +13,7 @@ pub const PRODUCT: &[&str] = &[
     "tags",
     "photos",
     "certifications",
+    "shops",
     "curation",
     "featured",
 ];
@@ -27,6 +28,7 @@ pub const PRODUCER: &[&str] = &[
     "whatsapp",
     "instagram",
     "email",
+    "shops",
     "founded",
     "logo",
 ];
@@ -39,9 +41,11 @@ pub const PHOTO: &[&str] = &["file", "alt"];
 pub const CERTIFICATION: &[&str] = &["type", "number"];
 /// A product's `curation:`.
 pub const CURATION: &[&str] = &["status", "curator", "date"];
+/// `shops:` of a producer or a product: the marketplaces' keys.
+pub const SHOPS: &[&str] = &super::Marketplace::KEYS;
 
 /// Top-level fields written as an indented block rather than `{ … }` on one line.
-pub const BLOCK_MAPPINGS: &[&str] = &["curation"];
+pub const BLOCK_MAPPINGS: &[&str] = &["curation", "shops"];
 
 /// The names of a struct's fields as serde sees them (renames applied), read by asking the
 /// struct to deserialise itself from a deserialiser that only listens. For tests that hold the

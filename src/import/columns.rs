@@ -3,6 +3,7 @@
 
 use super::sheet::{Row, Sheet};
 use super::values::fold;
+use crate::fields::Marketplace;
 
 /// The three kinds of sheet an import understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -25,6 +26,8 @@ pub enum Column {
     Whatsapp,
     Instagram,
     Email,
+    /// A shop's link: on producers sheets every kind, on products sheets the marketplaces.
+    Shop(Marketplace),
     Founded,
     Logo,
     StoryId,
@@ -58,6 +61,11 @@ pub enum Column {
 /// offices use.
 type Names = (Column, &'static [&'static str]);
 
+/// A shop's column, named as `fields::Marketplace` says.
+const fn shop(marketplace: Marketplace) -> Names {
+    (Column::Shop(marketplace), marketplace.columns())
+}
+
 /// The producers sheet's columns.
 pub const PRODUCER_COLUMNS: &[Names] = &[
     (Column::Slug, &["slug", "slug"]),
@@ -83,6 +91,12 @@ pub const PRODUCER_COLUMNS: &[Names] = &[
     ),
     (Column::Instagram, &["instagram", "instagram", "ig"]),
     (Column::Email, &["email", "email", "e_mail", "surel"]),
+    shop(Marketplace::Tokopedia),
+    shop(Marketplace::Shopee),
+    shop(Marketplace::Tiktok),
+    shop(Marketplace::Bukalapak),
+    shop(Marketplace::Website),
+    shop(Marketplace::Facebook),
     (
         Column::Founded,
         &["tahun_berdiri", "founded", "berdiri", "year_founded"],
@@ -183,6 +197,10 @@ pub const PRODUCT_COLUMNS: &[Names] = &[
             "certification",
         ],
     ),
+    shop(Marketplace::Tokopedia),
+    shop(Marketplace::Shopee),
+    shop(Marketplace::Tiktok),
+    shop(Marketplace::Bukalapak),
     (
         Column::CurationStatus,
         &["status_kurasi", "curation_status", "kurasi", "curation"],

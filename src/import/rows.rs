@@ -11,8 +11,8 @@ use super::report::{CellAt, Problem};
 use super::sheet::{Row, Sheet};
 use super::values::{self, ValueError};
 use crate::config::Config;
-use crate::diagnostic::did_you_mean;
-use crate::fields::{BusinessKind, CertificationKind, CurationStatus};
+use crate::diagnostic::{did_you_mean, shop_link_problem_text};
+use crate::fields::{BusinessKind, CertificationKind, CurationStatus, Marketplace};
 use crate::messages::{self as msg, Message};
 use crate::slug::{is_valid_slug, slugify};
 
@@ -263,6 +263,7 @@ impl<'a> Reading<'a> {
             r.parsed(Column::Instagram, text, values::parse_instagram)
         });
         self.field(&mut record, Column::Email, "email", |r, text| r.email(text));
+        self.shops(&mut record);
         self.field(&mut record, Column::Founded, "founded", |r, text| {
             r.parsed(Column::Founded, text, values::parse_whole_number)
         });
@@ -281,6 +282,39 @@ impl<'a> Reading<'a> {
         match parse(text) {
             Ok(value) => Some(value.into()),
             Err(error) => self.refuse(column, text, &error),
+        }
+    }
+
+    /// `shops.<key>` from each shop column the sheet has (a products sheet has the
+    /// marketplaces' only).
+    fn shops(&mut self, record: &mut Record) {
+        for marketplace in Marketplace::ALL {
+            let column = Column::Shop(marketplace);
+            self.field(record, column, marketplace.field(), |r, text| {
+                r.shop_link(marketplace, text)
+            });
+        }
+    }
+
+    /// A link of `marketplace`: https on its site; an address typed without `https://` gets
+    /// it, with a warning that says so.
+    fn shop_link(&mut self, marketplace: Marketplace, text: &str) -> Option<Value> {
+        let column = Column::Shop(marketplace);
+        match marketplace.typed_link(text) {
+            Ok(typed) => {
+                if typed.scheme_added {
+                    let message = msg::IMPORT_SHOP_HTTPS_ADDED
+                        .arg("value", text)
+                        .arg("url", &typed.link.url);
+                    self.warning(column, message);
+                }
+                Some(json!(typed.link.url))
+            }
+            Err(problem) => {
+                let (message, hint) = shop_link_problem_text(marketplace, text, &problem);
+                self.error(column, message, Some(hint));
+                None
+            }
         }
     }
 
@@ -340,6 +374,7 @@ impl<'a> Reading<'a> {
             "certifications",
             |r, text| r.certifications(text),
         );
+        self.shops(&mut record);
         self.curation_fields(&mut record);
         self.field(&mut record, Column::Featured, "featured", |r, text| {
             r.parsed(Column::Featured, text, values::parse_yes_no)
@@ -787,6 +822,9 @@ mod tests {
                 Some(key) if top == "curation" => {
                     assert!(order::CURATION.contains(&key), "{}", field.path)
                 }
+                Some(key) if top == "shops" => {
+                    assert!(order::SHOPS.contains(&key), "{}", field.path)
+                }
                 Some(lang) => assert!(["id", "en"].contains(&lang), "{}", field.path),
                 None => {}
             }
@@ -814,13 +852,33 @@ mod tests {
                 (Column::Instagram, "@batiksekar"),
                 (Column::Email, "batik@example.id"),
                 (Column::Founded, "2012"),
+                (
+                    Column::Shop(Marketplace::Tokopedia),
+                    "tokopedia.com/batiksekar",
+                ),
+                (
+                    Column::Shop(Marketplace::Website),
+                    "https://batiksekar.example.id",
+                ),
             ],
         );
         paths_in(&record, order::PRODUCER);
-        assert_eq!(record.fields.len(), order::PRODUCER.len());
+        let mut fields: Vec<&str> = record
+            .fields
+            .iter()
+            .map(|field| field.path.split('.').next().unwrap_or_default())
+            .collect();
+        fields.dedup();
+        assert_eq!(fields.len(), order::PRODUCER.len(), "{fields:?}");
         let text = |path| value(&record, path).as_str().expect(path);
         assert!(BusinessKind::parse(text("kind")).is_some());
         assert!(Phone::parse(text("whatsapp")).is_some());
+        let tokopedia = Marketplace::Tokopedia.link(text("shops.tokopedia"));
+        assert_eq!(
+            tokopedia.map(|link| link.url),
+            Ok("https://tokopedia.com/batiksekar".into())
+        );
+        assert!(Marketplace::Website.link(text("shops.website")).is_ok());
     }
 
     #[test]
@@ -842,6 +900,10 @@ mod tests {
                 (Column::Curator, "Dekranasda"),
                 (Column::CurationDate, "28 April 2025"),
                 (Column::Featured, "ya"),
+                (
+                    Column::Shop(Marketplace::Shopee),
+                    "https://shopee.co.id/batiksekar/kain",
+                ),
             ],
         );
         paths_in(&record, order::PRODUCT);
@@ -855,5 +917,6 @@ mod tests {
         let text = |path| value(&record, path).as_str().expect(path);
         assert!(CurationStatus::parse(text("curation.status")).is_some());
         assert!(Date::parse(text("curation.date")).is_some());
+        assert!(Marketplace::Shopee.link(text("shops.shopee")).is_ok());
     }
 }

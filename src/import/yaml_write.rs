@@ -9,11 +9,12 @@ use crate::markdown::split_front_matter;
 /// Objects inside fields, whose keys come (after the language codes) in the contract's order:
 /// `serde_json` sorts its maps alphabetically (no `preserve_order`), which would write
 /// `{ max, min }`.
-const NESTED_ORDERS: [&[&str]; 4] = [
+const NESTED_ORDERS: [&[&str]; 5] = [
     order::PRICE,
     order::PHOTO,
     order::CERTIFICATION,
     order::CURATION,
+    order::SHOPS,
 ];
 
 const BOM: char = '\u{feff}';

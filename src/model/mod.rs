@@ -10,7 +10,9 @@ mod validate;
 use std::path::PathBuf;
 
 use crate::config::Config;
-use crate::fields::{BusinessKind, CertificationKind, CurationStatus, Date, Phone, Price};
+use crate::fields::{
+    BusinessKind, CertificationKind, CurationStatus, Date, Phone, Price, ShopLink,
+};
 use crate::i18n::Translated;
 
 pub use review::review;
@@ -55,6 +57,8 @@ pub struct Producer {
     pub whatsapp: Option<Phone>,
     pub instagram: Option<String>,
     pub email: Option<String>,
+    /// Its shops on marketplaces, website and Facebook page, in `Marketplace::ALL` order.
+    pub shops: Vec<ShopLink>,
     pub founded: Option<u32>,
     pub logo: Option<Asset>,
     /// The business story as safe HTML.
@@ -97,6 +101,8 @@ pub struct Product {
     pub tags: Vec<String>,
     pub photos: Vec<Photo>,
     pub certifications: Vec<Certification>,
+    /// Its own listings on marketplaces, in `Marketplace::ALL` order.
+    pub shops: Vec<ShopLink>,
     pub curation: Option<Curation>,
     pub featured: bool,
     /// The description as safe HTML.

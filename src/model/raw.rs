@@ -1,6 +1,8 @@
 //! Entries as editors write them: YAML deserialised into structs that refuse unknown fields.
 //! Nothing here is checked beyond its shape; `validate` turns these into the model.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -18,6 +20,7 @@ pub(super) struct RawProducer {
     pub(super) whatsapp: Option<Spanned<String>>,
     pub(super) instagram: Option<Spanned<String>>,
     pub(super) email: Option<Spanned<String>>,
+    pub(super) shops: Option<RawShops>,
     pub(super) founded: Option<Spanned<u32>>,
     pub(super) logo: Option<Spanned<String>>,
 }
@@ -37,10 +40,15 @@ pub(super) struct RawProduct {
     pub(super) photos: Vec<RawPhoto>,
     #[serde(default)]
     pub(super) certifications: Vec<RawCertification>,
+    pub(super) shops: Option<RawShops>,
     pub(super) curation: Option<RawCuration>,
     #[serde(default)]
     pub(super) featured: bool,
 }
+
+/// `shops:` as written: each key (checked against `fields::Marketplace` by `validate`) with
+/// its link and the link's line.
+pub(super) type RawShops = BTreeMap<String, Spanned<String>>;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -11,12 +11,15 @@ use serde_saphyr::Spanned;
 use super::links::{self, Folders, LinkUse};
 use super::raw::{
     RawCuration, RawPageFront, RawPhoto, RawPrice, RawProducer, RawProduct, RawProductFront,
+    RawShops,
 };
 use super::{Asset, Catalogue, Certification, Curation, Page, Photo, Producer, Product};
 use crate::config::Config;
 use crate::content::{AssetProblem, CatalogueRoot, EntryFolder, RawContent, Section, SourceFile};
-use crate::diagnostic::{unknown_name_hint, Diagnostic, Diagnostics};
-use crate::fields::{BusinessKind, Date, Phone, Price};
+use crate::diagnostic::{
+    did_you_mean, shop_link_problem_text, unknown_name_hint, Diagnostic, Diagnostics,
+};
+use crate::fields::{BusinessKind, Date, Marketplace, Phone, Price, ShopLink};
 use crate::i18n::Translated;
 use crate::markdown;
 use crate::messages::{self as msg, Message};
@@ -201,6 +204,7 @@ impl Checker<'_> {
             .as_ref()
             .map(|handle| instagram_handle(handle, file, found));
         let email = raw.email.as_ref().map(|e| checked_email(e, file, found));
+        let shops = checked_shops(raw.shops.as_ref(), ShopsOf::Producer, file, found);
         let logo = raw
             .logo
             .as_ref()
@@ -230,6 +234,7 @@ impl Checker<'_> {
             whatsapp,
             instagram,
             email,
+            shops,
             founded: raw.founded.map(|y| y.value),
             logo,
             story,
@@ -255,6 +260,7 @@ impl Checker<'_> {
             .and_then(|price| checked_price(price, file, found));
         let tags = checked_tags(&raw.tags, file, found);
         let photos = self.photos(entry, &raw.photos, found);
+        let shops = checked_shops(raw.shops.as_ref(), ShopsOf::Product, file, found);
         let curation = raw.curation.map(|c| checked_curation(c, file, found));
         let mut name = Translated::from_raw(&raw.name, self.languages());
         let mut unit = raw
@@ -290,6 +296,7 @@ impl Checker<'_> {
                     number: c.number,
                 })
                 .collect(),
+            shops,
             curation,
             featured: raw.featured,
             description,
@@ -739,6 +746,65 @@ fn checked_email(email: &Spanned<String>, file: &Path, found: &mut Diagnostics) 
     value.to_owned()
 }
 
+/// Whose `shops:` are checked: a producer's may name every kind of shop, a product's only the
+/// marketplaces it has a listing of its own on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ShopsOf {
+    Producer,
+    Product,
+}
+
+/// `shops:`, each link an https URL on the site of the marketplace it is filed under.
+fn checked_shops(
+    raw: Option<&RawShops>,
+    of: ShopsOf,
+    file: &Path,
+    found: &mut Diagnostics,
+) -> Vec<ShopLink> {
+    let allowed: Vec<Marketplace> = Marketplace::ALL
+        .into_iter()
+        .filter(|m| of == ShopsOf::Producer || m.sells())
+        .collect();
+    let mut links = Vec::new();
+    // `shops:` alone (None): an editor kept the key and commented out every line under it.
+    for (key, text) in raw.into_iter().flatten() {
+        let field = format!("shops.{key}");
+        let error = |message: Message, hint: Message| {
+            Diagnostic::error(file, message)
+                .at_line(line_of(text))
+                .in_field(&field)
+                .with_hint(hint)
+        };
+        let keys = || {
+            let keys: Vec<&str> = allowed.iter().map(|m| m.as_str()).collect();
+            keys.join(", ")
+        };
+        let Some(marketplace) = Marketplace::parse(key) else {
+            let known = allowed.iter().map(|m| m.as_str());
+            let hint = match did_you_mean(key, known) {
+                Some(close) => msg::DID_YOU_MEAN.arg("name", close),
+                None => msg::USE_ONE_OF.arg("names", keys()),
+            };
+            found.push(error(msg::SHOP_UNKNOWN.arg("key", key), hint));
+            continue;
+        };
+        if !allowed.contains(&marketplace) {
+            let hint = msg::SHOP_NOT_FOR_PRODUCTS_HINT.arg("keys", keys());
+            found.push(error(msg::SHOP_NOT_FOR_PRODUCTS.arg("key", key), hint));
+            continue;
+        }
+        match marketplace.link(&text.value) {
+            Ok(link) => links.push(link),
+            Err(problem) => {
+                let (message, hint) = shop_link_problem_text(marketplace, &text.value, &problem);
+                found.push(error(message, hint));
+            }
+        }
+    }
+    links.sort_by_key(|link| link.marketplace);
+    links
+}
+
 fn checked_price(price: &Spanned<RawPrice>, file: &Path, found: &mut Diagnostics) -> Option<Price> {
     let line = line_of(price);
     let result = match (price.value.amount, price.value.min, price.value.max) {
@@ -864,6 +930,42 @@ mod tests {
                 )]
             );
         }
+    }
+
+    #[test]
+    fn shop_links_are_https_on_their_marketplace_and_named_by_field() {
+        let producer = |raw: RawShops, file: &Path, found: &mut Diagnostics| {
+            checked_shops(Some(&raw), ShopsOf::Producer, file, found)
+        };
+        let text = "website: https://toko.example.id\ntokopedia: https://www.tokopedia.com/toko\n";
+        let (links, problems) = checked(text, producer);
+        assert!(problems.is_empty(), "{problems:?}");
+        let urls: Vec<&str> = links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(
+            urls,
+            ["https://www.tokopedia.com/toko", "https://toko.example.id/"],
+            "in the contract's order"
+        );
+        let text = "tokopedia: http://www.tokopedia.com/toko\nshopee: https://www.tokopedia.com/toko\ntokped: https://www.tokopedia.com/toko\n";
+        let (links, problems) = checked(text, producer);
+        assert!(links.is_empty());
+        assert_eq!(
+            problems,
+            [
+                "error: entry.yaml:1: field `shops.tokopedia`: `http://www.tokopedia.com/toko` is not an https:// address\n  hint: copy the whole address from the browser's address bar, starting with https://, e.g. https://www.tokopedia.com/batiksekarjagad",
+                "error: entry.yaml:2: field `shops.shopee`: `https://www.tokopedia.com/toko` is not a Shopee address: it leads to `www.tokopedia.com`\n  hint: a Shopee link leads to shopee.co.id, shope.ee, shp.ee, e.g. https://shopee.co.id/batiksekarjagad; a link to another site goes under that site's own key",
+                "error: entry.yaml:3: field `shops.tokped`: unknown shop `tokped`\n  hint: use one of: tokopedia, shopee, tiktok, bukalapak, website, facebook",
+            ]
+        );
+        let product = |raw: RawShops, file: &Path, found: &mut Diagnostics| {
+            checked_shops(Some(&raw), ShopsOf::Product, file, found)
+        };
+        let (links, problems) = checked("facebook: https://www.facebook.com/toko\n", product);
+        assert!(links.is_empty());
+        assert_eq!(
+            problems,
+            ["error: entry.yaml:1: field `shops.facebook`: a product's `shops` lists its own pages on a marketplace; `facebook` is no marketplace\n  hint: put it under `shops:` in the producer's producer.yaml; a product may list tokopedia, shopee, tiktok, bukalapak"]
+        );
     }
 
     #[test]

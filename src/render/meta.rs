@@ -165,6 +165,10 @@ pub fn product_json_ld(
     if let Some(offer) = price.map(|p| offer(p, meta.canonical.as_deref())) {
         data["offers"] = offer;
     }
+    if let (Some(price), false) = (price, product.listings.is_empty()) {
+        let offers = with_listing_offers(&data["offers"], price, product);
+        data["offers"] = offers;
+    }
     if !product.certifications.is_empty() {
         data["hasCertification"] = product
             .certifications
@@ -197,8 +201,12 @@ pub fn producer_json_ld(producer: &ProducerView, meta: &PageMeta, base_url: &str
     if let Some(email) = &card.contact.email {
         data["email"] = email.clone().into();
     }
-    if let Some(instagram) = &card.contact.instagram_url {
-        data["sameAs"] = serde_json::json!([instagram]);
+    let same_as: Vec<&str> = (card.contact.instagram_url.iter())
+        .chain(producer.shops.iter().map(|shop| &shop.url))
+        .map(String::as_str)
+        .collect();
+    if !same_as.is_empty() {
+        data["sameAs"] = same_as.into();
     }
     if let Some(founded) = producer.founded {
         data["foundingDate"] = founded.to_string().into();
@@ -207,6 +215,23 @@ pub fn producer_json_ld(producer: &ProducerView, meta: &PageMeta, base_url: &str
         data["image"] = image.url.clone().into();
     }
     graph(vec![data, breadcrumb_list(meta, base_url)])
+}
+
+/// The page's own offer followed by one per marketplace listing: the same product at the price
+/// the catalogue states, sold by its producer at the listing's URL. Google wants a price on
+/// every offer, so a product without one lists no offers at all.
+fn with_listing_offers(
+    main: &serde_json::Value,
+    price: Price,
+    product: &ProductView,
+) -> serde_json::Value {
+    let seller = serde_json::json!({ "@type": "Organization", "name": product.producer.name });
+    let listings = product.listings.iter().map(|listing| {
+        let mut listed = offer(price, Some(listing.url.as_str()));
+        listed["seller"] = seller.clone();
+        listed
+    });
+    std::iter::once(main.clone()).chain(listings).collect()
 }
 
 fn offer(price: Price, url: Option<&str>) -> serde_json::Value {

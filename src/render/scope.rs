@@ -135,6 +135,7 @@ fn same_but_descriptions(before: &Product, after: &Product) -> bool {
         tags,
         photos,
         certifications,
+        shops,
         curation,
         featured,
         description: _,
@@ -151,6 +152,7 @@ fn same_but_descriptions(before: &Product, after: &Product) -> bool {
         && *tags == after.tags
         && *photos == after.photos
         && *certifications == after.certifications
+        && *shops == after.shops
         && *curation == after.curation
         && *featured == after.featured
 }

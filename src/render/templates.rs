@@ -42,6 +42,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "partials/pagination.html",
     "partials/fallback-notice.html",
     "partials/contact.html",
+    "partials/shops.html",
 );
 
 /// A template source and where it came from (for error messages).

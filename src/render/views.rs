@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::fields::{CertificationKind, Phone, Price};
+use crate::fields::{CertificationKind, Marketplace, Phone, Price, ShopLink};
 use crate::i18n::Translated;
 use crate::images::{Format, ImageSet, ProcessedImage};
 use crate::markdown;
@@ -140,8 +140,23 @@ pub struct ProductView {
     pub category: Link,
     /// A WhatsApp link with a message about this product, to the producer or else the publisher.
     pub inquiry: Option<Inquiry>,
+    /// The product's own listings on marketplaces.
+    pub listings: Vec<ShopButton>,
+    /// Its producer's shops on marketplaces, shown when the product has no listing of its own.
+    pub producer_shops: Vec<ShopButton>,
     /// The page's QR code (site-relative).
     pub qr: String,
+}
+
+/// "Beli di Tokopedia": a link to a shop or a listing, with its label in the page language.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShopButton {
+    /// The `shops:` key, also the button's class (`shop-tokopedia`).
+    pub key: &'static str,
+    pub url: String,
+    pub label: &'static str,
+    /// A second line: the website's address, or whose shop it is.
+    pub detail: Option<String>,
 }
 
 /// "Ask on WhatsApp": the link and whom it reaches.
@@ -184,6 +199,8 @@ pub struct ProducerView {
     pub story: Option<Text>,
     pub summary: Text,
     pub product_count: usize,
+    /// Its shops on marketplaces, website and Facebook page.
+    pub shops: Vec<ShopButton>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -434,6 +451,8 @@ impl LangContext<'_> {
                 url: self.url(&format!("categories/{}/", category.slug)),
             },
             inquiry: self.inquiry(product),
+            listings: self.shop_buttons(&product.shops, |_| None),
+            producer_shops: self.producer_shops_for(product, producer),
             qr: self.url(&format!("products/{}/{}", product.slug, super::QR_FILE)),
         }
     }
@@ -477,7 +496,45 @@ impl LangContext<'_> {
             story: self.rich_text(&producer.story),
             summary: self.text(&producer.summary),
             product_count: producer.products.len(),
+            shops: self.shop_buttons(&producer.shops, |link| {
+                (link.marketplace == Marketplace::Website).then(|| link.site())
+            }),
         }
+    }
+
+    /// Buttons for `links`, each with its label in this language and `detail` below it.
+    fn shop_buttons(
+        &self,
+        links: &[ShopLink],
+        detail: impl Fn(&ShopLink) -> Option<String>,
+    ) -> Vec<ShopButton> {
+        links
+            .iter()
+            .map(|link| ShopButton {
+                key: link.marketplace.as_str(),
+                url: link.url.clone(),
+                label: link.marketplace.button_label().pick(self.lang),
+                detail: detail(link),
+            })
+            .collect()
+    }
+
+    /// The producer's marketplace shops, named as theirs, for a product without listings.
+    fn producer_shops_for(&self, product: &Product, producer: &Producer) -> Vec<ShopButton> {
+        if !product.shops.is_empty() {
+            return Vec::new();
+        }
+        let sold: Vec<ShopLink> = producer
+            .shops
+            .iter()
+            .filter(|link| link.marketplace.sells())
+            .cloned()
+            .collect();
+        let whose = match self.lang {
+            "id" => format!("Toko {}", producer.name),
+            _ => format!("{}'s shop", producer.name),
+        };
+        self.shop_buttons(&sold, |_| Some(whose.clone()))
     }
 
     /// Every category with its product count and the cover of its first product with a photo.

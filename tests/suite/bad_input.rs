@@ -266,6 +266,12 @@ fn utf16(text: &str, bom: bool) -> Vec<u8> {
     bytes
 }
 
+/// Adds `shops:` with the one `entry` to the end of a producer.yaml or product.yaml.
+fn shops(catalogue: &Catalogue, file: &str, entry: &str) {
+    let text = catalogue.read(file);
+    catalogue.write(file, format!("{text}shops:\n  {entry}\n"));
+}
+
 /// Replaces the batik product's photo list by `count` references to its one photo.
 fn photos(catalogue: &Catalogue, count: usize) {
     let list = "  - file: utama.png\n    alt: { id: \"Kain batik motif surya\", en: \"Batik cloth with a sun motif\" }\n";
@@ -426,6 +432,86 @@ fn cases() -> Vec<Case> {
                 "max_photos",
                 "max_photos_per_product",
             ),
+        },
+        // ---------------------------------------------------- shop links
+        Case {
+            name: "shop link over http",
+            fault: |c| {
+                shops(
+                    c,
+                    PRODUCER,
+                    "tokopedia: http://www.tokopedia.com/batiksekarjagad",
+                )
+            },
+            expect: field_error(PRODUCER, "tokopedia:", "shops.tokopedia", "https://"),
+        },
+        Case {
+            name: "Shopee link filed under tokopedia",
+            fault: |c| {
+                shops(
+                    c,
+                    PRODUCER,
+                    "tokopedia: https://shopee.co.id/batiksekarjagad",
+                )
+            },
+            expect: field_error(
+                PRODUCER,
+                "tokopedia:",
+                "shops.tokopedia",
+                "is not a Tokopedia address: it leads to `shopee.co.id`",
+            ),
+        },
+        Case {
+            name: "lookalike site filed under shopee",
+            fault: |c| shops(c, PRODUCER, "shopee: https://shopee.co.id.example.com/toko"),
+            expect: field_error(
+                PRODUCER,
+                "shopee:",
+                "shops.shopee",
+                "shopee.co.id, shope.ee",
+            ),
+        },
+        Case {
+            name: "shop link that is no address",
+            fault: |c| shops(c, BATIK, "shopee: Toko Batik Sekar Jagad"),
+            expect: field_error(BATIK, "shopee:", "shops.shopee", "is not a web address"),
+        },
+        Case {
+            name: "website in a product's shops",
+            fault: |c| shops(c, BATIK, "website: https://batiksekarjagad.example.id"),
+            expect: field_error(BATIK, "website:", "shops.website", "producer.yaml"),
+        },
+        Case {
+            name: "misspelt marketplace",
+            fault: |c| {
+                shops(
+                    c,
+                    PRODUCER,
+                    "tokopdia: https://www.tokopedia.com/batiksekarjagad",
+                )
+            },
+            expect: field_error(
+                PRODUCER,
+                "tokopdia:",
+                "shops.tokopdia",
+                "did you mean `tokopedia`?",
+            ),
+        },
+        Case {
+            name: "unknown marketplace",
+            fault: |c| shops(c, PRODUCER, "lazada: https://www.lazada.co.id/shop/batik"),
+            expect: field_error(PRODUCER, "lazada:", "shops.lazada", "use one of: tokopedia"),
+        },
+        Case {
+            name: "shops written as one link",
+            fault: |c| {
+                let text = c.read(PRODUCER);
+                c.write(
+                    PRODUCER,
+                    format!("{text}shops: https://www.tokopedia.com/x\n"),
+                );
+            },
+            expect: error_at(PRODUCER, "shops:", ""),
         },
         // ---------------------------------------------------- missing required fields
         Case {

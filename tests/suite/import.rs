@@ -1165,3 +1165,132 @@ fn a_photo_replaced_by_hand_is_kept_until_overwrite() {
         settled.stderr
     );
 }
+
+#[test]
+fn shop_links_are_read_from_their_columns_checked_and_shown() {
+    let setup = Setup::new();
+    let producers = vec![
+        vec![
+            Text("Nama Usaha"),
+            Text("Jenis"),
+            Text("Alamat"),
+            Text("Tokopedia"),
+            Text("TikTok Shop"),
+            Text("Situs Web"),
+            Text("Facebook"),
+        ],
+        vec![
+            Text("Kue Lapis Bu Ani"),
+            Text("ukm"),
+            Text("Jl. Gajah Mada 5, Kota Mojokerto"),
+            Text("https://www.tokopedia.com/kuelapisbuani"),
+            // Typed without https://, as share links are copied from the app.
+            Text("vt.tiktok.com/ZSkuelapis/"),
+            Text("https://kuelapisbuani.example.id"),
+            Blank,
+        ],
+        vec![
+            Text("Keripik Bu Rina"),
+            Text("ukm"),
+            Text("Jl. Kranggan 2, Kota Mojokerto"),
+            Text("https://shopee.co.id/keripikburina"),
+            Blank,
+            Text("http://keripikburina.example.id"),
+            Text("Keripik Bu Rina"),
+        ],
+    ];
+    let products = vec![
+        vec![
+            Text("Nama ID"),
+            Text("Nama Usaha"),
+            Text("Kategori"),
+            Text("Harga"),
+            Text("Shopee"),
+        ],
+        vec![
+            Text("Kue Lapis Legit"),
+            Text("Kue Lapis Bu Ani"),
+            Text("Makanan & Minuman"),
+            Number(85000.0),
+            Text("https://shopee.co.id/kuelapisbuani/kue-lapis-legit"),
+        ],
+    ];
+    let file = setup.xlsx(&[("Usaha", producers), ("Produk", products)]);
+    let run = setup.import(&file, &[]);
+    assert_eq!(
+        run.code, 1,
+        "the second business has bad links:\n{}",
+        run.stderr
+    );
+    let places: Vec<(String, Option<u32>, Option<String>)> = reported(&run.stderr, "katalog.xlsx")
+        .into_iter()
+        .map(|r| (r.severity, r.row, r.column))
+        .collect();
+    let at = |severity: &str, row: u32, column: &str| {
+        (severity.to_owned(), Some(row), Some(column.to_owned()))
+    };
+    assert_eq!(
+        places,
+        [
+            at("warning", 2, "E"),
+            at("error", 3, "D"),
+            at("error", 3, "F"),
+            at("error", 3, "G"),
+        ],
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(
+        "`vt.tiktok.com/ZSkuelapis/` has no https://; read as https://vt.tiktok.com/ZSkuelapis/"
+    ));
+    assert!(run
+        .stderr
+        .contains("is not a Tokopedia address: it leads to `shopee.co.id`"));
+    assert!(run
+        .stderr
+        .contains("`http://keripikburina.example.id` is not an https:// address"));
+
+    let relative = "content/producers/kue-lapis-bu-ani/producer.yaml";
+    assert_eq!(
+        setup.yaml(relative)["shops"],
+        json!({
+            "tokopedia": "https://www.tokopedia.com/kuelapisbuani",
+            "tiktok": "https://vt.tiktok.com/ZSkuelapis/",
+            "website": "https://kuelapisbuani.example.id/",
+        })
+    );
+    let text = setup.catalogue.read(relative);
+    assert!(
+        text.contains("shops:\n  tokopedia: https://www.tokopedia.com/kuelapisbuani\n  tiktok: "),
+        "a block in the contract's order:\n{text}"
+    );
+    assert_eq!(key_order(&text), ["name", "kind", "address", "shops"]);
+    assert!(!setup
+        .root()
+        .join("content/producers/keripik-bu-rina")
+        .exists());
+    let lapis = setup.yaml("content/products/kue-lapis-legit/product.yaml");
+    assert_eq!(
+        lapis["shops"],
+        json!({ "shopee": "https://shopee.co.id/kuelapisbuani/kue-lapis-legit" })
+    );
+
+    let after_first = setup.content();
+    setup.import(&file, &[]);
+    assert_eq!(
+        setup.content(),
+        after_first,
+        "a second import changes nothing"
+    );
+    let site = setup.catalogue.build();
+    let page = site.html("id/products/kue-lapis-legit/index.html");
+    let link = Selector::parse("ul.shop-links a").unwrap();
+    let hrefs: Vec<&str> = page
+        .select(&link)
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(
+        hrefs,
+        ["https://shopee.co.id/kuelapisbuani/kue-lapis-legit"]
+    );
+}

@@ -672,3 +672,49 @@ fn strings_from_the_payload_list_are_escaped_in_diagnostics_too() {
         errors[0]
     );
 }
+
+#[test]
+fn hostile_shop_links_stay_inside_their_attribute_and_json_string() {
+    let catalogue = Catalogue::copy("basic");
+    let website = "https://batik.example.id/a\"><script>alert(1)</script>?q='x' onmouseover='alert(1)'&r=</script>#\"><b>";
+    let listing = "https://www.tokopedia.com/toko/\"><svg onload=alert(1)>?x=\"}</script><!--";
+    catalogue.replace(
+        "content/producers/batik-sekar-jagad/producer.yaml",
+        "kind: ukm\n",
+        &format!("kind: ukm\nshops:\n  website: {}\n", quoted(website)),
+    );
+    catalogue.replace(
+        "content/products/batik-tulis-surya/product.yaml",
+        "featured: true\n",
+        &format!("featured: true\nshops:\n  tokopedia: {}\n", quoted(listing)),
+    );
+    let site = catalogue.build();
+    for (page, typed, host) in [
+        (
+            "id/producers/batik-sekar-jagad/",
+            website,
+            "batik.example.id",
+        ),
+        (
+            "en/products/batik-tulis-surya/",
+            listing,
+            "www.tokopedia.com",
+        ),
+    ] {
+        let html = site.html(page);
+        let (mut texts, mut json) = (BTreeSet::new(), BTreeSet::new());
+        let problems = scan_page(page, &html, &mut texts, &mut json);
+        assert!(problems.is_empty(), "{page}: {problems:?}");
+        // The link is one attribute: the URL as typed, with what may not stand in a URL
+        // percent-encoded, leading to the site it names.
+        let link = only_url(&site, page, "ul.shop-links a");
+        assert_eq!(link.host_str(), Some(host), "{page}");
+        let expected = url::Url::parse(typed).expect("a URL");
+        assert_eq!(link, expected, "{page}");
+        assert!(
+            !link.as_str().contains(['"', '<', '>', '\'', ' ']),
+            "{link}"
+        );
+        assert!(json.contains(link.as_str()), "{page}: not in the JSON-LD");
+    }
+}

@@ -20,3 +20,4 @@ mod pdf;
 mod photos;
 mod properties;
 mod serve;
+mod shops;
