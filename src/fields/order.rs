@@ -10,6 +10,7 @@ pub const PRODUCT: &[&str] = &[
     "price",
     "unit",
     "min_order",
+    "availability",
     "tags",
     "photos",
     "certifications",
@@ -39,6 +40,8 @@ pub const PHOTO: &[&str] = &["file", "alt"];
 pub const CERTIFICATION: &[&str] = &["type", "number"];
 /// A product's `curation:`.
 pub const CURATION: &[&str] = &["status", "curator", "date"];
+/// A product's `availability:`.
+pub const AVAILABILITY: &[&str] = &["status", "lead_days"];
 
 /// Top-level fields written as an indented block rather than `{ … }` on one line.
 pub const BLOCK_MAPPINGS: &[&str] = &["curation"];
