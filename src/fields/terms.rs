@@ -312,13 +312,9 @@ impl AvailabilityStatus {
                 "sesuai pesanan",
                 "dibuat sesuai pesanan",
             ],
-            AvailabilityStatus::Habis => &[
-                "habis",
-                "stok habis",
-                "kosong",
-                "sold out",
-                "out of stock",
-            ],
+            AvailabilityStatus::Habis => {
+                &["habis", "stok habis", "kosong", "sold out", "out of stock"]
+            }
         }
     }
 }

@@ -907,7 +907,10 @@ mod tests {
         }
         let text = |path| value(&record, path).as_str().expect(path);
         assert!(CurationStatus::parse(text("curation.status")).is_some());
-        assert_eq!(text("availability.status"), AvailabilityStatus::Pesan.as_str());
+        assert_eq!(
+            text("availability.status"),
+            AvailabilityStatus::Pesan.as_str()
+        );
         assert_eq!(value(&record, "availability.lead_days"), &json!(21));
         assert!(Date::parse(text("curation.date")).is_some());
     }

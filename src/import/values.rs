@@ -1190,7 +1190,11 @@ mod tests {
             assert_eq!(status, Ok(expected), "{text:?}");
         }
         for text in ["", "lolos", "segera", "pre"] {
-            assert_eq!(parse_availability(text), Err(UnknownAvailability), "{text:?}");
+            assert_eq!(
+                parse_availability(text),
+                Err(UnknownAvailability),
+                "{text:?}"
+            );
         }
         for (text, days) in [("21", 21), ("21 hari", 21), ("1 day", 1), (" 365 ", 365)] {
             assert_eq!(parse_lead_days(text), Ok(days), "{text:?}");

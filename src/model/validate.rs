@@ -802,10 +802,13 @@ fn checked_availability(
     let status = AvailabilityStatus::parse(raw.status.value.trim());
     if status.is_none() {
         found.push(
-            Diagnostic::error(file, msg::NOT_AN_AVAILABILITY.arg("value", &raw.status.value))
-                .at_line(line_of(&raw.status))
-                .in_field("availability.status")
-                .with_hint(&msg::AVAILABILITY_HINT),
+            Diagnostic::error(
+                file,
+                msg::NOT_AN_AVAILABILITY.arg("value", &raw.status.value),
+            )
+            .at_line(line_of(&raw.status))
+            .in_field("availability.status")
+            .with_hint(&msg::AVAILABILITY_HINT),
         );
     }
     let lead_days = raw
@@ -845,10 +848,7 @@ fn checked_lead_days(
             RawWholeNumber::Other(text) if text.parse::<i64>().is_ok() => format!("\"{text}\""),
             RawWholeNumber::Other(text) => text.clone(),
         };
-        found.push(problem(
-            lead_time_problem(&typed),
-            &msg::LEAD_DAYS_HINT,
-        ));
+        found.push(problem(lead_time_problem(&typed), &msg::LEAD_DAYS_HINT));
         return None;
     };
     if status != AvailabilityStatus::Pesan {
@@ -953,9 +953,12 @@ mod tests {
     }
 
     fn availability_of(text: &str) -> (Option<Availability>, Vec<String>) {
-        checked(text, |raw: RawAvailability, file: &Path, found: &mut Diagnostics| {
-            checked_availability(&raw, file, found)
-        })
+        checked(
+            text,
+            |raw: RawAvailability, file: &Path, found: &mut Diagnostics| {
+                checked_availability(&raw, file, found)
+            },
+        )
     }
 
     #[test]
@@ -968,7 +971,10 @@ mod tests {
         );
         let (ready, problems) = availability_of("{ status: siap }");
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(ready.map(|a| (a.status, a.lead_days)), Some((AvailabilityStatus::Siap, None)));
+        assert_eq!(
+            ready.map(|a| (a.status, a.lead_days)),
+            Some((AvailabilityStatus::Siap, None))
+        );
         let (year, _) = availability_of("{ status: pesan, lead_days: 365 }");
         assert_eq!(year.and_then(|a| a.lead_days), Some(365));
 
@@ -988,7 +994,10 @@ mod tests {
             );
         }
         let (sold, problems) = availability_of("status: habis\nlead_days: 7\n");
-        assert_eq!(sold.map(|a| (a.status, a.lead_days)), Some((AvailabilityStatus::Habis, None)));
+        assert_eq!(
+            sold.map(|a| (a.status, a.lead_days)),
+            Some((AvailabilityStatus::Habis, None))
+        );
         assert_eq!(
             problems,
             ["error: entry.yaml:2: field `availability.lead_days`: a lead time is only for products made to order, but the status is `habis`\n  hint: remove `lead_days`, or write `status: pesan` if the product is made after it is ordered"]

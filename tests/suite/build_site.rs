@@ -807,9 +807,27 @@ fn availability_shows_on_cards_and_product_pages_and_nothing_when_unsaid() {
     let site = basic();
     // The batik is made to order in 21 days; the onde-onde are in stock.
     let expected = [
-        ("id", "batik-tulis-surya", "Ketersediaan", "Dibuat sesuai pesanan, 21 hari", "pesan"),
-        ("en", "batik-tulis-surya", "Availability", "Made to order in 21 days", "pesan"),
-        ("id", "onde-onde-isi-10", "Ketersediaan", "Stok siap", "siap"),
+        (
+            "id",
+            "batik-tulis-surya",
+            "Ketersediaan",
+            "Dibuat sesuai pesanan, 21 hari",
+            "pesan",
+        ),
+        (
+            "en",
+            "batik-tulis-surya",
+            "Availability",
+            "Made to order in 21 days",
+            "pesan",
+        ),
+        (
+            "id",
+            "onde-onde-isi-10",
+            "Ketersediaan",
+            "Stok siap",
+            "siap",
+        ),
         ("en", "onde-onde-isi-10", "Availability", "In stock", "siap"),
     ];
     for (lang, slug, term, label, status) in expected {
@@ -832,7 +850,9 @@ fn availability_shows_on_cards_and_product_pages_and_nothing_when_unsaid() {
         let page = format!("{lang}/products/sambal-tanpa-foto/");
         let terms: Vec<String> = facts(&site, &page).into_iter().map(|(t, _)| t).collect();
         assert!(
-            !terms.iter().any(|t| t == "Ketersediaan" || t == "Availability"),
+            !terms
+                .iter()
+                .any(|t| t == "Ketersediaan" || t == "Availability"),
             "{page}: {terms:?}"
         );
         assert!(select(&site.html(&page), "[class*=badge-availability]").is_empty());
@@ -846,7 +866,9 @@ fn availability_shows_on_cards_and_product_pages_and_nothing_when_unsaid() {
     .map(|o| (attr(o, "value").to_owned(), text(o)))
     .collect();
     let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
-        list.iter().map(|(v, l)| (v.to_string(), l.to_string())).collect()
+        list.iter()
+            .map(|(v, l)| (v.to_string(), l.to_string()))
+            .collect()
     };
     assert_eq!(
         options,

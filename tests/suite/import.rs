@@ -1224,7 +1224,9 @@ fn availability_columns_become_the_availability_block_and_build() {
     );
     assert_eq!((errors[1].0, errors[1].1.as_deref()), (Some(5), Some("E")));
     assert!(
-        errors[1].2.contains("`0` is not a number of days from 1 to 365"),
+        errors[1]
+            .2
+            .contains("`0` is not a number of days from 1 to 365"),
         "{errors:?}"
     );
 
@@ -1247,6 +1249,11 @@ fn availability_columns_become_the_availability_block_and_build() {
     let site = setup.catalogue.build();
     let page = site.html("id/products/batik-tulis-pesanan/index.html");
     let badge = Selector::parse(".product-info .badge-availability-pesan").unwrap();
-    let label: String = page.select(&badge).next().expect("the badge").text().collect();
+    let label: String = page
+        .select(&badge)
+        .next()
+        .expect("the badge")
+        .text()
+        .collect();
     assert_eq!(label.trim(), "Dibuat sesuai pesanan, 21 hari");
 }
