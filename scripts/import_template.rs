@@ -64,6 +64,14 @@ fn meaning(kind: SheetKind, column: Column) -> (&'static str, &'static str) {
         (_, C::UnitId) => ("opsional: satuan dalam bahasa Indonesia, misalnya lembar", "optional: the unit in Indonesian, e.g. lembar"),
         (_, C::UnitEn) => ("opsional: satuan dalam bahasa Inggris, misalnya piece", "optional: the unit in English, e.g. piece"),
         (_, C::MinOrder) => ("opsional: jumlah pesanan minimal", "optional: minimum order quantity"),
+        (_, C::Availability) => (
+            "opsional: siap (stok siap), pesan (dibuat sesuai pesanan, juga Pre Order atau PO) atau habis (stok habis)",
+            "optional: siap (ready stock), pesan (made to order, also Pre Order or PO) or habis (sold out)",
+        ),
+        (_, C::LeadDays) => (
+            "opsional, hanya untuk pesan: berapa hari produk dibuat setelah dipesan, 1 sampai 365",
+            "optional, only with pesan: days to make the product after the order, 1 to 365",
+        ),
         (_, C::Tags) => ("opsional: label dipisah koma, misalnya tulis, pewarna alami", "optional: tags separated by commas, e.g. tulis, pewarna alami"),
         (_, C::Photos) => (
             "opsional: nama file foto dipisah koma; foto pertama menjadi sampul; dicari di folder lembar kerja atau folder foto/",
@@ -167,6 +175,8 @@ fn sheets() -> Vec<(&'static str, SheetKind, Rows)> {
                     ("satuan_id", "lembar"),
                     ("satuan_en", "piece"),
                     ("min_order", "5"),
+                    ("ketersediaan", "Pre Order"),
+                    ("lama_pesan_hari", "14"),
                     ("tag", "cap, pewarna alami"),
                     ("sertifikasi", "HKI EC00202500001"),
                     ("tokopedia", "https://www.tokopedia.com/usahacontohmawar/batik-cap-contoh-mawar"),
@@ -181,6 +191,7 @@ fn sheets() -> Vec<(&'static str, SheetKind, Rows)> {
                     ("harga", "Rp 15.000,-"),
                     ("satuan_id", "bungkus"),
                     ("satuan_en", "pack"),
+                    ("ketersediaan", "siap"),
                     ("sertifikasi", "Halal: ID35110000000000001; PIRT: 2063576010000-29"),
                     ("unggulan", "tidak"),
                 ],

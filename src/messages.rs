@@ -523,6 +523,30 @@ table! {
         id: "tulis `price: { amount: 450000 }` atau `price: { min: 350000, max: 750000 }` dalam rupiah, tanpa titik atau koma",
     }
     TAG_NOT_A_SLUG { en: "tag `{tag}` is not a valid slug", id: "label `{tag}` bukan slug (nama alamat) yang sah" }
+    NOT_AN_AVAILABILITY {
+        en: "`{value}` is not an availability status",
+        id: "`{value}` bukan status ketersediaan yang dikenal",
+    }
+    AVAILABILITY_HINT {
+        en: "write `siap` (ready stock), `pesan` (made to order) or `habis` (sold out)",
+        id: "tulis `siap` (stok siap), `pesan` (dibuat sesuai pesanan) atau `habis` (stok habis)",
+    }
+    NOT_A_LEAD_TIME {
+        en: "`{value}` is not a number of days from {min} to {max}",
+        id: "`{value}` bukan jumlah hari dari {min} sampai {max}",
+    }
+    LEAD_DAYS_HINT {
+        en: "write how many days making the product takes after the order, in digits without quotes, e.g. `lead_days: 21`",
+        id: "tulis berapa hari produk dibuat setelah dipesan, dengan angka tanpa tanda kutip, misalnya `lead_days: 21`",
+    }
+    LEAD_DAYS_NOT_MADE_TO_ORDER {
+        en: "a lead time is only for products made to order, but the status is `{status}`",
+        id: "lama pembuatan hanya untuk produk yang dibuat sesuai pesanan, tetapi statusnya `{status}`",
+    }
+    LEAD_DAYS_NOT_MADE_TO_ORDER_HINT {
+        en: "remove `lead_days`, or write `status: pesan` if the product is made after it is ordered",
+        id: "hapus `lead_days`, atau tulis `status: pesan` bila produk dibuat setelah dipesan",
+    }
 
     // ------------------------------------------------------------ links in Markdown
     LINK_NOT_INTERNAL_FORM {
@@ -564,6 +588,14 @@ table! {
         en: "put a photo in {dir}/ and list it under `photos:`, e.g. `- file: utama.jpg`",
         id: "taruh foto di {dir}/ lalu cantumkan di bawah `photos:`, misalnya `- file: utama.jpg`",
     }
+    PRODUCT_WITHOUT_AVAILABILITY {
+        en: "does not say whether it is in stock, made to order or sold out; its pages say nothing about it",
+        id: "belum menyebutkan apakah stoknya siap, dibuat sesuai pesanan atau habis; halamannya tidak menyebut ketersediaan",
+    }
+    AVAILABILITY_ADD_HINT {
+        en: "add `availability: { status: siap }`, or `{ status: pesan, lead_days: 21 }` for a product made to order, or `{ status: habis }`",
+        id: "tambahkan `availability: { status: siap }`, atau `{ status: pesan, lead_days: 21 }` untuk produk yang dibuat sesuai pesanan, atau `{ status: habis }`",
+    }
     PHOTO_TOO_SMALL_FOR_PRINT {
         en: "is {width}×{height} pixels, too small for print: the brochure needs at least {min} pixels on the long side",
         id: "berukuran {width}×{height} piksel, terlalu kecil untuk dicetak: brosur memerlukan minimal {min} piksel pada sisi terpanjang",
@@ -583,6 +615,7 @@ table! {
     ROW_TOO_SMALL { en: "photo too small for print", id: "foto terlalu kecil untuk cetak" }
     ROW_NO_PRICE { en: "product without a price", id: "produk tanpa harga" }
     ROW_NO_PHOTO { en: "product without a photo", id: "produk tanpa foto" }
+    ROW_NO_AVAILABILITY { en: "product without availability", id: "produk tanpa ketersediaan" }
     ROW_ROOT_LINK { en: "link from the server root", id: "tautan dari akar server" }
     ROW_OTHER { en: "other", id: "lainnya" }
 
@@ -986,6 +1019,22 @@ table! {
     IMPORT_BAD_STATUS {
         en: "`{value}` is not a curation status",
         id: "`{value}` bukan status kurasi",
+    }
+    IMPORT_BAD_AVAILABILITY {
+        en: "`{value}` is not an availability status",
+        id: "`{value}` bukan status ketersediaan",
+    }
+    IMPORT_LEAD_DAYS_HINT {
+        en: "write the days making the product takes after the order, e.g. 21",
+        id: "tulis berapa hari produk dibuat setelah dipesan, misalnya 21",
+    }
+    IMPORT_LEAD_DAYS_NOT_MADE_TO_ORDER {
+        en: "a lead time is only for products made to order; `ketersediaan` should say so",
+        id: "lama pembuatan hanya untuk produk yang dibuat sesuai pesanan; kolom `ketersediaan` harus menyebutkannya",
+    }
+    IMPORT_MADE_TO_ORDER_HINT {
+        en: "write `pesan` (or Pre Order) in the `ketersediaan` column, or leave `lama_pesan_hari` empty",
+        id: "tulis `pesan` (atau Pre Order) di kolom `ketersediaan`, atau kosongkan `lama_pesan_hari`",
     }
     IMPORT_BAD_KIND {
         en: "`{value}` is not a kind of business",

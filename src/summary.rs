@@ -18,6 +18,10 @@ static ROWS: &[(&Template, &Template)] = &[
     (&msg::PHOTO_TOO_SMALL_FOR_PRINT, &msg::ROW_TOO_SMALL),
     (&msg::PRODUCT_WITHOUT_PRICE, &msg::ROW_NO_PRICE),
     (&msg::PRODUCT_WITHOUT_PHOTO, &msg::ROW_NO_PHOTO),
+    (
+        &msg::PRODUCT_WITHOUT_AVAILABILITY,
+        &msg::ROW_NO_AVAILABILITY,
+    ),
     (&msg::LINK_FROM_SERVER_ROOT, &msg::ROW_ROOT_LINK),
 ];
 

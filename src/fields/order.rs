@@ -10,6 +10,7 @@ pub const PRODUCT: &[&str] = &[
     "price",
     "unit",
     "min_order",
+    "availability",
     "tags",
     "photos",
     "certifications",
@@ -43,6 +44,8 @@ pub const CERTIFICATION: &[&str] = &["type", "number"];
 pub const CURATION: &[&str] = &["status", "curator", "date"];
 /// `shops:` of a producer or a product: the marketplaces' keys.
 pub const SHOPS: &[&str] = &super::Marketplace::KEYS;
+/// A product's `availability:`.
+pub const AVAILABILITY: &[&str] = &["status", "lead_days"];
 
 /// Top-level fields written as an indented block rather than `{ … }` on one line.
 pub const BLOCK_MAPPINGS: &[&str] = &["curation", "shops"];

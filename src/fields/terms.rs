@@ -248,6 +248,9 @@ impl AvailabilityStatus {
         AvailabilityStatus::Habis,
     ];
 
+    /// The lead times a made-to-order product may state, in days: a day up to a year.
+    pub const LEAD_DAYS: std::ops::RangeInclusive<u32> = 1..=365;
+
     /// The contract's spelling, also the badge's and the filter's key.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -12,7 +12,9 @@ use super::sheet::{Row, Sheet};
 use super::values::{self, ValueError};
 use crate::config::Config;
 use crate::diagnostic::{did_you_mean, shop_link_problem_text};
-use crate::fields::{BusinessKind, CertificationKind, CurationStatus, Marketplace};
+use crate::fields::{
+    AvailabilityStatus, BusinessKind, CertificationKind, CurationStatus, Marketplace,
+};
 use crate::messages::{self as msg, Message};
 use crate::slug::{is_valid_slug, slugify};
 
@@ -366,6 +368,7 @@ impl<'a> Reading<'a> {
         self.field(&mut record, Column::MinOrder, "min_order", |r, text| {
             r.parsed(Column::MinOrder, text, values::parse_whole_number)
         });
+        self.availability_fields(&mut record);
         self.field(&mut record, Column::Tags, "tags", |r, text| r.tags(text));
         self.photos(&mut record);
         self.field(
@@ -567,6 +570,42 @@ impl<'a> Reading<'a> {
         });
     }
 
+    /// `availability.status` and `availability.lead_days`; a lead time needs the row to say
+    /// the product is made to order, as the YAML path requires.
+    fn availability_fields(&mut self, record: &mut Record) {
+        let status = self
+            .cell(Column::Availability)
+            .and_then(|text| values::parse_availability(text).ok());
+        self.field(
+            record,
+            Column::Availability,
+            "availability.status",
+            |r, text| {
+                r.parsed(Column::Availability, text, |text| {
+                    values::parse_availability(text).map(AvailabilityStatus::as_str)
+                })
+            },
+        );
+        self.field(
+            record,
+            Column::LeadDays,
+            "availability.lead_days",
+            |r, text| {
+                let days = r.parsed(Column::LeadDays, text, values::parse_lead_days)?;
+                if status == Some(AvailabilityStatus::Pesan) {
+                    return Some(days);
+                }
+                let hint = Some(Message::from(&msg::IMPORT_MADE_TO_ORDER_HINT));
+                r.error(
+                    Column::LeadDays,
+                    &msg::IMPORT_LEAD_DAYS_NOT_MADE_TO_ORDER,
+                    hint,
+                );
+                None
+            },
+        );
+    }
+
     fn curation_row(&mut self) -> Record {
         let mut record = self.record();
         if let Some(product) = self.required(Column::Product) {
@@ -739,6 +778,17 @@ fn value_error(text: &str, error: &ValueError) -> (Message, Option<Message>) {
             with(&msg::IMPORT_BAD_STATUS),
             use_one_of(&CurationStatus::ALL, CurationStatus::as_str),
         ),
+        ValueError::UnknownAvailability => (
+            with(&msg::IMPORT_BAD_AVAILABILITY),
+            use_one_of(&AvailabilityStatus::ALL, AvailabilityStatus::as_str),
+        ),
+        ValueError::NotALeadTime => {
+            let days = AvailabilityStatus::LEAD_DAYS;
+            let message = with(&msg::NOT_A_LEAD_TIME)
+                .arg("min", days.start())
+                .arg("max", days.end());
+            (message, hint(&msg::IMPORT_LEAD_DAYS_HINT))
+        }
         ValueError::UnknownKind => (
             with(&msg::IMPORT_BAD_KIND),
             use_one_of(&BusinessKind::ALL, BusinessKind::as_str),
@@ -825,6 +875,9 @@ mod tests {
                 Some(key) if top == "shops" => {
                     assert!(order::SHOPS.contains(&key), "{}", field.path)
                 }
+                Some(key) if top == "availability" => {
+                    assert!(order::AVAILABILITY.contains(&key), "{}", field.path)
+                }
                 Some(lang) => assert!(["id", "en"].contains(&lang), "{}", field.path),
                 None => {}
             }
@@ -894,6 +947,8 @@ mod tests {
                 (Column::UnitId, "lembar"),
                 (Column::UnitEn, "piece"),
                 (Column::MinOrder, "10"),
+                (Column::Availability, "Pre Order"),
+                (Column::LeadDays, "21 hari"),
                 (Column::Tags, "tulis"),
                 (Column::Certifications, "Halal ID351; P-IRT 123"),
                 (Column::CurationStatus, "Lulus"),
@@ -916,6 +971,11 @@ mod tests {
         }
         let text = |path| value(&record, path).as_str().expect(path);
         assert!(CurationStatus::parse(text("curation.status")).is_some());
+        assert_eq!(
+            text("availability.status"),
+            AvailabilityStatus::Pesan.as_str()
+        );
+        assert_eq!(value(&record, "availability.lead_days"), &json!(21));
         assert!(Date::parse(text("curation.date")).is_some());
         assert!(Marketplace::Shopee.link(text("shops.shopee")).is_ok());
     }

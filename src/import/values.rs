@@ -4,8 +4,8 @@
 //! how spreadsheets hold them.
 
 use crate::fields::{
-    days_in_month, is_leap_year, BusinessKind, CertificationKind, CurationStatus, Date, Phone,
-    PhoneProblem, MONTHS_EN, MONTHS_ID,
+    days_in_month, is_leap_year, AvailabilityStatus, BusinessKind, CertificationKind,
+    CurationStatus, Date, Phone, PhoneProblem, MONTHS_EN, MONTHS_ID,
 };
 use crate::slug::ascii_words;
 
@@ -34,6 +34,9 @@ pub enum ValueError {
     },
     NotADate,
     UnknownCurationStatus,
+    UnknownAvailability,
+    /// not a whole number of days within `AvailabilityStatus::LEAD_DAYS`
+    NotALeadTime,
     UnknownKind,
     UnknownCertification {
         kind: String,
@@ -539,6 +542,30 @@ fn spelled<T: Copy>(
 pub fn parse_curation_status(text: &str) -> Result<CurationStatus, ValueError> {
     spelled(&CurationStatus::ALL, CurationStatus::spellings, &fold(text))
         .ok_or(UnknownCurationStatus)
+}
+
+/// An availability status, in the words offices type for it ("Ready Stock", "Pre Order",
+/// "habis").
+pub fn parse_availability(text: &str) -> Result<AvailabilityStatus, ValueError> {
+    spelled(
+        &AvailabilityStatus::ALL,
+        AvailabilityStatus::spellings,
+        &fold(text),
+    )
+    .ok_or(UnknownAvailability)
+}
+
+/// A made-to-order product's lead time in whole days: "21", or "21 hari" / "21 days".
+pub fn parse_lead_days(text: &str) -> Result<u32, ValueError> {
+    let lower = clean(text).to_lowercase();
+    let number = ["hari", "days", "day"]
+        .iter()
+        .find_map(|unit| lower.strip_suffix(unit))
+        .unwrap_or(&lower);
+    grouped_integer(clean(number))
+        .and_then(|days| u32::try_from(days).ok())
+        .filter(|days| AvailabilityStatus::LEAD_DAYS.contains(days))
+        .ok_or(NotALeadTime)
 }
 
 /// A kind of business, in the words offices type for it ("UMKM", "Industri Kecil Menengah").
@@ -1146,6 +1173,38 @@ mod tests {
     }
 
     #[test]
+    fn availability_statuses_and_lead_days() {
+        for (text, expected) in [
+            ("siap", "siap"),
+            ("Ready Stock", "siap"),
+            ("ready-stok", "siap"),
+            ("Tersedia", "siap"),
+            ("Pre Order", "pesan"),
+            ("pre-order", "pesan"),
+            ("PO", "pesan"),
+            ("Dibuat sesuai pesanan", "pesan"),
+            ("Sold out", "habis"),
+            ("Stok Habis", "habis"),
+        ] {
+            let status = parse_availability(text).map(AvailabilityStatus::as_str);
+            assert_eq!(status, Ok(expected), "{text:?}");
+        }
+        for text in ["", "lolos", "segera", "pre"] {
+            assert_eq!(
+                parse_availability(text),
+                Err(UnknownAvailability),
+                "{text:?}"
+            );
+        }
+        for (text, days) in [("21", 21), ("21 hari", 21), ("1 day", 1), (" 365 ", 365)] {
+            assert_eq!(parse_lead_days(text), Ok(days), "{text:?}");
+        }
+        for text in ["0", "-3", "tiga", "366", "2,5", "21 minggu"] {
+            assert_eq!(parse_lead_days(text), Err(NotALeadTime), "{text:?}");
+        }
+    }
+
+    #[test]
     fn kinds() {
         for (text, expected) in [
             ("ukm", "ukm"),
@@ -1480,6 +1539,8 @@ mod tests {
             let _ = parse_whole_number(text);
             let _ = parse_date(text);
             let _ = parse_curation_status(text);
+            let _ = parse_availability(text);
+            let _ = parse_lead_days(text);
             let _ = parse_kind(text);
             let _ = parse_certifications(text);
             let _ = parse_yes_no(text);

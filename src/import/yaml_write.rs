@@ -9,12 +9,13 @@ use crate::markdown::split_front_matter;
 /// Objects inside fields, whose keys come (after the language codes) in the contract's order:
 /// `serde_json` sorts its maps alphabetically (no `preserve_order`), which would write
 /// `{ max, min }`.
-const NESTED_ORDERS: [&[&str]; 5] = [
+const NESTED_ORDERS: [&[&str]; 6] = [
     order::PRICE,
     order::PHOTO,
     order::CERTIFICATION,
     order::CURATION,
     order::SHOPS,
+    order::AVAILABILITY,
 ];
 
 const BOM: char = '\u{feff}';
@@ -923,6 +924,7 @@ mod tests {
             ("price", json!({"max": 750000, "min": 350000})),
             ("unit", json!({"en": "piece", "id": "lembar"})),
             ("min_order", json!(10)),
+            ("availability", json!({"lead_days": 21, "status": "pesan"})),
             (
                 "photos",
                 json!([
@@ -950,6 +952,7 @@ category: batik
 price: { min: 350000, max: 750000 }
 unit: { id: lembar, en: piece }
 min_order: 10
+availability: { status: pesan, lead_days: 21 }
 tags: [tulis, pewarna-alami]
 photos:
   - file: utama.jpg

@@ -11,7 +11,8 @@ use std::path::PathBuf;
 
 use crate::config::Config;
 use crate::fields::{
-    BusinessKind, CertificationKind, CurationStatus, Date, Phone, Price, ShopLink,
+    AvailabilityStatus, BusinessKind, CertificationKind, CurationStatus, Date, Phone, Price,
+    ShopLink,
 };
 use crate::i18n::Translated;
 
@@ -81,6 +82,21 @@ pub struct Curation {
     pub date: Option<Date>,
 }
 
+/// Whether a product can be had now, and how long a made-to-order one takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Availability {
+    pub status: AvailabilityStatus,
+    /// Days to make it after the order; only with [`AvailabilityStatus::Pesan`].
+    pub lead_days: Option<u32>,
+}
+
+impl Availability {
+    /// What badges and the product page say: "Dibuat sesuai pesanan, 21 hari".
+    pub fn label(&self, lang: &str) -> String {
+        self.status.label_with(self.lead_days, lang)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Photo {
     pub asset: Asset,
@@ -98,6 +114,7 @@ pub struct Product {
     pub price: Option<Price>,
     pub unit: Option<Translated>,
     pub min_order: Option<u32>,
+    pub availability: Option<Availability>,
     pub tags: Vec<String>,
     pub photos: Vec<Photo>,
     pub certifications: Vec<Certification>,

@@ -34,6 +34,7 @@ pub(super) struct RawProduct {
     pub(super) price: Option<Spanned<RawPrice>>,
     pub(super) unit: Option<RawText>,
     pub(super) min_order: Option<u32>,
+    pub(super) availability: Option<RawAvailability>,
     #[serde(default)]
     pub(super) tags: Vec<Spanned<String>>,
     #[serde(default)]
@@ -81,6 +82,66 @@ pub(super) struct RawCuration {
     pub(super) date: Option<Spanned<String>>,
 }
 
+/// `availability:`. The status is read as text and the lead time as whatever was typed, so
+/// that validation can name the field and the line of a wrong value (serde's own errors name
+/// neither).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAvailability {
+    pub(super) status: Spanned<String>,
+    pub(super) lead_days: Option<Spanned<RawWholeNumber>>,
+}
+
+/// A value written where a whole number belongs: the number, or what was written instead.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum RawWholeNumber {
+    Whole(i64),
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for RawWholeNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(WholeNumberVisitor)
+    }
+}
+
+struct WholeNumberVisitor;
+
+impl serde::de::Visitor<'_> for WholeNumberVisitor {
+    type Value = RawWholeNumber;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a whole number")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<RawWholeNumber, E> {
+        Ok(RawWholeNumber::Whole(value))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<RawWholeNumber, E> {
+        Ok(i64::try_from(value).map_or_else(
+            |_| RawWholeNumber::Other(value.to_string()),
+            RawWholeNumber::Whole,
+        ))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<RawWholeNumber, E> {
+        Ok(RawWholeNumber::Other(value.to_string()))
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, value: bool) -> Result<RawWholeNumber, E> {
+        Ok(RawWholeNumber::Other(value.to_string()))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<RawWholeNumber, E> {
+        Ok(RawWholeNumber::Other(value.to_owned()))
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<RawWholeNumber, E> {
+        Ok(RawWholeNumber::Other(String::new()))
+    }
+}
+
 /// Front matter allowed in a product's `id.md` / `en.md`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -111,5 +172,6 @@ mod tests {
         assert_eq!(order::PHOTO, struct_fields::<RawPhoto>());
         assert_eq!(order::CERTIFICATION, struct_fields::<RawCertification>());
         assert_eq!(order::CURATION, struct_fields::<RawCuration>());
+        assert_eq!(order::AVAILABILITY, struct_fields::<RawAvailability>());
     }
 }

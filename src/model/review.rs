@@ -1,5 +1,6 @@
 //! What `etalase check` looks at beyond what a build needs: products a buyer would find
-//! incomplete, without a price or without a photo. `build` stays quiet about these.
+//! incomplete: without a price, without a photo, or not saying whether it can be had (its
+//! availability). `build` stays quiet about these.
 
 use std::path::Path;
 
@@ -7,7 +8,7 @@ use super::Catalogue;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::messages as msg;
 
-/// Warns about every product without a price and every product without a photo.
+/// Warns about every product without a price, without a photo or without an availability.
 pub fn review(catalogue: &Catalogue, diagnostics: &mut Diagnostics) {
     for product in &catalogue.products {
         let dir = Path::new("content/products").join(&product.slug);
@@ -24,6 +25,13 @@ pub fn review(catalogue: &Catalogue, diagnostics: &mut Diagnostics) {
                 Diagnostic::warning(&file, &msg::PRODUCT_WITHOUT_PHOTO)
                     .in_field("photos")
                     .with_hint(msg::PHOTO_ADD_HINT.arg("dir", dir.display())),
+            );
+        }
+        if product.availability.is_none() {
+            diagnostics.push(
+                Diagnostic::warning(&file, &msg::PRODUCT_WITHOUT_AVAILABILITY)
+                    .in_field("availability")
+                    .with_hint(&msg::AVAILABILITY_ADD_HINT),
             );
         }
     }

@@ -10,16 +10,18 @@ use serde_saphyr::Spanned;
 
 use super::links::{self, Folders, LinkUse};
 use super::raw::{
-    RawCuration, RawPageFront, RawPhoto, RawPrice, RawProducer, RawProduct, RawProductFront,
-    RawShops,
+    RawAvailability, RawCuration, RawPageFront, RawPhoto, RawPrice, RawProducer, RawProduct,
+    RawProductFront, RawShops, RawWholeNumber,
 };
-use super::{Asset, Catalogue, Certification, Curation, Page, Photo, Producer, Product};
+use super::{
+    Asset, Availability, Catalogue, Certification, Curation, Page, Photo, Producer, Product,
+};
 use crate::config::Config;
 use crate::content::{AssetProblem, CatalogueRoot, EntryFolder, RawContent, Section, SourceFile};
 use crate::diagnostic::{
     did_you_mean, shop_link_problem_text, unknown_name_hint, Diagnostic, Diagnostics,
 };
-use crate::fields::{BusinessKind, Date, Marketplace, Phone, Price, ShopLink};
+use crate::fields::{AvailabilityStatus, BusinessKind, Date, Marketplace, Phone, Price, ShopLink};
 use crate::i18n::Translated;
 use crate::markdown;
 use crate::messages::{self as msg, Message};
@@ -262,6 +264,10 @@ impl Checker<'_> {
         let photos = self.photos(entry, &raw.photos, found);
         let shops = checked_shops(raw.shops.as_ref(), ShopsOf::Product, file, found);
         let curation = raw.curation.map(|c| checked_curation(c, file, found));
+        let availability = raw
+            .availability
+            .as_ref()
+            .and_then(|a| checked_availability(a, file, found));
         let mut name = Translated::from_raw(&raw.name, self.languages());
         let mut unit = raw
             .unit
@@ -286,6 +292,7 @@ impl Checker<'_> {
             price,
             unit,
             min_order: raw.min_order,
+            availability,
             tags,
             photos,
             certifications: raw
@@ -850,6 +857,75 @@ fn checked_curation(raw: RawCuration, file: &Path, found: &mut Diagnostics) -> C
     }
 }
 
+/// `availability:`: a status of the contract and, only for a product made to order, its lead
+/// time in whole days. `None` when the status is not one; a wrong lead time is left out.
+fn checked_availability(
+    raw: &RawAvailability,
+    file: &Path,
+    found: &mut Diagnostics,
+) -> Option<Availability> {
+    let status = AvailabilityStatus::parse(raw.status.value.trim());
+    if status.is_none() {
+        found.push(
+            Diagnostic::error(
+                file,
+                msg::NOT_AN_AVAILABILITY.arg("value", &raw.status.value),
+            )
+            .at_line(line_of(&raw.status))
+            .in_field("availability.status")
+            .with_hint(&msg::AVAILABILITY_HINT),
+        );
+    }
+    let lead_days = raw
+        .lead_days
+        .as_ref()
+        .and_then(|days| checked_lead_days(days, status?, file, found));
+    Some(Availability {
+        status: status?,
+        lead_days,
+    })
+}
+
+/// `availability.lead_days`: whole days within [`AvailabilityStatus::LEAD_DAYS`], with
+/// `status: pesan`.
+fn checked_lead_days(
+    days: &Spanned<RawWholeNumber>,
+    status: AvailabilityStatus,
+    file: &Path,
+    found: &mut Diagnostics,
+) -> Option<u32> {
+    let problem = |message: Message, hint: &'static msg::Template| {
+        Diagnostic::error(file, message)
+            .at_line(line_of(days))
+            .in_field("availability.lead_days")
+            .with_hint(hint)
+    };
+    let whole = match &days.value {
+        RawWholeNumber::Whole(n) => u32::try_from(*n)
+            .ok()
+            .filter(|n| AvailabilityStatus::LEAD_DAYS.contains(n)),
+        RawWholeNumber::Other(_) => None,
+    };
+    let Some(whole) = whole else {
+        let typed = match &days.value {
+            RawWholeNumber::Whole(n) => n.to_string(),
+            // `"21"`: quoted, a number is text; the quotes show why it is refused.
+            RawWholeNumber::Other(text) if text.parse::<i64>().is_ok() => format!("\"{text}\""),
+            RawWholeNumber::Other(text) => text.clone(),
+        };
+        found.push(problem(lead_time_problem(&typed), &msg::LEAD_DAYS_HINT));
+        return None;
+    };
+    if status != AvailabilityStatus::Pesan {
+        found.push(problem(
+            msg::LEAD_DAYS_NOT_MADE_TO_ORDER.arg("status", status.as_str()),
+            &msg::LEAD_DAYS_NOT_MADE_TO_ORDER_HINT,
+        ));
+        return None;
+    }
+    Some(whole)
+}
+
 /// A curation's `date:`, which must be a day on the calendar written `YYYY-MM-DD`.
 fn checked_date(date: &Spanned<String>, file: &Path, found: &mut Diagnostics) -> Option<Date> {
     let parsed = Date::parse(&date.value);
@@ -862,6 +938,15 @@ fn checked_date(date: &Spanned<String>, file: &Path, found: &mut Diagnostics) ->
         );
     }
     parsed
+}
+
+/// "`0` is not a number of days from 1 to 365", the bounds from the vocabulary.
+fn lead_time_problem(typed: &str) -> Message {
+    let days = AvailabilityStatus::LEAD_DAYS;
+    msg::NOT_A_LEAD_TIME
+        .arg("value", typed)
+        .arg("min", days.start())
+        .arg("max", days.end())
 }
 
 fn asset_problem_text(problem: AssetProblem, name: &str, dir: &Path) -> (Message, Message) {
@@ -929,6 +1014,69 @@ mod tests {
                     "error: entry.yaml:2: field `curation.date`: `{day}` is not a date\n  hint: write the date as YYYY-MM-DD, e.g. 2025-04-28"
                 )]
             );
+        }
+    }
+
+    fn availability_of(text: &str) -> (Option<Availability>, Vec<String>) {
+        checked(
+            text,
+            |raw: RawAvailability, file: &Path, found: &mut Diagnostics| {
+                checked_availability(&raw, file, found)
+            },
+        )
+    }
+
+    #[test]
+    fn availability_takes_a_status_and_a_lead_time_only_when_made_to_order() {
+        let (made, problems) = availability_of("status: pesan\nlead_days: 21\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            made.map(|a| a.label("en")).as_deref(),
+            Some("Made to order in 21 days")
+        );
+        let (ready, problems) = availability_of("{ status: siap }");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            ready.map(|a| (a.status, a.lead_days)),
+            Some((AvailabilityStatus::Siap, None))
+        );
+        let (year, _) = availability_of("{ status: pesan, lead_days: 365 }");
+        assert_eq!(year.and_then(|a| a.lead_days), Some(365));
+
+        let (unknown, problems) = availability_of("status: ready\n");
+        assert_eq!(unknown, None);
+        assert_eq!(
+            problems,
+            ["error: entry.yaml:1: field `availability.status`: `ready` is not an availability status\n  hint: write `siap` (ready stock), `pesan` (made to order) or `habis` (sold out)"]
+        );
+        for typed in ["0", "-3", "tiga", "\"21\"", "2.5", "366"] {
+            let (kept, problems) = availability_of(&format!("status: pesan\nlead_days: {typed}\n"));
+            assert_eq!(kept.map(|a| a.lead_days), Some(None), "{typed}");
+            assert_eq!(
+                problems,
+                [format!("error: entry.yaml:2: field `availability.lead_days`: `{typed}` is not a number of days from 1 to 365\n  hint: write how many days making the product takes after the order, in digits without quotes, e.g. `lead_days: 21`")],
+                "{typed}"
+            );
+        }
+        let (sold, problems) = availability_of("status: habis\nlead_days: 7\n");
+        assert_eq!(
+            sold.map(|a| (a.status, a.lead_days)),
+            Some((AvailabilityStatus::Habis, None))
+        );
+        assert_eq!(
+            problems,
+            ["error: entry.yaml:2: field `availability.lead_days`: a lead time is only for products made to order, but the status is `habis`\n  hint: remove `lead_days`, or write `status: pesan` if the product is made after it is ordered"]
+        );
+    }
+
+    #[test]
+    fn the_availability_hint_names_every_status() {
+        let hint = Message::from(&msg::AVAILABILITY_HINT);
+        for lang in [crate::messages::Lang::En, crate::messages::Lang::Id] {
+            let text = hint.render(lang);
+            for status in AvailabilityStatus::ALL {
+                assert!(text.contains(&format!("`{}`", status.as_str())), "{text}");
+            }
         }
     }
 

@@ -244,7 +244,10 @@ fn by_category<'c>(
 fn print_card(view: &LangContext, product: &Product) -> PrintCard {
     let data = view.product(product);
     let labels = Labels::for_lang(view.lang);
-    let mut badges = data.certifications.clone();
+    // Availability first: the badge row is cut at two lines on paper, and whether a product
+    // can be had matters most to a buyer holding the brochure.
+    let mut badges: Vec<Badge> = data.availability.clone().into_iter().collect();
+    badges.extend(data.certifications.clone());
     badges.extend(data.curation.clone());
     let producer = &view.catalogue.producers[product.producer];
     let publisher = &view.catalogue.config.publisher;

@@ -19,7 +19,7 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostic::Diagnostic;
-use crate::fields::CurationStatus;
+use crate::fields::{AvailabilityStatus, CurationStatus};
 use crate::i18n::language_name;
 use crate::images::ImageSet;
 use crate::model::Catalogue;
@@ -110,6 +110,7 @@ struct Filters {
     /// Only the certifications some product has.
     certifications: Vec<Choice>,
     curation: Vec<Choice>,
+    availability: Vec<Choice>,
     producers: Vec<Choice>,
     /// The `sizes` of a card photo, for the cards the script makes.
     card_sizes: &'static str,
@@ -329,6 +330,7 @@ impl<'a> Shared<'a> {
                 )),
                 certifications: self.certification_choices(&view),
                 curation: curation_choices(lang),
+                availability: availability_choices(lang),
                 producers: self
                     .catalogue
                     .producers
@@ -844,6 +846,17 @@ struct TagLink {
 /// The curation statuses a visitor can filter by, in the page's language.
 fn curation_choices(lang: &str) -> Vec<Choice> {
     CurationStatus::ALL
+        .into_iter()
+        .map(|status| Choice {
+            value: status.as_str().to_owned(),
+            label: status.label().pick(lang).to_owned(),
+        })
+        .collect()
+}
+
+/// The availability statuses a visitor can filter by, in the page's language.
+fn availability_choices(lang: &str) -> Vec<Choice> {
+    AvailabilityStatus::ALL
         .into_iter()
         .map(|status| Choice {
             value: status.as_str().to_owned(),

@@ -132,6 +132,7 @@ fn same_but_descriptions(before: &Product, after: &Product) -> bool {
         price,
         unit,
         min_order,
+        availability,
         tags,
         photos,
         certifications,
@@ -149,6 +150,7 @@ fn same_but_descriptions(before: &Product, after: &Product) -> bool {
         && *price == after.price
         && *unit == after.unit
         && *min_order == after.min_order
+        && *availability == after.availability
         && *tags == after.tags
         && *photos == after.photos
         && *certifications == after.certifications

@@ -86,6 +86,9 @@ struct Entry {
     /// `lolos`, `proses` or `belum` (also for a product nobody has curated yet).
     #[serde(rename = "cu")]
     curation: &'static str,
+    /// `siap`, `pesan` or `habis`; left out when the product does not say.
+    #[serde(rename = "av", skip_serializing_if = "Option::is_none")]
+    availability: Option<&'static str>,
     #[serde(rename = "b", skip_serializing_if = "Vec::is_empty")]
     badges: Vec<usize>,
     #[serde(rename = "i", skip_serializing_if = "Option::is_none")]
@@ -158,6 +161,7 @@ pub fn build(view: &LangContext, products: &[Product]) -> SearchIndex {
                     .as_ref()
                     .map_or(CurationStatus::Belum, |c| c.status)
                     .as_str(),
+                availability: product.availability.map(|a| a.status.as_str()),
                 badges: card.badges.iter().map(|b| badges.position(b)).collect(),
                 image: card
                     .cover

@@ -100,7 +100,7 @@ pub struct ShareImage {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Badge {
-    /// A stable class name: `halal`, `curation-lolos`, …
+    /// A stable class name: `halal`, `curation-lolos`, `availability-pesan`, …
     pub kind: String,
     pub label: String,
     pub detail: Option<String>,
@@ -135,6 +135,8 @@ pub struct ProductView {
     pub min_order: Option<String>,
     pub certifications: Vec<Badge>,
     pub curation: Option<Badge>,
+    /// Ready, made to order (in how many days) or sold out; `None` when the product does not say.
+    pub availability: Option<Badge>,
     pub tags: Vec<Link>,
     pub producer: ProducerCard,
     pub category: Link,
@@ -352,6 +354,7 @@ impl LangContext<'_> {
             .map(|c| self.certification(c.kind, None))
             .collect();
         badges.extend(self.curation(product));
+        badges.extend(self.availability(product));
         badges
     }
 
@@ -371,6 +374,15 @@ impl LangContext<'_> {
                 .status
                 .label_by(curation.curator.as_deref(), self.lang),
             detail: curation.date.map(|date| date.spelled(self.lang)),
+        })
+    }
+
+    pub fn availability(&self, product: &Product) -> Option<Badge> {
+        let availability = product.availability.as_ref()?;
+        Some(Badge {
+            kind: format!("availability-{}", availability.status.as_str()),
+            label: availability.label(self.lang),
+            detail: None,
         })
     }
 
@@ -437,6 +449,7 @@ impl LangContext<'_> {
                 .map(|c| self.certification(c.kind, c.number.as_deref()))
                 .collect(),
             curation: self.curation(product),
+            availability: self.availability(product),
             tags: product
                 .tags
                 .iter()

@@ -272,6 +272,15 @@ fn shops(catalogue: &Catalogue, file: &str, entry: &str) {
     catalogue.write(file, format!("{text}shops:\n  {entry}\n"));
 }
 
+/// Writes the batik product's availability as a block with `status` and `lead_days` as given.
+fn lead_days(catalogue: &Catalogue, status: &str, days: &str) {
+    catalogue.replace(
+        BATIK,
+        "availability: { status: pesan, lead_days: 21 }",
+        &format!("availability:\n  status: {status}\n  lead_days: {days}"),
+    );
+}
+
 /// Replaces the batik product's photo list by `count` references to its one photo.
 fn photos(catalogue: &Catalogue, count: usize) {
     let list = "  - file: utama.png\n    alt: { id: \"Kain batik motif surya\", en: \"Batik cloth with a sun motif\" }\n";
@@ -389,6 +398,63 @@ fn cases() -> Vec<Case> {
                 "date:",
                 "curation.date",
                 "`2025-02-31` is not a date",
+            ),
+        },
+        // ---------------------------------------------------- availability
+        Case {
+            name: "unknown availability status",
+            fault: |c| {
+                c.replace(
+                    BATIK,
+                    "availability: { status: pesan, lead_days: 21 }",
+                    "availability: { status: ready, lead_days: 21 }",
+                )
+            },
+            expect: field_error(
+                BATIK,
+                "availability:",
+                "availability.status",
+                "write `siap` (ready stock), `pesan` (made to order) or `habis` (sold out)",
+            ),
+        },
+        Case {
+            name: "lead time of 0 days",
+            fault: |c| lead_days(c, "pesan", "0"),
+            expect: field_error(
+                BATIK,
+                "lead_days:",
+                "availability.lead_days",
+                "`0` is not a number of days from 1 to 365",
+            ),
+        },
+        Case {
+            name: "negative lead time",
+            fault: |c| lead_days(c, "pesan", "-3"),
+            expect: field_error(
+                BATIK,
+                "lead_days:",
+                "availability.lead_days",
+                "`-3` is not a number of days from 1 to 365",
+            ),
+        },
+        Case {
+            name: "lead time written as a word",
+            fault: |c| lead_days(c, "pesan", "tiga"),
+            expect: field_error(
+                BATIK,
+                "lead_days:",
+                "availability.lead_days",
+                "`tiga` is not a number of days",
+            ),
+        },
+        Case {
+            name: "lead time of a product in stock",
+            fault: |c| lead_days(c, "siap", "21"),
+            expect: field_error(
+                BATIK,
+                "lead_days:",
+                "availability.lead_days",
+                "hint: remove `lead_days`, or write `status: pesan`",
             ),
         },
         Case {

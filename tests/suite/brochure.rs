@@ -199,8 +199,15 @@ fn every_card_says_what_a_buyer_needs_and_points_at_the_product_page() {
             let badges = select_in(card, ".badge").len();
             assert_eq!(
                 badges,
-                product.certifications.len() + usize::from(product.curation.is_some())
+                product.certifications.len()
+                    + usize::from(product.curation.is_some())
+                    + usize::from(product.availability.is_some())
             );
+            // Availability comes first, where the badge row is never cut off on paper.
+            let first = select_in(card, ".badge").into_iter().next().map(text);
+            if let Some(availability) = &product.availability {
+                assert_eq!(first, Some(availability.label(lang)));
+            }
             match product.photos.first() {
                 Some(_) => {
                     let img = one_in(card, "img.print-photo");

@@ -166,10 +166,12 @@ fn the_search_index_holds_what_cards_show_in_the_page_language() {
     let batik = by_slug("batik-tulis-surya");
     assert_eq!(batik["r"], serde_json::json!([350000, 750000]));
     assert_eq!(batik["cu"], "lolos");
+    assert_eq!(batik["av"], "pesan");
     assert_eq!(strings(&batik["ce"]), ["hki"]);
     let onde = by_slug("onde-onde-isi-10");
     assert_eq!(strings(&onde["ce"]), ["halal", "pirt"]);
     assert_eq!(onde["cu"], "proses");
+    assert_eq!(onde["av"], "siap");
     assert_eq!(onde["r"], serde_json::json!([35000, 35000]));
     let sambal = by_slug("sambal-tanpa-foto");
     assert_eq!(
@@ -177,6 +179,7 @@ fn the_search_index_holds_what_cards_show_in_the_page_language() {
         "no curation counts as not yet curated"
     );
     assert!(sambal.get("i").is_none(), "no photo, no image");
+    assert!(sambal.get("av").is_none(), "no availability, no key");
 
     // The description's words, table text included; not stop words, not the words of the
     // name, not markup.

@@ -17,6 +17,7 @@ const PAGE_SIZE: usize = 48;
 const SEARCH: &str = "#product-filter input[type=search][name=q]";
 const CATEGORY: &str = "#product-filter select[name=category]";
 const CURATION: &str = "#product-filter select[name=curation]";
+const AVAILABILITY: &str = "#product-filter select[name=availability]";
 const PRODUCER: &str = "#product-filter select[name=producer]";
 const MIN: &str = "#product-filter input[name=min]";
 const MAX: &str = "#product-filter input[name=max]";
@@ -283,6 +284,7 @@ struct Filters {
     category: Option<String>,
     cert: Vec<String>,
     curation: Option<String>,
+    availability: Option<String>,
     producer: Option<String>,
     min: Option<u64>,
     max: Option<u64>,
@@ -295,6 +297,10 @@ impl Filters {
         self.category.as_ref().is_none_or(|c| p.category == *c)
             && p.has_certifications(&certs)
             && self.curation.as_ref().is_none_or(|c| p.curation == *c)
+            && self
+                .availability
+                .as_ref()
+                .is_none_or(|a| p.availability.as_ref() == Some(a))
             && self.producer.as_ref().is_none_or(|s| p.producer_slug == *s)
             && (self.min.is_none() && self.max.is_none()
                 || p.price_overlaps(self.min.unwrap_or(0), self.max.unwrap_or(u64::MAX)))
@@ -315,6 +321,9 @@ impl Filters {
         }
         if let Some(c) = &self.curation {
             pairs.push(("curation".into(), c.clone()));
+        }
+        if let Some(a) = &self.availability {
+            pairs.push(("availability".into(), a.clone()));
         }
         if let Some(p) = &self.producer {
             pairs.push(("producer".into(), p.clone()));
@@ -758,6 +767,7 @@ fn check_shared_link(h: &Harness, lang: &str, filters: &Filters) {
     assert_eq!(page.value(SEARCH), "");
     assert_eq!(page.value(CATEGORY), text(&filters.category));
     assert_eq!(page.value(CURATION), text(&filters.curation));
+    assert_eq!(page.value(AVAILABILITY), text(&filters.availability));
     assert_eq!(page.value(PRODUCER), text(&filters.producer));
     assert_eq!(page.value(MIN), number(filters.min));
     assert_eq!(page.value(MAX), number(filters.max));
@@ -797,6 +807,63 @@ fn a_shared_link_shows_its_products_and_fills_the_form() {
         ..Filters::default()
     };
     check_shared_link(h, lang, &belum);
+}
+
+#[test]
+fn choosing_an_availability_shows_exactly_the_products_with_that_status() {
+    let Some(h) = harness() else { return };
+    let model = &h.model;
+    let lang = model.default_language.as_str();
+    let statuses: BTreeSet<&String> = model
+        .products
+        .iter()
+        .filter_map(|p| p.availability.as_ref())
+        .collect();
+    assert!(
+        statuses.len() >= 2,
+        "the sample catalogue should use several availability statuses: {statuses:?}"
+    );
+    let page = open_products(h, &products_path(lang));
+    for status in &statuses {
+        let filters = Filters {
+            availability: Some((*status).clone()),
+            ..Filters::default()
+        };
+        let kept = names_of(filters.kept(model), lang);
+        eprintln!("availability {status} keeps {kept:?}");
+        assert!(!kept.is_empty() && kept.len() < model.products.len());
+        page.choose(AVAILABILITY, status);
+        page.wait_for_cards(&kept);
+        assert_in_query(&page, "availability", status);
+    }
+    // Products that do not say are in no status, but come back with "any".
+    page.choose(AVAILABILITY, "");
+    wait_for_full_list(&page, model, lang);
+
+    // A shared link, in the other language, with a status and a category together.
+    let (category, status) = model
+        .categories
+        .iter()
+        .flat_map(|c| statuses.iter().map(move |s| (c.slug.clone(), (*s).clone())))
+        .find(|(category, status)| {
+            let both = Filters {
+                category: Some(category.clone()),
+                availability: Some(status.clone()),
+                ..Filters::default()
+            };
+            let only_status = Filters {
+                availability: Some(status.clone()),
+                ..Filters::default()
+            };
+            !both.kept(model).is_empty() && both.kept(model).len() < only_status.kept(model).len()
+        })
+        .expect("some category narrows an availability status");
+    let filters = Filters {
+        category: Some(category),
+        availability: Some(status),
+        ..Filters::default()
+    };
+    check_shared_link(h, other_language(model), &filters);
 }
 
 /// Two certification kinds that some products have together, fewer than have one of them

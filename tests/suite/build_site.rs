@@ -793,6 +793,94 @@ fn prices_and_badges_are_formatted_per_language() {
     assert!(details.contains(&"28 April 2025".to_owned()), "{details:?}");
 }
 
+/// The product page's details list as (term, description) pairs.
+fn facts(site: &Site, page: &str) -> Vec<(String, String)> {
+    let doc = site.html(page);
+    select(&doc, ".product-info dl.facts > div")
+        .into_iter()
+        .map(|row| (text(one_in(row, "dt")), text(one_in(row, "dd"))))
+        .collect()
+}
+
+#[test]
+fn availability_shows_on_cards_and_product_pages_and_nothing_when_unsaid() {
+    let site = basic();
+    // The batik is made to order in 21 days; the onde-onde are in stock.
+    let expected = [
+        (
+            "id",
+            "batik-tulis-surya",
+            "Ketersediaan",
+            "Dibuat sesuai pesanan, 21 hari",
+            "pesan",
+        ),
+        (
+            "en",
+            "batik-tulis-surya",
+            "Availability",
+            "Made to order in 21 days",
+            "pesan",
+        ),
+        (
+            "id",
+            "onde-onde-isi-10",
+            "Ketersediaan",
+            "Stok siap",
+            "siap",
+        ),
+        ("en", "onde-onde-isi-10", "Availability", "In stock", "siap"),
+    ];
+    for (lang, slug, term, label, status) in expected {
+        let page = format!("{lang}/products/{slug}/");
+        assert!(
+            facts(&site, &page).contains(&(term.to_owned(), label.to_owned())),
+            "{page}: {:?}",
+            facts(&site, &page)
+        );
+        let list = site.html(&format!("{lang}/products/"));
+        let card = select(&list, "#product-list .card")
+            .into_iter()
+            .find(|card| attr(one_in(*card, "a.card-link"), "href").contains(slug))
+            .expect("a card for the product");
+        let badge = one_in(card, &format!(".badge-availability-{status}"));
+        assert_eq!(text(badge), label, "{lang} card of {slug}");
+    }
+    // The sambal does not say: no row, no badge, no word about stock anywhere on its page.
+    for lang in ["id", "en"] {
+        let page = format!("{lang}/products/sambal-tanpa-foto/");
+        let terms: Vec<String> = facts(&site, &page).into_iter().map(|(t, _)| t).collect();
+        assert!(
+            !terms
+                .iter()
+                .any(|t| t == "Ketersediaan" || t == "Availability"),
+            "{page}: {terms:?}"
+        );
+        assert!(select(&site.html(&page), "[class*=badge-availability]").is_empty());
+    }
+    // The products page filters by every status, in each language's words.
+    let options: Vec<(String, String)> = select(
+        &site.html("en/products/"),
+        "#product-filter select[name=availability] option",
+    )
+    .into_iter()
+    .map(|o| (attr(o, "value").to_owned(), text(o)))
+    .collect();
+    let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|(v, l)| (v.to_string(), l.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        options,
+        pairs(&[
+            ("", "Any"),
+            ("siap", "In stock"),
+            ("pesan", "Made to order"),
+            ("habis", "Sold out")
+        ])
+    );
+}
+
 // ---------------------------------------------------------------- images
 
 #[test]

@@ -1,7 +1,7 @@
 //! What `etalase check` finds beyond a build, and the `@/` links between entries: links that
 //! lead to the page in the same language, links to nothing, links from the server root,
-//! photos without alt text or too small for print, products without a price or a photo, the
-//! summary table, and `--strict`.
+//! photos without alt text or too small for print, products without a price, a photo or an
+//! availability, the summary table, and `--strict`.
 
 use std::ffi::OsStr;
 use std::path::Path;
@@ -283,6 +283,8 @@ fn check_lists_small_photos_and_products_without_price_or_photo_and_build_does_n
          hint: write `price: { amount: 450000 }` or `price: { min: 350000, max: 750000 }` in whole rupiah".to_owned(),
         "warning: content/products/sambal-tanpa-foto/product.yaml: field `photos`: has no photo; its card, page and brochure show a placeholder\n  \
          hint: put a photo in content/products/sambal-tanpa-foto/ and list it under `photos:`, e.g. `- file: utama.jpg`".to_owned(),
+        "warning: content/products/sambal-tanpa-foto/product.yaml: field `availability`: does not say whether it is in stock, made to order or sold out; its pages say nothing about it\n  \
+         hint: add `availability: { status: siap }`, or `{ status: pesan, lead_days: 21 }` for a product made to order, or `{ status: habis }`".to_owned(),
     ] {
         assert!(texts.contains(&expected), "{expected}\nnot in {texts:#?}");
     }
@@ -291,7 +293,14 @@ fn check_lists_small_photos_and_products_without_price_or_photo_and_build_does_n
 
     let copy = Catalogue::copy("basic");
     let built = build_warnings(copy.root());
-    for quiet in ["too small for print", "has no price", "has no photo"] {
+    let unsaid = containing(&check_warnings(&root), "does not say whether");
+    assert_eq!(unsaid.len(), 1, "only sambal-tanpa-foto: {unsaid:#?}");
+    for quiet in [
+        "too small for print",
+        "has no price",
+        "has no photo",
+        "does not say whether",
+    ] {
         assert!(
             containing(&built, quiet).is_empty(),
             "build warned: {quiet}"
@@ -339,6 +348,14 @@ fn the_clean_sample_catalogues_have_none_of_these_warnings() {
             "content/products/tudung-saji-bambu/product.yaml"
         ]
     );
+    // Two products do not say whether they can be had, so `check` shows that warning too.
+    assert_eq!(
+        places("does not say whether"),
+        [
+            "content/products/sandal-wanita-tali-batik/product.yaml",
+            "content/products/tas-jinjing-batik/product.yaml"
+        ]
+    );
 
     // A new catalogue from `etalase new` passes `check --strict`.
     let dir = tempfile::tempdir().unwrap();
@@ -364,12 +381,13 @@ fn check_ends_with_a_table_of_its_warnings_and_strict_makes_them_errors() {
     assert_eq!(
         table,
         [
-            "warnings by kind (5):",
-            "  count  problem                    where",
-            "      1  translation missing        onde-onde-isi-10",
-            "      1  photo too small for print  batik-tulis-surya/utama.png",
-            "      1  product without a price    sambal-tanpa-foto",
-            "      2  product without a photo    onde-onde-isi-10, sambal-tanpa-foto",
+            "warnings by kind (6):",
+            "  count  problem                       where",
+            "      1  translation missing           onde-onde-isi-10",
+            "      1  photo too small for print     batik-tulis-surya/utama.png",
+            "      1  product without a price       sambal-tanpa-foto",
+            "      2  product without a photo       onde-onde-isi-10, sambal-tanpa-foto",
+            "      1  product without availability  sambal-tanpa-foto",
             "no errors found",
         ],
         "{}",
@@ -383,7 +401,7 @@ fn check_ends_with_a_table_of_its_warnings_and_strict_makes_them_errors() {
         .lines()
         .filter(|l| l.starts_with("error: "))
         .count();
-    assert_eq!(errors, 5, "{}", strict.stderr);
+    assert_eq!(errors, 6, "{}", strict.stderr);
     assert!(
         !strict.stderr.lines().any(|l| l.starts_with("warning: ")),
         "{}",
@@ -392,7 +410,7 @@ fn check_ends_with_a_table_of_its_warnings_and_strict_makes_them_errors() {
     assert!(
         strict
             .stderr
-            .contains("      1  photo too small for print  "),
+            .contains("      1  photo too small for print     "),
         "the table is printed with --strict too:\n{}",
         strict.stderr
     );
@@ -408,7 +426,7 @@ fn check_ends_with_a_table_of_its_warnings_and_strict_makes_them_errors() {
     );
     assert!(
         indonesian.stderr.contains(
-            "peringatan menurut jenisnya (5):\n  jumlah  masalah                         di mana\n"
+            "peringatan menurut jenisnya (6):\n  jumlah  masalah                         di mana\n"
         ),
         "{}",
         indonesian.stderr

@@ -1294,3 +1294,95 @@ fn shop_links_are_read_from_their_columns_checked_and_shown() {
         ["https://shopee.co.id/kuelapisbuani/kue-lapis-legit"]
     );
 }
+
+#[test]
+fn availability_columns_become_the_availability_block_and_build() {
+    let setup = Setup::new();
+    let sheet: Grid = vec![
+        vec![
+            Text("Nama ID"),
+            Text("Nama Usaha"),
+            Text("Kategori"),
+            Text("Ketersediaan"),
+            Text("Lama Pesan (hari)"),
+        ],
+        vec![
+            Text("Batik Tulis Pesanan"),
+            Text("batik-sekar-jagad"),
+            Text("batik"),
+            Text("Pre Order"),
+            Number(21.0),
+        ],
+        vec![
+            Text("Kain Batik Cap Siap"),
+            Text("batik-sekar-jagad"),
+            Text("batik"),
+            Text("Ready Stock"),
+            Blank,
+        ],
+        // row 4: a lead time for a product in stock
+        vec![
+            Text("Kain Batik Salah"),
+            Text("batik-sekar-jagad"),
+            Text("batik"),
+            Text("siap"),
+            Number(5.0),
+        ],
+        // row 5: a lead time of no days
+        vec![
+            Text("Kain Batik Nol"),
+            Text("batik-sekar-jagad"),
+            Text("batik"),
+            Text("pesan"),
+            Number(0.0),
+        ],
+    ];
+    let file = setup.xlsx(&[("Produk", sheet)]);
+    let run = setup.import(&file, &[]);
+    assert_eq!(run.code, 1, "two rows are refused: {}", run.stderr);
+    let errors: Vec<(Option<u32>, Option<String>, String)> = reported(&run.stderr, "katalog.xlsx")
+        .into_iter()
+        .filter(|r| r.severity == "error")
+        .map(|r| (r.row, r.column, r.message))
+        .collect();
+    assert_eq!(errors.len(), 2, "{}", run.stderr);
+    assert_eq!((errors[0].0, errors[0].1.as_deref()), (Some(4), Some("E")));
+    assert!(
+        errors[0].0.is_some() && errors[0].2.contains("only for products made to order"),
+        "{errors:?}"
+    );
+    assert_eq!((errors[1].0, errors[1].1.as_deref()), (Some(5), Some("E")));
+    assert!(
+        errors[1]
+            .2
+            .contains("`0` is not a number of days from 1 to 365"),
+        "{errors:?}"
+    );
+
+    let made = "content/products/batik-tulis-pesanan/product.yaml";
+    assert_eq!(
+        setup.yaml(made)["availability"],
+        json!({ "status": "pesan", "lead_days": 21 })
+    );
+    let text = setup.catalogue.read(made);
+    assert!(
+        text.lines()
+            .any(|l| l == "availability: { status: pesan, lead_days: 21 }"),
+        "{text}"
+    );
+    assert_eq!(
+        setup.yaml("content/products/kain-batik-cap-siap/product.yaml")["availability"],
+        json!({ "status": "siap" })
+    );
+
+    let site = setup.catalogue.build();
+    let page = site.html("id/products/batik-tulis-pesanan/index.html");
+    let badge = Selector::parse(".product-info .badge-availability-pesan").unwrap();
+    let label: String = page
+        .select(&badge)
+        .next()
+        .expect("the badge")
+        .text()
+        .collect();
+    assert_eq!(label.trim(), "Dibuat sesuai pesanan, 21 hari");
+}

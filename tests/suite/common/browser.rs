@@ -623,6 +623,8 @@ pub struct ProductFacts {
     pub certifications: Vec<String>,
     /// `lolos`, `proses` or `belum` (also for products without curation).
     pub curation: String,
+    /// `siap`, `pesan` or `habis`; `None` when the product does not say.
+    pub availability: Option<String>,
     /// (min, max) in whole rupiah; a fixed price has min == max.
     pub price: Option<(u64, u64)>,
     pub featured: bool,
@@ -685,6 +687,9 @@ impl Model {
                     curation: p.curation.as_ref().map_or("belum".to_owned(), |c| {
                         format!("{:?}", c.status).to_lowercase()
                     }),
+                    availability: p
+                        .availability
+                        .map(|a| format!("{:?}", a.status).to_lowercase()),
                     price: p.price.map(|price| match price {
                         etalase::fields::Price::Fixed(amount) => (amount, amount),
                         etalase::fields::Price::Range { min, max } => (min, max),

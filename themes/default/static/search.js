@@ -95,6 +95,7 @@
       category: query.get("category") || "",
       cert: query.getAll("cert").filter(Boolean),
       curation: query.get("curation") || "",
+      availability: query.get("availability") || "",
       producer: query.get("producer") || "",
       min: rupiah(query.get("min")),
       max: rupiah(query.get("max"))
@@ -116,21 +117,21 @@
 
   function isActive(state) {
     return Boolean(terms(state.q).length || state.category || state.cert.length || state.curation ||
-      state.producer || state.min !== null || state.max !== null);
+      state.availability || state.producer || state.min !== null || state.max !== null);
   }
 
   // The form shows the state of the URL (on load, and on back and forward).
   function fill(state) {
     var fields = form.elements;
     fields.q.value = state.q;
-    ["category", "curation", "producer"].forEach(function (name) { fields[name].value = state[name]; });
+    ["category", "curation", "availability", "producer"].forEach(function (name) { fields[name].value = state[name]; });
     fields.min.value = state.min === null ? "" : state.min;
     fields.max.value = state.max === null ? "" : state.max;
     form.querySelectorAll("input[name=cert]").forEach(function (box) {
       box.checked = state.cert.indexOf(box.value) !== -1;
     });
-    if (state.category || state.cert.length || state.curation || state.producer ||
-        state.min !== null || state.max !== null) {
+    if (state.category || state.cert.length || state.curation || state.availability ||
+        state.producer || state.min !== null || state.max !== null) {
       form.querySelector("details").open = true;
     }
   }
@@ -168,6 +169,8 @@
     if (state.category && index.categories[product.c][0] !== state.category) return false;
     if (state.producer && index.producers[product.p][0] !== state.producer) return false;
     if (state.curation && product.cu !== state.curation) return false;
+    // A product that does not say its availability has no `av` and matches no status.
+    if (state.availability && product.av !== state.availability) return false;
     var held = product.ce || [];
     if (state.cert.some(function (cert) { return held.indexOf(cert) === -1; })) return false;
     if (state.min === null && state.max === null) return true;
