@@ -577,12 +577,12 @@ table! {
 
     // ------------------------------------------------------------ what `check` adds
     PRODUCT_WITHOUT_PRICE {
-        en: "has no price; its page says \"price on request\"",
-        id: "belum memiliki harga; halamannya menampilkan \"Harga atas permintaan\"",
+        en: "has no price; its page says \"price on request\", and the shopping feeds (Google, Meta) leave it out: they list only products with a price",
+        id: "belum memiliki harga; halamannya menampilkan \"Harga atas permintaan\", dan feed belanja (Google, Meta) tidak memuatnya: hanya produk berharga yang dapat dicantumkan",
     }
     PRODUCT_WITHOUT_PHOTO {
-        en: "has no photo; its card, page and brochure show a placeholder",
-        id: "belum memiliki foto; kartu, halaman, dan brosurnya menampilkan gambar pengganti",
+        en: "has no photo; its card, page and brochure show a placeholder, and the shopping feeds (Google, Meta) leave it out: they list only products with a photo",
+        id: "belum memiliki foto; kartu, halaman, dan brosurnya menampilkan gambar pengganti, dan feed belanja (Google, Meta) tidak memuatnya: hanya produk berfoto yang dapat dicantumkan",
     }
     PHOTO_ADD_HINT {
         en: "put a photo in {dir}/ and list it under `photos:`, e.g. `- file: utama.jpg`",

@@ -1,6 +1,7 @@
 //! What `etalase check` looks at beyond what a build needs: products a buyer would find
 //! incomplete: without a price, without a photo, or not saying whether it can be had (its
-//! availability). `build` stays quiet about these.
+//! availability). `build` stays quiet about these. A product without a price or a photo is also
+//! left out of the shopping feeds (`render::merchant`), and its warning says so.
 
 use std::path::Path;
 

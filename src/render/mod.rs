@@ -1,9 +1,10 @@
 //! Pages: every page of the site in every language, rendered from Tera templates into the
-//! staging output, plus `sitemap.xml` and `robots.txt`.
+//! staging output, plus `sitemap.xml`, `robots.txt`, the Atom feeds and the shopping feeds.
 
 pub mod brochure;
 mod feed;
 mod labels;
+mod merchant;
 mod meta;
 mod qr;
 mod scope;
@@ -443,8 +444,17 @@ impl<'a> Shared<'a> {
         };
         let feed = feed::atom(self.catalogue, &view);
         let index = &self.per_lang[lang].search_index;
+        let feeds = format!("{lang}/{}", merchant::FEEDS_DIR);
         [
             out.write_page(&format!("{lang}/{}", feed::FEED_FILE), feed.as_bytes()),
+            out.write_page(
+                &format!("{feeds}/{}", merchant::GOOGLE_FILE),
+                merchant::google(&view).as_bytes(),
+            ),
+            out.write_page(
+                &format!("{feeds}/{}", merchant::META_FILE),
+                &merchant::meta(&view),
+            ),
             out.write_page(
                 &format!("{lang}/products/{}", search_index::SEARCH_INDEX_FILE),
                 index,
