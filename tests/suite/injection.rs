@@ -1,7 +1,7 @@
 //! Script injection: a hostile string in every text field an editor writes (catalogue.yaml,
 //! producer.yaml, product.yaml, front matter, Markdown) reaches the site only as text. Every
 //! output file is parsed (HTML with `scraper`, JSON-LD and `search.json` with `serde_json`,
-//! the feeds and the sitemap with `roxmltree`) and searched for anything that could run script.
+//! the feeds and the sitemap with `roxmltree`, the Meta feed with `csv`) and searched for anything that could run script.
 //! Fields checked strictly (slugs, phone numbers, dates, kinds) refuse hostile values with a
 //! content error naming the file and the field.
 
@@ -333,6 +333,19 @@ fn scan_page(
     problems
 }
 
+const GOOGLE_NAMESPACE: &str = "http://base.google.com/ns/1.0";
+
+/// Parses a CSV file (the Meta feed) and returns its cells; every row has the header's width.
+fn scan_csv(file: &str, text: &str, into: &mut BTreeSet<String>) {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let width = reader.headers().expect("a header row").len();
+    for record in reader.records() {
+        let record = record.unwrap_or_else(|e| panic!("{file} is not well-formed CSV: {e}"));
+        assert_eq!(record.len(), width, "{file}: a row of another width");
+        into.extend(record.iter().map(str::to_owned));
+    }
+}
+
 /// Parses an XML file (a feed or the sitemap) and returns its text nodes and attribute values.
 fn scan_xml(file: &str, text: &str, into: &mut BTreeSet<String>) {
     let document = roxmltree::Document::parse(text)
@@ -346,6 +359,8 @@ fn scan_xml(file: &str, text: &str, into: &mut BTreeSet<String>) {
     for link in document
         .descendants()
         .filter(|n| n.has_tag_name("loc") || n.has_tag_name("link") || n.has_tag_name("id"))
+        // The Google feed's `g:id` is a product's slug, not a URL.
+        .filter(|n| n.tag_name().namespace() != Some(GOOGLE_NAMESPACE))
     {
         let url = link.attribute("href").or(link.text()).unwrap_or_default();
         assert!(
@@ -417,6 +432,10 @@ fn hostile_text_in_every_field_reaches_the_site_only_as_text() {
     for file in files.iter().filter(|f| f.ends_with(".xml")) {
         scan_xml(file, &site.text(file), &mut xml);
     }
+    let mut cells = BTreeSet::new();
+    for file in files.iter().filter(|f| f.ends_with(".csv")) {
+        scan_csv(file, &site.text(file), &mut cells);
+    }
     assert!(
         problems.is_empty(),
         "unsafe markup in the site:\n{}",
@@ -443,6 +462,22 @@ fn hostile_text_in_every_field_reaches_the_site_only_as_text() {
     }
     for field in ["product.name.id", "product.name.en", "catalogue.title.id"] {
         assert!(contains(&xml, &hostile(field)), "{field}: not in the feeds");
+    }
+    // The shopping feeds cut titles at 150 characters and brands at 70.
+    let cut = |field: &str, max: usize| hostile(field).chars().take(max).collect::<String>();
+    for (field, max) in [
+        ("product.name.id", 150),
+        ("product.name.en", 150),
+        ("batik.name", 70),
+    ] {
+        assert!(
+            xml.contains(&cut(field, max)),
+            "{field}: not in google.xml as typed"
+        );
+        assert!(
+            cells.contains(&cut(field, max)),
+            "{field}: not in meta.csv as typed"
+        );
     }
     for marker in ["MD-product-id", "MD-story-en", "MD-page-en", "MD-onde-id"] {
         assert!(
@@ -716,5 +751,70 @@ fn hostile_shop_links_stay_inside_their_attribute_and_json_string() {
             "{link}"
         );
         assert!(json.contains(link.as_str()), "{page}: not in the JSON-LD");
+    }
+}
+
+#[test]
+fn hostile_text_stays_inside_its_element_and_cell_in_the_shopping_feeds() {
+    let catalogue = Catalogue::copy("basic");
+    let name = "Onde \"isi\" <b>10</b> & 'spesial', ]]> <![CDATA[x]]> <!-- a,b;\nbaris dua";
+    let producer = "Bu \"Sri\", <Asli> & ]]> 'Putri'\nMojokerto, Jawa Timur";
+    // Inside a code span: Markdown keeps the quotes straight and `<b>` as text.
+    let description = "Isi kacang & gula, 1 < 2 ]]> selesai `\"aren\" 'asli', <b>, ]]>` selesai.";
+    catalogue.write(
+        "content/products/onde-onde-isi-10/product.yaml",
+        format!(
+            "name: {{ id: {n}, en: {n} }}\nproducer: onde-onde-bu-sri\ncategory: makanan-minuman\n\
+             price: {{ amount: 35000 }}\navailability: {{ status: siap }}\nphotos:\n  - file: utama.png\n    alt: Onde-onde\n",
+            n = quoted(name)
+        ),
+    );
+    let photo = catalogue.path("content/products/batik-tulis-surya/utama.png");
+    std::fs::copy(
+        photo,
+        catalogue.path("content/products/onde-onde-isi-10/utama.png"),
+    )
+    .expect("the photo copies");
+    catalogue.write("content/products/onde-onde-isi-10/id.md", description);
+    catalogue.replace(
+        "content/producers/onde-onde-bu-sri/producer.yaml",
+        "name: Onde-onde \"Bu Sri\" & Putri <Asli>",
+        &format!("name: {}", quoted(producer)),
+    );
+    let typed_description =
+        "Isi kacang & gula, 1 < 2 ]]> selesai \"aren\" 'asli', <b>, ]]> selesai.";
+    let site = catalogue.build();
+    for lang in ["id", "en"] {
+        let google = site.text(&format!("{lang}/feeds/google.xml"));
+        let items = crate::feeds::google_items(&google);
+        let item = items
+            .iter()
+            .find(|i| crate::feeds::one(i, "g:id") == "onde-onde-isi-10")
+            .unwrap_or_else(|| panic!("{lang}: onde-onde-isi-10 is not in the Google feed"));
+        assert_eq!(crate::feeds::one(item, "title"), name, "{lang}");
+        assert_eq!(crate::feeds::one(item, "g:brand"), producer, "{lang}");
+        assert_eq!(
+            crate::feeds::one(item, "description"),
+            typed_description,
+            "{lang}"
+        );
+        assert_eq!(
+            crate::feeds::one(item, "g:product_type"),
+            if lang == "id" {
+                "Makanan & Minuman"
+            } else {
+                "Food & Beverages"
+            }
+        );
+        let rows = crate::feeds::meta_rows(&site.text(&format!("{lang}/feeds/meta.csv")));
+        assert_eq!(rows.len(), 2, "{lang}: one row per listable product");
+        let row = rows
+            .iter()
+            .find(|r| r["id"] == "onde-onde-isi-10")
+            .unwrap_or_else(|| panic!("{lang}: onde-onde-isi-10 is not in the Meta feed"));
+        assert_eq!(row["title"], name);
+        assert_eq!(row["brand"], producer);
+        assert_eq!(row["description"], typed_description);
+        assert_eq!(row["price"], "35000 IDR");
     }
 }
