@@ -1,7 +1,8 @@
 //! Script injection: a hostile string in every text field an editor writes (catalogue.yaml,
 //! producer.yaml, product.yaml, front matter, Markdown) reaches the site only as text. Every
 //! output file is parsed (HTML with `scraper`, JSON-LD and `search.json` with `serde_json`,
-//! the feeds and the sitemap with `roxmltree`, the Meta feed with `csv`) and searched for anything that could run script.
+//! the feeds and the sitemap with `roxmltree`, the Meta feed with `csv`) and searched for
+//! anything that could run script.
 //! Fields checked strictly (slugs, phone numbers, dates, kinds) refuse hostile values with a
 //! content error naming the file and the field.
 
