@@ -263,3 +263,14 @@ fn the_sample_feeds_list_every_product_with_a_price_and_a_photo_in_slug_order() 
         }
     }
 }
+
+#[test]
+fn two_builds_write_the_same_feeds() {
+    let (first, second) = (basic(), basic());
+    for lang in LANGUAGES {
+        for feed in ["google.xml", "meta.csv"] {
+            let file = format!("{lang}/feeds/{feed}");
+            assert_eq!(first.bytes(&file), second.bytes(&file), "{file}");
+        }
+    }
+}
