@@ -173,6 +173,13 @@ fn the_basic_feeds_list_only_the_product_with_a_price_and_a_photo() {
             "Surya Majapahit Hand-drawn Batik"
         };
         assert_eq!(one(item, "title"), title);
+        if lang == "en" {
+            // en.md: a paragraph with bold text, then a list of two items.
+            assert_eq!(
+                one(item, "description"),
+                "Hand-drawn batik cloth with the Surya Majapahit motif.\nSize: 200 × 115 cm\nCotton"
+            );
+        }
         assert_eq!(
             one(item, "g:price"),
             "350000.00 IDR",

@@ -464,6 +464,18 @@ fn hostile_text_in_every_field_reaches_the_site_only_as_text() {
     for field in ["product.name.id", "product.name.en", "catalogue.title.id"] {
         assert!(contains(&xml, &hostile(field)), "{field}: not in the feeds");
     }
+    // The shopping feeds' descriptions are the product's text as plain text.
+    for lang in ["id", "en"] {
+        let plain = format!("MD-product-{lang}-plain, with <script> entities and <code>.");
+        assert!(
+            contains(&xml, &plain),
+            "{lang}: the description is not in google.xml"
+        );
+        assert!(
+            contains(&cells, &plain),
+            "{lang}: the description is not in meta.csv"
+        );
+    }
     // The shopping feeds cut titles at 150 characters and brands at 70.
     let cut = |field: &str, max: usize| hostile(field).chars().take(max).collect::<String>();
     for (field, max) in [
