@@ -14,6 +14,7 @@ mod build_site;
 mod check;
 mod cli;
 mod errors;
+mod export;
 mod import;
 mod injection;
 mod pdf;
