@@ -303,6 +303,10 @@ fn an_existing_file_is_replaced_and_a_failed_export_leaves_it_intact() {
     let run = export(&catalogue, &file, &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(sheets(&file).len(), 4);
+    // The same catalogue exports to the same bytes.
+    let first = fs::read(&file).unwrap();
+    assert_eq!(export(&catalogue, &file, &[]).code, 0);
+    assert_eq!(fs::read(&file).unwrap(), first);
 
     // A file in a folder that cannot be written: the old one stays, no half file beside it.
     let locked = catalogue.parent().join("locked");
@@ -327,4 +331,50 @@ fn an_existing_file_is_replaced_and_a_failed_export_leaves_it_intact() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(names, [std::ffi::OsString::from("katalog.xlsx")]);
+}
+
+#[test]
+fn quotes_commas_and_line_breaks_survive_csv_and_xlsx() {
+    let catalogue = sample();
+    let yaml = "content/producers/batik-sekar-jagad/producer.yaml";
+    let text = catalogue.read(yaml);
+    let first = text
+        .lines()
+        .find(|l| l.starts_with("name:"))
+        .unwrap()
+        .to_owned();
+    catalogue.replace(yaml, &first, "name: 'Batik \"Sekar\", Jagad =1+1'");
+    catalogue.write(
+        "content/producers/batik-sekar-jagad/id.md",
+        "Baris satu; \"kutip\", koma.\n\n<script>alert(1)</script>\n",
+    );
+    for name in ["katalog.xlsx", "katalog.csv"] {
+        let file = out(&catalogue, name);
+        let run = export(&catalogue, &file, &[]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let sheet = if name.ends_with(".csv") {
+            file.parent().unwrap().join("usaha.csv")
+        } else {
+            file.clone()
+        };
+        let import = dry_run_import(&catalogue, &sheet);
+        assert_eq!(import.code, 0, "{name}: {}", import.stderr);
+        assert!(
+            import.stderr.contains(" 0 updated, "),
+            "{name}: {}",
+            import.stderr
+        );
+        assert!(
+            !import.stderr.contains("warning"),
+            "{name}: {}",
+            import.stderr
+        );
+    }
+    let mut usaha = csv::Reader::from_path(out(&catalogue, "usaha.csv")).unwrap();
+    let row = usaha
+        .records()
+        .map(Result::unwrap)
+        .find(|r| &r[0] == "batik-sekar-jagad")
+        .unwrap();
+    assert_eq!(&row[1], "Batik \"Sekar\", Jagad =1+1");
 }
