@@ -1324,6 +1324,12 @@ mod tests {
             ("Halal;;\n ;", certs(&[("halal", None)])),
             ("Halal, , SNI", certs(&[("halal", None), ("sni", None)])),
             ("Halal,", certs(&[("halal", None)])),
+            // A "/" inside a number is no joiner; after a bare name it is.
+            (
+                "sni: LSPro-0421/SNI/2024",
+                certs(&[("sni", Some("LSPro-0421/SNI/2024"))]),
+            ),
+            ("Halal/SNI", certs(&[("halal", None), ("sni", None)])),
             ("", certs(&[])),
             ("; \n", certs(&[])),
         ] {
