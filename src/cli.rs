@@ -111,6 +111,20 @@ pub enum Command {
         #[command(flatten)]
         messages: MessageLang,
     },
+    /// Write the catalogue into a spreadsheet `import` reads back (.xlsx, or .csv: one file
+    /// per sheet beside it); photos are copied into a `foto/` folder beside it
+    Export {
+        /// The spreadsheet to write (replaced if it exists)
+        file: PathBuf,
+        /// The catalogue folder (the one with catalogue.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Only the products of this brochure selection of catalogue.yaml, and their producers
+        #[arg(long)]
+        selection: Option<String>,
+        #[command(flatten)]
+        messages: MessageLang,
+    },
 }
 
 impl Command {
@@ -122,7 +136,8 @@ impl Command {
             | Command::Check { messages, .. }
             | Command::Serve { messages, .. }
             | Command::New { messages, .. }
-            | Command::Import { messages, .. } => messages.lang,
+            | Command::Import { messages, .. }
+            | Command::Export { messages, .. } => messages.lang,
             Command::Pdf { .. } => None,
         }
     }

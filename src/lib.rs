@@ -7,6 +7,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 pub mod fields;
 pub mod i18n;
 pub mod images;

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use etalase::cli::{Cli, Command};
+use etalase::export::ExportOptions;
 use etalase::import::ImportOptions;
 use etalase::messages::Lang;
 use etalase::pdf::PdfOptions;
@@ -48,6 +49,19 @@ fn main() -> ExitCode {
                 overwrite,
             };
             finish(etalase::import::run(&options), lang)
+        }
+        Command::Export {
+            file,
+            root,
+            selection,
+            ..
+        } => {
+            let options = ExportOptions {
+                root,
+                file,
+                selection,
+            };
+            finish(etalase::export::run(&options), lang)
         }
         Command::Pdf {
             root,

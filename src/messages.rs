@@ -1181,6 +1181,10 @@ table! {
     IMPORT_WOULD_CREATE { en: "would create {folder} ({what})", id: "akan dibuat {folder} ({what})" }
     IMPORT_UPDATED { en: "updated {folder}: {what}", id: "diperbarui {folder}: {what}" }
     IMPORT_WOULD_UPDATE { en: "would update {folder}: {what}", id: "akan diperbarui {folder}: {what}" }
+    EXPORT_SUMMARY {
+        en: "exported {producers} producers and {products} products to {file}, {photos} photos to foto/ beside it",
+        id: "diekspor: {producers} usaha dan {products} produk ke {file}, {photos} foto ke foto/ di sampingnya",
+    }
     IMPORT_SUMMARY {
         en: "imported: {created} created, {updated} updated, {unchanged} unchanged, {conflicts} hand edits kept or overwritten, {errors} errors, rows not imported: {skipped}",
         id: "impor selesai: {created} dibuat, {updated} diperbarui, {unchanged} tetap, {conflicts} perubahan tangan dipertahankan atau ditimpa, {errors} kesalahan, baris yang tidak diimpor: {skipped}",

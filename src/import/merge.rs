@@ -231,18 +231,19 @@ impl<'a> Merging<'a> {
         for (path, field) in self.incoming_fields() {
             let current = get_path(&self.current, path).cloned();
             let base = self.base.field(path);
-            let verdict = verdict(current.as_ref(), field.value.as_ref(), base);
-            let blank_over_unrecorded = field.value.is_none() && base.is_none();
+            let incoming = with_current_alts(path, current.as_ref(), field.value.clone());
+            let verdict = verdict(current.as_ref(), incoming.as_ref(), base);
+            let blank_over_unrecorded = incoming.is_none() && base.is_none();
             let decision = decide(verdict, self.entry.overwrite, blank_over_unrecorded);
             if decision.report {
-                let shown = (show(current.as_ref()), show(field.value.as_ref()));
+                let shown = (show(current.as_ref()), show(incoming.as_ref()));
                 self.clash(path, shown, &field.at, base.is_some());
             }
             if decision.take {
-                set_path(&mut self.target, path, field.value.clone());
+                set_path(&mut self.target, path, incoming.clone());
             }
             if decision.record {
-                let recorded = field.value.clone().unwrap_or(Value::Null);
+                let recorded = incoming.unwrap_or(Value::Null);
                 self.state.fields.insert(path.to_owned(), recorded);
             }
         }
@@ -573,6 +574,29 @@ fn show(value: Option<&Value>) -> String {
 }
 
 /// A text compared as the editor sees it: LF line endings, no trailing blank space.
+/// A photos cell names files only: each photo the entry already has keeps the alt text an
+/// editor wrote (what `etalase export` relies on to round-trip).
+fn with_current_alts(
+    path: &str,
+    current: Option<&Value>,
+    incoming: Option<Value>,
+) -> Option<Value> {
+    let (Some(Value::Array(now)), Some(Value::Array(mut photos))) = (current, incoming.clone())
+    else {
+        return incoming;
+    };
+    if path != "photos" {
+        return incoming;
+    }
+    for photo in &mut photos {
+        let file = photo.get("file");
+        if let Some(kept) = now.iter().find(|old| old.get("file") == file) {
+            *photo = kept.clone();
+        }
+    }
+    Some(Value::Array(photos))
+}
+
 fn normalised_body(body: &str) -> String {
     body.replace("\r\n", "\n").trim_end().to_owned()
 }

@@ -10,6 +10,7 @@ pub mod apply;
 pub mod columns;
 pub mod existing;
 pub mod identity;
+pub mod layout;
 pub mod merge;
 pub mod report;
 pub mod rows;
@@ -102,7 +103,7 @@ pub fn run(options: &ImportOptions) -> Result<Report, Error> {
 }
 
 /// The catalogue folder and its settings (the categories and languages rows are read against).
-fn open_catalogue(root: &Path) -> Result<(CatalogueRoot, Config), Error> {
+pub(crate) fn open_catalogue(root: &Path) -> Result<(CatalogueRoot, Config), Error> {
     let root = crate::open_root(root)?;
     let mut diagnostics = Diagnostics::default();
     let config = Config::load(&root, &mut diagnostics);

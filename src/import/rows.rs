@@ -310,7 +310,15 @@ impl<'a> Reading<'a> {
                         .arg("url", &typed.link.url);
                     self.warning(column, message);
                 }
-                Some(json!(typed.link.url))
+                // The parsed link ends a bare site address with "/": an address typed
+                // without it is kept as typed, as editors write it in YAML.
+                let unchanged = typed.link.url.strip_suffix('/') == Some(text.trim());
+                let url = if unchanged {
+                    text.trim()
+                } else {
+                    &typed.link.url
+                };
+                Some(json!(url))
             }
             Err(problem) => {
                 let (message, hint) = shop_link_problem_text(marketplace, text, &problem);

@@ -612,8 +612,14 @@ fn certification_items(text: &str) -> Vec<&str> {
                 continue;
             };
             let next = &rest[joiner.len()..];
-            let splits = leading_certification(clean(next)).is_some()
-                || is_bare_certification_name(clean(&line[item_start..i]));
+            let before = clean(&line[item_start..i]);
+            // A "/" between two characters is part of a number ("LSPro-0421/SNI/2024")
+            // unless it follows a bare name ("Halal/SNI").
+            let glued = *joiner == "/"
+                && line[..i].ends_with(|c: char| !is_blank(c))
+                && next.starts_with(|c: char| !is_blank(c));
+            let splits = is_bare_certification_name(before)
+                || (!glued && leading_certification(clean(next)).is_some());
             if splits {
                 items.push(&line[item_start..i]);
                 item_start = i + joiner.len();
@@ -1318,6 +1324,12 @@ mod tests {
             ("Halal;;\n ;", certs(&[("halal", None)])),
             ("Halal, , SNI", certs(&[("halal", None), ("sni", None)])),
             ("Halal,", certs(&[("halal", None)])),
+            // A "/" inside a number is no joiner; after a bare name it is.
+            (
+                "sni: LSPro-0421/SNI/2024",
+                certs(&[("sni", Some("LSPro-0421/SNI/2024"))]),
+            ),
+            ("Halal/SNI", certs(&[("halal", None), ("sni", None)])),
             ("", certs(&[])),
             ("; \n", certs(&[])),
         ] {

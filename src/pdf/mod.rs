@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 pub use browser::{find_browser, find_browser_with, CHROME_ENV, CHROME_NAMES, PRINT_TIMEOUT};
 pub use document::{finish_pdf, metadata, text_of};
+pub(crate) use plan::unknown_selection;
 pub use plan::{plan, Job};
 pub use print::{print, print_all, print_page, Printed, PARALLEL};
 

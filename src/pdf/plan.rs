@@ -75,7 +75,8 @@ fn languages<'c>(config: &'c Config, lang: Option<&str>) -> Result<Vec<&'c Strin
     }
 }
 
-fn unknown_selection(config: &Config, slug: &str) -> Message {
+/// The usage error for `--selection <slug>` naming no selection: which ones there are.
+pub(crate) fn unknown_selection(config: &Config, slug: &str) -> Message {
     let known: Vec<&str> = config.brochures.iter().map(|b| b.slug.as_str()).collect();
     let valid = if known.is_empty() {
         msg::PDF_SELECTIONS_NONE.arg("file", CONFIG_FILE)

@@ -1256,7 +1256,7 @@ fn shop_links_are_read_from_their_columns_checked_and_shown() {
         json!({
             "tokopedia": "https://www.tokopedia.com/kuelapisbuani",
             "tiktok": "https://vt.tiktok.com/ZSkuelapis/",
-            "website": "https://kuelapisbuani.example.id/",
+            "website": "https://kuelapisbuani.example.id",
         })
     );
     let text = setup.catalogue.read(relative);

@@ -15,6 +15,7 @@ mod check;
 mod cli;
 mod errors;
 mod feeds;
+mod export;
 mod import;
 mod injection;
 mod pdf;
