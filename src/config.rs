@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::fields::{Date, Phone};
+use crate::fields::{CurationStatus, Date, Phone};
 use crate::i18n::{RawText, Translated};
 use crate::messages::{self as msg, Message};
 use crate::slug::is_valid_slug;
@@ -105,6 +105,25 @@ pub struct BrochureSelection {
     pub curator: Option<String>,
     /// Only products of this category (an index into `Config::categories`).
     pub category: Option<usize>,
+}
+
+impl BrochureSelection {
+    /// Whether the selection shows a product of `category` (an index into
+    /// `Config::categories`) with this curation status and curator: the one rule the brochure
+    /// and `etalase export --selection` both follow.
+    pub fn shows(
+        &self,
+        category: Option<usize>,
+        status: Option<CurationStatus>,
+        curator: Option<&str>,
+    ) -> bool {
+        let in_category = self.category.is_none_or(|wanted| category == Some(wanted));
+        let passed = self.curator.as_deref().is_none_or(|wanted| {
+            status == Some(CurationStatus::Lolos)
+                && curator.is_some_and(|name| name.trim().eq_ignore_ascii_case(wanted.trim()))
+        });
+        in_category && passed
+    }
 }
 
 /// How photos are processed.

@@ -107,7 +107,7 @@ pub fn run(options: &ExportOptions) -> Result<Report, Error> {
     })
 }
 
-/// Whether a brochure selection shows `product`: its category, and a curator's pass.
+/// Whether a brochure selection shows `product`, read from its YAML as written.
 fn is_selected(product: &Existing, selection: &BrochureSelection, config: &Config) -> bool {
     let fields = product.fields.as_ref();
     let field = |path: &str| -> Option<&str> {
@@ -120,15 +120,10 @@ fn is_selected(product: &Existing, selection: &BrochureSelection, config: &Confi
         };
         value.as_str()
     };
-    let category = selection
-        .category
-        .is_none_or(|c| field("category") == config.categories.get(c).map(|c| c.slug.as_str()));
-    let curator = selection.curator.as_deref().is_none_or(|wanted| {
-        field("curation.status") == Some(CurationStatus::Lolos.as_str())
-            && field("curation.curator")
-                .is_some_and(|name| name.trim().eq_ignore_ascii_case(wanted.trim()))
-    });
-    category && curator
+    let category =
+        field("category").and_then(|slug| config.categories.iter().position(|c| c.slug == slug));
+    let status = field("curation.status").and_then(CurationStatus::parse);
+    selection.shows(category, status, field("curation.curator"))
 }
 
 fn is_csv(file: &Path) -> bool {

@@ -11,7 +11,6 @@ use serde::Serialize;
 use super::labels::Labels;
 use super::views::{Badge, LangContext, Text};
 use crate::config::{BrochureSelection, Config};
-use crate::fields::CurationStatus;
 use crate::model::{Catalogue, Product};
 
 /// Product cards on one A4 sheet: two columns of three.
@@ -102,16 +101,12 @@ pub fn products<'c>(
 }
 
 fn is_selected(product: &Product, selection: &BrochureSelection) -> bool {
-    let category = selection.category.is_none_or(|c| c == product.category);
-    let curator = selection.curator.as_deref().is_none_or(|wanted| {
-        product.curation.as_ref().is_some_and(|c| {
-            c.status == CurationStatus::Lolos
-                && c.curator
-                    .as_deref()
-                    .is_some_and(|name| name.trim().eq_ignore_ascii_case(wanted.trim()))
-        })
-    });
-    category && curator
+    let curation = product.curation.as_ref();
+    selection.shows(
+        Some(product.category),
+        curation.map(|c| c.status),
+        curation.and_then(|c| c.curator.as_deref()),
+    )
 }
 
 /// How many A4 pages the brochure has: what its PDF must have too.
