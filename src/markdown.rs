@@ -226,6 +226,36 @@ pub fn summary(markdown: &str, max_chars: usize) -> String {
     shorten(text.trim(), max_chars)
 }
 
+/// The text as plain text for places that show no HTML (shopping feeds): a line per paragraph,
+/// heading, list item, table row, quote or code block; a table's cells side by side; link
+/// targets, images and raw HTML left out; white space collapsed within each line.
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::new();
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::End(TagEnd::TableCell) => text.push(' '),
+            Event::HardBreak
+            | Event::Rule
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableRow
+                | TagEnd::TableHead
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock,
+            ) => text.push('\n'),
+            _ => {}
+        }
+    }
+    text.lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The distinct words of a text, lowercased, in the order they first appear, separated by
 /// spaces: what search matches descriptions against. Link targets and HTML are left out.
 pub fn words(markdown: &str) -> String {
@@ -485,6 +515,17 @@ mod tests {
     fn words_are_distinct_lowercase_and_leave_markup_out() {
         let text = "**Onde-onde** wijen, *renyah*.\n\n- Wijen sangrai\n- [Toko](https://contoh.id/x) Café\n\n<b class=\"merah\">tebal</b>";
         assert_eq!(words(text), "onde wijen renyah sangrai toko café tebal");
+    }
+
+    #[test]
+    fn plain_text_is_a_line_per_block_without_markup() {
+        let markdown = "## Motif\n\nKain *tulis* & cap, 1 < 2 > 0\u{a0}cm\n\n\
+                        - [Satu](https://x.id/?a=1&b=>)\n- Dua's `kode` <b>tebal</b>\n\n\
+                        | Ukuran | Harga |\n| --- | --- |\n| 210 cm | Rp 350.000 |\n";
+        assert_eq!(
+            plain_text(markdown),
+            "Motif\nKain tulis & cap, 1 < 2 > 0 cm\nSatu\nDua’s kode tebal\nUkuran Harga\n210 cm Rp 350.000"
+        );
     }
 
     #[test]

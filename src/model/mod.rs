@@ -126,6 +126,8 @@ pub struct Product {
     pub description: Translated,
     /// The distinct words of the description, for search (see [`crate::markdown::words`]).
     pub description_words: Translated,
+    /// The description as plain text, a line per block (see [`crate::markdown::plain_text`]).
+    pub description_text: Translated,
     pub summary: Translated,
 }
 

@@ -45,6 +45,7 @@ struct Bodies {
     html: Translated,
     summaries: Translated,
     words: Translated,
+    plain: Translated,
 }
 
 /// How long card and meta-description summaries may be, in characters.
@@ -277,6 +278,7 @@ impl Checker<'_> {
             html: description,
             summaries: summary,
             words: description_words,
+            plain: description_text,
         } = self.bodies(entry, found, |text| {
             apply_product_front_matter(&self.config.limits.yaml, text, &mut name, unit.as_mut())
         });
@@ -308,6 +310,7 @@ impl Checker<'_> {
             featured: raw.featured,
             description,
             description_words,
+            description_text,
             summary,
         }))
     }
@@ -513,6 +516,7 @@ impl Checker<'_> {
                         .summaries
                         .set(stem, markdown::summary(&body, SUMMARY_CHARS));
                     bodies.words.set(stem, markdown::words(&body));
+                    bodies.plain.set(stem, markdown::plain_text(&body));
                 }
                 Err(problem) => found.push(problem),
             }

@@ -92,7 +92,7 @@ fn listing(view: &LangContext, product: &Product) -> Option<Listing> {
         .take(ADDITIONAL_IMAGES)
         .collect();
     let title = view.plain(&product.name);
-    let text = plain_text(&view.plain(&product.description));
+    let text = view.plain(&product.description_text);
     // Both platforms require a description: a product without text is described by its name.
     let description = if text.is_empty() { title.clone() } else { text };
     Some(Listing {
@@ -128,123 +128,6 @@ fn lowest(price: Price) -> u64 {
 /// At most `max` characters, cut on a character boundary.
 fn shorten(text: &str, max: usize) -> String {
     text.chars().take(max).collect()
-}
-
-/// Elements that end a line of the plain text.
-const BLOCKS: &[&str] = &[
-    "p",
-    "br",
-    "li",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "tr",
-    "blockquote",
-    "pre",
-    "hr",
-    "div",
-    "table",
-    "ul",
-    "ol",
-];
-
-/// The plain text of a description's sanitised HTML: tags dropped (a `>` inside a quoted
-/// attribute does not end its tag), entities decoded, a line per block, spaces collapsed
-/// (a no-break space too).
-fn plain_text(html: &str) -> String {
-    let mut lines = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        lines.push_str(&decode_entities(&rest[..open]));
-        let tag = &rest[open + 1..];
-        let end = tag_end(tag);
-        let name: String = tag[..end]
-            .trim_start_matches('/')
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect();
-        let name = name.to_ascii_lowercase();
-        if BLOCKS.contains(&name.as_str()) {
-            lines.push('\n');
-        } else if name == "td" || name == "th" {
-            // Table cells, one after another on their row's line.
-            lines.push(' ');
-        }
-        rest = tag.get(end + 1..).unwrap_or_default();
-    }
-    lines.push_str(&decode_entities(rest));
-    lines
-        .lines()
-        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Where the tag that `tag` starts with ends (its `>`), skipping quoted attribute values.
-fn tag_end(tag: &str) -> usize {
-    let mut quote = None;
-    for (at, c) in tag.char_indices() {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), _) if q == c => quote = None,
-            (None, '>') => return at,
-            _ => {}
-        }
-    }
-    tag.len()
-}
-
-/// Text with its character references decoded; a reference it does not know stays as written.
-fn decode_entities(text: &str) -> String {
-    let mut decoded = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        decoded.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        // References are short: looking no further keeps a text full of `&` linear.
-        let name = after
-            .bytes()
-            .take(12)
-            .position(|b| b == b';')
-            .map_or("", |end| &after[..end]);
-        let character = (!name.is_empty()).then(|| entity(name)).flatten();
-        match character {
-            Some(c) => {
-                decoded.push(c);
-                rest = &after[name.len() + 1..];
-            }
-            None => {
-                decoded.push('&');
-                rest = after;
-            }
-        }
-    }
-    decoded.push_str(rest);
-    decoded
-}
-
-fn entity(name: &str) -> Option<char> {
-    let number = |digits: &str, radix| u32::from_str_radix(digits, radix).ok();
-    match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some('\u{a0}'),
-        _ => {
-            let code = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
-                number(hex, 16)
-            } else {
-                number(name.strip_prefix('#')?, 10)
-            };
-            char::from_u32(code?)
-        }
-    }
 }
 
 /// The Google Merchant Center feed of one language.
@@ -376,17 +259,6 @@ mod tests {
         let habis = Some((AvailabilityStatus::Habis, None));
         assert_eq!(google_availability(habis), ("out_of_stock", None));
         assert_eq!(meta_availability(None), "in stock");
-    }
-
-    #[test]
-    fn a_description_becomes_plain_text_a_line_per_block() {
-        let html = "<h2>Motif</h2>\n<p>Kain <em>tulis</em> &amp; cap, 1 &lt; 2 &gt; 0&nbsp;cm</p>\
-                    <ul><li><a href=\"https://x.id/?a=1&amp;b=>\" title='a>b'>Satu</a></li>\
-                    <li>Dua&#39;s &#x41;&unknown; & end &amp;é</li></ul>";
-        assert_eq!(
-            plain_text(html),
-            "Motif\nKain tulis & cap, 1 < 2 > 0 cm\nSatu\nDua's A&unknown; & end &é"
-        );
     }
 
     #[test]

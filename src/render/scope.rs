@@ -141,6 +141,7 @@ fn same_but_descriptions(before: &Product, after: &Product) -> bool {
         featured,
         description: _,
         description_words: _,
+        description_text: _,
         summary: _,
     } = before;
     *slug == after.slug
