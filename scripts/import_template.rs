@@ -45,6 +45,7 @@ fn sheets() -> Vec<(&'static str, SheetKind, Rows)> {
                     ("nama_en", "Example Rose Stamped Batik"),
                     ("nama_usaha", "Usaha Contoh Mawar"),
                     ("kategori", "batik"),
+                    ("kode_produk", "UCM-BC-01"),
                     ("harga_min", "150.000"),
                     ("harga_maks", "275.000"),
                     ("satuan_id", "lembar"),
@@ -63,6 +64,8 @@ fn sheets() -> Vec<(&'static str, SheetKind, Rows)> {
                     ("nama_en", "Example Spicy Crisps"),
                     ("nama_usaha", "Usaha Contoh Mawar"),
                     ("kategori", "Makanan & Minuman"),
+                    ("kode_produk", "UCM-KP-100"),
+                    ("barcode", "8991234567891"),
                     ("harga", "Rp 15.000,-"),
                     ("satuan_id", "bungkus"),
                     ("satuan_en", "pack"),
@@ -119,7 +122,11 @@ fn write_csv(folder: &Path) -> std::io::Result<()> {
         let mut writer = csv::Writer::from_path(folder.join(layout::csv_name(name)))?;
         writer.write_record(headers(kind))?;
         for record in cells(kind, &rows) {
-            writer.write_record(&record)?;
+            writer.write_record(
+                record
+                    .iter()
+                    .map(|cell| layout::csv_cell(cell).into_owned()),
+            )?;
         }
         writer.flush()?;
     }

@@ -23,6 +23,16 @@ pub struct MessageLang {
     pub lang: Option<Lang>,
 }
 
+/// Where the site lives for this one build (`--base-url URL`), instead of `base_url:`.
+#[derive(Debug, Clone, Args)]
+pub struct BaseUrlArg {
+    /// The site's address for this build only, e.g. a preview deploy's: canonical links,
+    /// link previews, structured data, the sitemap, feeds and QR codes use it instead of
+    /// `base_url:` in catalogue.yaml (default: $ETALASE_BASE_URL, else catalogue.yaml)
+    #[arg(long = "base-url", value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the site into output/
@@ -33,6 +43,8 @@ pub enum Command {
         /// Where to write the site (default: output/ inside the catalogue folder)
         #[arg(long)]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        base_url: BaseUrlArg,
         #[command(flatten)]
         messages: MessageLang,
     },
@@ -53,6 +65,10 @@ pub enum Command {
         /// The catalogue folder (the one with catalogue.yaml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// The address to listen on: 0.0.0.0 lets a phone on the same network open the
+        /// preview (the terminal shows the address and its QR code)
+        #[arg(long, value_name = "ADDR", default_value_t = crate::serve::DEFAULT_INTERFACE)]
+        interface: std::net::IpAddr,
         /// The port to listen on (the next free one is taken when it is in use)
         #[arg(long, default_value_t = crate::serve::DEFAULT_PORT)]
         port: u16,
@@ -85,10 +101,12 @@ pub enum Command {
         /// Print only this selection (a slug under `brochures:` in catalogue.yaml)
         #[arg(long)]
         selection: Option<String>,
-        /// The browser to print with (default: $ETALASE_CHROME, else chromium,
-        /// chromium-browser, google-chrome or google-chrome-stable on PATH)
+        /// The browser to print with (default: $ETALASE_CHROME, else Chromium, Chrome or
+        /// Edge where they are usually installed: docs/printing.md)
         #[arg(long, value_name = "PATH")]
         chrome: Option<PathBuf>,
+        #[command(flatten)]
+        base_url: BaseUrlArg,
     },
     /// Create or update producers and products from a spreadsheet (.xlsx, .ods or .csv):
     /// a producers sheet, a products sheet and a curation sheet (columns: docs/import.md)
@@ -125,6 +143,13 @@ pub enum Command {
         #[command(flatten)]
         messages: MessageLang,
     },
+    /// Print the shell completion script for bash, zsh, fish or powershell (README: how to
+    /// install it)
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 impl Command {
@@ -138,7 +163,13 @@ impl Command {
             | Command::New { messages, .. }
             | Command::Import { messages, .. }
             | Command::Export { messages, .. } => messages.lang,
-            Command::Pdf { .. } => None,
+            Command::Pdf { .. } | Command::Completions { .. } => None,
         }
     }
+}
+
+/// Writes the completion script of `shell` for every subcommand and option to `out`.
+pub fn write_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    use clap::CommandFactory;
+    clap_complete::generate(shell, &mut Cli::command(), "etalase", out);
 }

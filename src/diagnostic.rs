@@ -4,7 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::fields::{Marketplace, ShopLinkProblem};
+use crate::fields::{GtinProblem, Marketplace, ShopLinkProblem, Sku, SkuProblem};
 use crate::messages::{self as msg, Lang, Message};
 
 /// How bad a diagnostic is: errors fail the build, warnings only inform.
@@ -276,6 +276,33 @@ pub fn shop_link_problem_text(
             )
         }
     }
+}
+
+/// What is wrong with a product code as typed, and how to write one; the YAML path and the
+/// import say the same.
+pub fn sku_problem_text(value: &str, problem: SkuProblem) -> (Message, Message) {
+    let message = match problem {
+        SkuProblem::Empty => Message::from(&msg::SKU_EMPTY),
+        SkuProblem::TooLong { chars } => msg::SKU_TOO_LONG
+            .arg("value", value.trim())
+            .arg("chars", chars)
+            .arg("max", Sku::MAX_CHARS),
+        SkuProblem::Control => Message::from(&msg::SKU_CONTROL),
+    };
+    (message, msg::SKU_HINT.arg("max", Sku::MAX_CHARS))
+}
+
+/// What is wrong with a barcode number as typed, and how to write one; the YAML path and the
+/// import say the same.
+pub fn gtin_problem_text(value: &str, problem: GtinProblem) -> (Message, Message) {
+    let message = match problem {
+        GtinProblem::NotDigits => msg::GTIN_NOT_DIGITS.arg("value", value),
+        GtinProblem::Length { digits } => {
+            msg::GTIN_LENGTH.arg("value", value).arg("digits", digits)
+        }
+        GtinProblem::CheckDigit => msg::GTIN_CHECK_DIGIT.arg("value", value),
+    };
+    (message, Message::from(&msg::GTIN_HINT))
 }
 
 /// A comma-separated list, shortened after a dozen names so hints stay readable.

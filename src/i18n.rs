@@ -123,6 +123,28 @@ impl Translated {
     }
 }
 
+/// The regular English plural of a unit (`piece` → `pieces`, `box` → `boxes`, `battery` →
+/// `batteries`): what a unit without an `en_plural` gets after a count other than 1. It looks
+/// at the end only, so a unit of several words (`pair of sandals`) needs its `en_plural`.
+pub fn english_plural(word: &str) -> String {
+    let lower = word.to_ascii_lowercase();
+    let ends_consonant_y = lower.ends_with('y')
+        && !matches!(
+            lower.chars().rev().nth(1),
+            Some('a' | 'e' | 'i' | 'o' | 'u') | None
+        );
+    if ends_consonant_y {
+        format!("{}ies", &word[..word.len() - 1])
+    } else if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|end| lower.ends_with(end))
+    {
+        format!("{word}es")
+    } else {
+        format!("{word}s")
+    }
+}
+
 /// The name of a language in that language, for the language switch.
 pub fn language_name(lang: &str) -> &str {
     match lang {
@@ -148,6 +170,23 @@ pub fn og_locale(lang: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn english_plural_follows_the_regular_rules() {
+        for (one, many) in [
+            ("piece", "pieces"),
+            ("pair", "pairs"),
+            ("box", "boxes"),
+            ("pouch", "pouches"),
+            ("dish", "dishes"),
+            ("glass", "glasses"),
+            ("battery", "batteries"),
+            ("tray", "trays"),
+            ("Jar", "Jars"),
+        ] {
+            assert_eq!(super::english_plural(one), many);
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod export;
 pub mod fields;
+pub mod hosting;
 pub mod i18n;
 pub mod images;
 pub mod import;
@@ -27,7 +28,7 @@ pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
-use config::{Config, CONFIG_FILE};
+use config::{BaseUrl, Config, CONFIG_FILE};
 use content::CatalogueRoot;
 use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use error::{Error, Summary};
@@ -37,6 +38,55 @@ use model::Catalogue;
 use output::{SiteWriter, Staging};
 use render::templates::{self, Templates};
 use render::Scope;
+
+/// The environment variable that gives `build` and `pdf` the site's address when
+/// `--base-url` does not: a deploy pipeline sets it for its previews.
+pub const BASE_URL_VAR: &str = "ETALASE_BASE_URL";
+
+/// What a command replaces of catalogue.yaml for one run, nothing by default.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    /// Where the site lives this time (a preview deploy, say) instead of `base_url:`.
+    pub base_url: Option<BaseUrl>,
+}
+
+impl Overrides {
+    /// The site address of `--base-url` (`flag`), else of `ETALASE_BASE_URL` (`var`; empty
+    /// counts as unset, as a pipeline leaves a variable it has no value for). A bad one is a
+    /// usage error naming where it came from.
+    pub fn choose(flag: Option<&str>, var: Option<&str>) -> Result<Overrides, Error> {
+        let given = match (flag, var) {
+            (Some(url), _) => Some(("--base-url", url)),
+            (None, Some(url)) if !url.trim().is_empty() => Some((BASE_URL_VAR, url)),
+            _ => None,
+        };
+        let Some((source, url)) = given else {
+            return Ok(Overrides::default());
+        };
+        match BaseUrl::parse(url) {
+            Ok(base) => Ok(Overrides {
+                base_url: Some(base),
+            }),
+            Err(wrong) => {
+                let (problem, hint) = wrong.explain(url);
+                Err(Error::Usage(
+                    msg::BAD_BASE_URL_OPTION
+                        .arg("source", source)
+                        .nested("problem", problem)
+                        .nested("hint", hint),
+                ))
+            }
+        }
+    }
+
+    /// `config` with what is overridden replaced.
+    pub fn apply(&self, config: Config) -> Config {
+        match &self.base_url {
+            Some(base) => config.at(base),
+            None => config,
+        }
+    }
+}
 
 /// What a command that finished tells the user, and the exit status it ends with.
 pub trait CommandReport {
@@ -76,6 +126,8 @@ pub struct Loaded {
     pub catalogue: Catalogue,
     pub images: ImageSet,
     pub templates: Templates,
+    /// The versioned names of the styles and scripts pages link.
+    pub assets: theme::Assets,
     pub warnings: Diagnostics,
 }
 
@@ -98,16 +150,27 @@ impl CommandReport for BuildReport {
 /// Builds the catalogue at `root` into `output`, replacing it only when everything succeeded.
 /// Every failure ends with the build's summary line.
 pub fn build(root: &Path, output: &Path) -> Result<BuildReport, Error> {
-    build_into(root, output).map_err(|error| error.with_summary(Summary::Build))
+    build_with(root, output, &Overrides::default())
 }
 
-fn build_into(root: &Path, output: &Path) -> Result<BuildReport, Error> {
+/// [`build`], with some settings of catalogue.yaml replaced for this build.
+pub fn build_with(root: &Path, output: &Path, overrides: &Overrides) -> Result<BuildReport, Error> {
+    build_into(root, output, overrides).map_err(|error| error.with_summary(Summary::Build))
+}
+
+fn build_into(root: &Path, output: &Path, overrides: &Overrides) -> Result<BuildReport, Error> {
     let opened = open_root(root)?;
     output::check_target(opened.path(), output).map_err(Error::Usage)?;
-    let loaded = load_with(root, Purpose::Build)?;
+    let loaded = load_overridden(root, Purpose::Build, overrides)?;
     let staging = Staging::create(output)
         .map_err(|e| Error::failed(msg::VERBATIM.arg("detail", format!("{e:#}"))))?;
-    let written = write_site(&loaded, &staging, &Scope::Everything)
+    let precompressed = output::Precompressed { inner: &staging };
+    let out: &dyn SiteWriter = if loaded.catalogue.config.precompress {
+        &precompressed
+    } else {
+        &staging
+    };
+    let written = write_site(&loaded, out, &Scope::Everything)
         .map_err(|problems| content_failure(problems, &loaded.warnings))?;
     staging.commit().map_err(|e| {
         Error::failed(
@@ -146,6 +209,7 @@ pub fn write_site(
         &loaded.catalogue,
         &loaded.images,
         &loaded.templates,
+        &loaded.assets,
         out,
         scope,
     )?;
@@ -155,8 +219,14 @@ pub fn write_site(
     };
     if let Scope::Everything = scope {
         written.images = link_images(&loaded.images, out).map_err(|p| vec![p])?;
-        theme::copy_static(&loaded.root, &loaded.catalogue.config.theme, out)
-            .map_err(|p| vec![p])?;
+        hosting::write(&loaded.catalogue.config, out).map_err(|p| vec![p])?;
+        theme::copy_static(
+            &loaded.root,
+            &loaded.catalogue.config.theme,
+            &loaded.assets,
+            out,
+        )
+        .map_err(|p| vec![p])?;
     }
     Ok(written)
 }
@@ -245,9 +315,18 @@ pub fn check(root: &Path, strict: bool) -> Result<CheckReport, Error> {
 /// Reads and validates everything a build needs. Every stage runs even after errors, so one
 /// build reports all of them.
 pub fn load_with(root: &Path, purpose: Purpose) -> Result<Loaded, Error> {
+    load_overridden(root, purpose, &Overrides::default())
+}
+
+/// [`load_with`], with some settings of catalogue.yaml replaced before anything is rendered.
+pub fn load_overridden(
+    root: &Path,
+    purpose: Purpose,
+    overrides: &Overrides,
+) -> Result<Loaded, Error> {
     let mut root = open_root(root)?;
     let mut diagnostics = Diagnostics::default();
-    let config = Config::load(&root, &mut diagnostics);
+    let config = Config::load(&root, &mut diagnostics).map(|config| overrides.apply(config));
     if let Some(config) = &config {
         root.set_text_limit(config.limits.max_text_file_bytes);
     }
@@ -269,14 +348,18 @@ pub fn load_with(root: &Path, purpose: Purpose) -> Result<Loaded, Error> {
     let templates = templates::load(&root, theme).map_err(|problems| {
         problems.into_iter().for_each(|p| diagnostics.push(p));
     });
-    match (catalogue, images, templates) {
-        (Some(catalogue), Some(images), Ok(templates)) if !diagnostics.has_errors() => Ok(Loaded {
-            root,
-            catalogue,
-            images,
-            templates,
-            warnings: diagnostics,
-        }),
+    let assets = theme::Assets::resolve(&root, theme).map_err(|p| diagnostics.push(p));
+    match (catalogue, images, templates, assets) {
+        (Some(catalogue), Some(images), Ok(templates), Ok(assets)) if !diagnostics.has_errors() => {
+            Ok(Loaded {
+                root,
+                catalogue,
+                images,
+                templates,
+                assets,
+                warnings: diagnostics,
+            })
+        }
         _ => Err(Error::content(diagnostics.sorted())),
     }
 }

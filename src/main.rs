@@ -4,28 +4,40 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use etalase::cli::{Cli, Command};
+use etalase::cli::{BaseUrlArg, Cli, Command};
 use etalase::export::ExportOptions;
 use etalase::import::ImportOptions;
 use etalase::messages::Lang;
 use etalase::pdf::PdfOptions;
 use etalase::serve::ServeOptions;
-use etalase::{CommandReport, Error};
+use etalase::{CommandReport, Error, Overrides};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = Lang::choose(cli.command.message_lang());
     match cli.command {
-        Command::Build { root, output, .. } => {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            ..
+        } => {
             let output = output.unwrap_or_else(|| root.join("output"));
-            finish(etalase::build(&root, &output), lang)
+            let built = overrides(&base_url)
+                .and_then(|overrides| etalase::build_with(&root, &output, &overrides));
+            finish(built, lang)
         }
         Command::Check { root, strict, .. } => finish(etalase::check(&root, strict), lang),
         Command::Serve {
-            root, port, open, ..
+            root,
+            interface,
+            port,
+            open,
+            ..
         } => {
             let options = ServeOptions {
                 root,
+                interface,
                 port,
                 open,
                 lang,
@@ -69,19 +81,35 @@ fn main() -> ExitCode {
             lang: brochure_lang,
             selection,
             chrome,
+            base_url,
         } => {
+            let overrides = match overrides(&base_url) {
+                Ok(overrides) => overrides,
+                Err(error) => return finish(Err::<(), _>(error), lang),
+            };
             let options = PdfOptions {
                 output: output.unwrap_or_else(|| root.join("output")),
                 root,
                 brochure_lang,
                 selection,
                 chrome,
+                overrides,
                 lang,
             };
             let say = |line: &str| eprintln!("{line}");
             finish(etalase::pdf::run(&options, &say), lang)
         }
+        Command::Completions { shell } => {
+            etalase::cli::write_completions(shell, &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
     }
+}
+
+/// What `--base-url`, else `ETALASE_BASE_URL`, replaces of catalogue.yaml for this build.
+fn overrides(flag: &BaseUrlArg) -> Result<Overrides, Error> {
+    let var = std::env::var(etalase::BASE_URL_VAR).ok();
+    Overrides::choose(flag.base_url.as_deref(), var.as_deref())
 }
 
 /// Prints what the command reports, or why it stopped, and exits with its status.

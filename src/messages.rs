@@ -337,6 +337,30 @@ table! {
         en: "leave the line out to use the default, {default}",
         id: "hapus baris ini agar nilai bawaannya, {default}, yang dipakai",
     }
+    NOT_A_COUNTRY_CODE {
+        en: "`{value}` is not a country code",
+        id: "`{value}` bukan kode negara",
+    }
+    COUNTRY_CODE_HINT {
+        en: "write the country's two-letter code, e.g. `country: ID` for Indonesia",
+        id: "tulis kode negara dua huruf, misalnya `country: ID` untuk Indonesia",
+    }
+    DAYS_MIN_OVER_MAX {
+        en: "the shortest time, {min} days, is longer than the longest, {max} days",
+        id: "waktu tersingkat, {min} hari, lebih lama daripada waktu terlama, {max} hari",
+    }
+    DAYS_MIN_OVER_MAX_HINT {
+        en: "write the shortest time as `min` and the longest as `max`, e.g. `{ min: 2, max: 5 }`",
+        id: "tulis waktu tersingkat sebagai `min` dan yang terlama sebagai `max`, misalnya `{ min: 2, max: 5 }`",
+    }
+    RETURN_FEE_WITHOUT_RETURNS {
+        en: "a return fee is given, but `days: 0` says returns are not accepted",
+        id: "biaya pengembalian diisi, padahal `days: 0` berarti barang tidak dapat dikembalikan",
+    }
+    RETURN_FEE_WITHOUT_RETURNS_HINT {
+        en: "remove `fee`, or write in `days` how many days buyers have to send goods back",
+        id: "hapus `fee`, atau tulis di `days` berapa hari pembeli boleh mengembalikan barang",
+    }
     LIMIT_SET_TWICE {
         en: "the pixel limit is also set by `images.max_megapixels`",
         id: "batas piksel juga sudah ditetapkan oleh `images.max_megapixels`",
@@ -476,6 +500,14 @@ table! {
         en: "`{lang}` is not one of the catalogue's languages",
         id: "`{lang}` bukan salah satu bahasa katalog ini",
     }
+    UNIT_PLURAL_WITHOUT_SINGULAR {
+        en: "`unit` gives `{lang}_plural` but no `{lang}`",
+        id: "`unit` memberi `{lang}_plural` tanpa `{lang}`",
+    }
+    UNIT_PLURAL_HINT {
+        en: "write both forms, e.g. `unit: { id: lembar, en: piece, en_plural: pieces }`",
+        id: "tulis kedua bentuknya, misalnya `unit: { id: lembar, en: piece, en_plural: pieces }`",
+    }
     CATALOGUE_LANGUAGES_HINT { en: "languages in catalogue.yaml: {langs}", id: "bahasa di catalogue.yaml: {langs}" }
     NOT_AN_INSTAGRAM_HANDLE { en: "`{value}` is not an Instagram handle", id: "`{value}` bukan nama akun Instagram" }
     INSTAGRAM_HINT {
@@ -548,6 +580,40 @@ table! {
         id: "hapus `lead_days`, atau tulis `status: pesan` bila produk dibuat setelah dipesan",
     }
 
+    // ------------------------------------------------------------ product code and barcode
+    SKU_EMPTY {
+        en: "the product code is empty",
+        id: "kode produk kosong",
+    }
+    SKU_TOO_LONG {
+        en: "the product code `{value}` is {chars} characters long; a product code has at most {max}",
+        id: "kode produk `{value}` panjangnya {chars} karakter; kode produk paling panjang {max} karakter",
+    }
+    SKU_CONTROL {
+        en: "the product code holds a tab, a line break or another invisible control character",
+        id: "kode produk berisi tab, ganti baris atau karakter kendali lain yang tidak terlihat",
+    }
+    SKU_HINT {
+        en: "write the producer's own code for the product on one line, at most {max} characters, e.g. BSJ-TLS-01; a product without one leaves it out",
+        id: "tulis kode produk milik produsen dalam satu baris, paling panjang {max} karakter, misalnya BSJ-TLS-01; produk tanpa kode dikosongkan saja",
+    }
+    GTIN_NOT_DIGITS {
+        en: "`{value}` is not a barcode number (GTIN): it may hold only digits",
+        id: "`{value}` bukan nomor barcode (GTIN): isinya hanya boleh angka",
+    }
+    GTIN_LENGTH {
+        en: "`{value}` has {digits} digits; a barcode number (GTIN) has 8, 12, 13 or 14",
+        id: "`{value}` terdiri dari {digits} angka; nomor barcode (GTIN) terdiri dari 8, 12, 13 atau 14 angka",
+    }
+    GTIN_CHECK_DIGIT {
+        en: "`{value}` is not a valid barcode number (GTIN): its last digit (the check digit) does not fit the others, so a digit is mistyped",
+        id: "`{value}` bukan nomor barcode (GTIN) yang sah: angka terakhirnya (angka periksa) tidak cocok dengan angka lainnya, jadi ada angka yang salah ketik",
+    }
+    GTIN_HINT {
+        en: "copy all the digits printed under the product's barcode, e.g. 8991234567891 (Indonesian barcodes start with 899); a product without a barcode leaves it out",
+        id: "salin semua angka yang tercetak di bawah barcode produk, misalnya 8991234567891 (barcode Indonesia diawali 899); produk tanpa barcode dikosongkan saja",
+    }
+
     // ------------------------------------------------------------ links in Markdown
     LINK_NOT_INTERNAL_FORM {
         en: "`{link}` is not a link etalase knows",
@@ -577,8 +643,8 @@ table! {
 
     // ------------------------------------------------------------ what `check` adds
     PRODUCT_WITHOUT_PRICE {
-        en: "has no price; its page says \"price on request\", and the shopping feeds (Google, Meta) leave it out: they list only products with a price",
-        id: "belum memiliki harga; halamannya menampilkan \"Harga atas permintaan\", dan feed belanja (Google, Meta) tidak memuatnya: hanya produk berharga yang dapat dicantumkan",
+        en: "has no price; its page says \"price on request\", and the shopping feeds (Google, Meta) and Google's product results leave it out: they list only products with a price",
+        id: "belum memiliki harga; halamannya menampilkan \"Harga atas permintaan\", dan feed belanja (Google, Meta) serta hasil produk di Google tidak memuatnya: hanya produk berharga yang dapat dicantumkan",
     }
     PRODUCT_WITHOUT_PHOTO {
         en: "has no photo; its card, page and brochure show a placeholder, and the shopping feeds (Google, Meta) leave it out: they list only products with a photo",
@@ -689,6 +755,11 @@ table! {
     }
 
     // ------------------------------------------------------------ using the command
+    /// `--base-url` or `ETALASE_BASE_URL` is not a site address.
+    BAD_BASE_URL_OPTION {
+        en: "{source} cannot be used: {problem}; {hint}",
+        id: "{source} tidak dapat dipakai: {problem}; {hint}",
+    }
     ROOT_MISSING { en: "the catalogue folder {path} does not exist", id: "folder katalog {path} tidak ada" }
     NOT_A_CATALOGUE {
         en: "{path} has no {file}, so it is not a catalogue folder; run etalase in the catalogue folder or pass --root DIR",
@@ -747,8 +818,21 @@ table! {
         id: "port {asked} sedang dipakai, jadi etalase memakai {port}",
     }
     SERVE_NO_PORT {
-        en: "no free port from {port} on: {detail}; choose another with --port",
-        id: "tidak ada port bebas mulai dari {port}: {detail}; pilih port lain dengan --port",
+        en: "cannot listen on {interface} at port {port} or the ones after it: {detail}; choose another --port, or an --interface address of this computer",
+        id: "tidak dapat mendengarkan di {interface} pada port {port} atau sesudahnya: {detail}; pilih --port lain, atau alamat --interface milik komputer ini",
+    }
+    /// `serve --interface`: where a phone in the same network opens the preview.
+    SERVE_NETWORK_URL {
+        en: "on a phone in the same network, open {url} or scan this code:",
+        id: "di ponsel dalam jaringan yang sama, buka {url} atau pindai kode ini:",
+    }
+    SERVE_NO_NETWORK_ADDRESS {
+        en: "no network address of this computer was found; on the phone, open http://<this computer's address>:{port}/",
+        id: "alamat jaringan komputer ini tidak ditemukan; di ponsel, buka http://<alamat komputer ini>:{port}/",
+    }
+    SERVE_VISIBLE_TO_NETWORK {
+        en: "listening on {interface}: the preview is now visible to the devices in this computer's network, not only to this computer",
+        id: "mendengarkan di {interface}: pratinjau kini terlihat oleh perangkat di jaringan komputer ini, tidak hanya oleh komputer ini sendiri",
     }
     SERVE_CANNOT_WATCH {
         en: "cannot watch the catalogue folder: {detail}",
@@ -808,16 +892,25 @@ table! {
     }
     PDF_SELECTIONS_ARE { en: "its selections are: {names}", id: "pilihannya: {names}" }
     PDF_NO_BROWSER {
-        en: "no browser found to print the brochure with (looked for {names} on PATH)",
-        id: "tidak ada peramban untuk mencetak brosur (dicari: {names} di PATH)",
+        en: "no browser found to print the brochure with (looked for {names} on PATH, and where Chromium, Google Chrome and Microsoft Edge are usually installed)",
+        id: "tidak ada peramban untuk mencetak brosur (dicari: {names} di PATH, dan di tempat Chromium, Google Chrome dan Microsoft Edge biasanya dipasang)",
     }
     PDF_BROWSER_MISSING {
         en: "the browser given by {source}, {path}, does not exist or is not a program",
         id: "peramban yang ditunjuk oleh {source}, {path}, tidak ada atau bukan program",
     }
+    /// How to get a browser on Linux (and other systems without a list of their own).
     PDF_INSTALL_HINT {
         en: "install Chromium (Debian/Ubuntu: sudo apt install chromium), or pass --chrome PATH, or set ETALASE_CHROME=PATH",
         id: "pasang Chromium (Debian/Ubuntu: sudo apt install chromium), atau beri --chrome PATH, atau atur ETALASE_CHROME=PATH",
+    }
+    PDF_INSTALL_HINT_MACOS {
+        en: "install Google Chrome, Microsoft Edge or Chromium into Applications, or pass --chrome PATH (such as \"/Applications/Google Chrome.app/Contents/MacOS/Google Chrome\"), or set ETALASE_CHROME=PATH",
+        id: "pasang Google Chrome, Microsoft Edge atau Chromium ke folder Applications, atau beri --chrome PATH (misalnya \"/Applications/Google Chrome.app/Contents/MacOS/Google Chrome\"), atau atur ETALASE_CHROME=PATH",
+    }
+    PDF_INSTALL_HINT_WINDOWS {
+        en: "install Google Chrome or Microsoft Edge, or pass --chrome PATH (such as \"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe\"), or set ETALASE_CHROME=PATH (in PowerShell: $env:ETALASE_CHROME = \"PATH\")",
+        id: "pasang Google Chrome atau Microsoft Edge, atau beri --chrome PATH (misalnya \"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe\"), atau atur ETALASE_CHROME=PATH (di PowerShell: $env:ETALASE_CHROME = \"PATH\")",
     }
     PDF_NONE_WRITTEN { en: "no PDF was written", id: "tidak ada PDF yang ditulis" }
     PDF_CONFIG_UNREADABLE { en: "{path} cannot be read", id: "{path} tidak dapat dibaca" }

@@ -314,6 +314,82 @@ fn write_failure(relative: &str, error: &io::Error) -> Diagnostic {
     )
 }
 
+/// A [`SiteWriter`] that writes a `.gz` and a `.br` copy beside every text file, for hosts
+/// that serve a precompressed copy when the browser accepts it (nginx's `gzip_static`,
+/// Apache with rewrite rules, many CDNs). Photos are already compressed and pass through.
+pub struct Precompressed<'a> {
+    pub inner: &'a dyn SiteWriter,
+}
+
+/// The files worth compressing: text.
+const COMPRESSIBLE: [&str; 9] = [
+    "html",
+    "css",
+    "js",
+    "json",
+    "xml",
+    "svg",
+    "csv",
+    "txt",
+    "webmanifest",
+];
+/// Brotli's quality, 9 of 11: on 200 pages of the sample (2.0 MB of HTML) quality 11 made
+/// them 437 KB against 9's 481 KB but took six times as long (14.3 s against 2.3 s with the
+/// `brotli` command, one core; gzip -9: 533 KB), and a build may write tens of thousands of pages.
+const BROTLI_QUALITY: u32 = 9;
+/// Brotli's window: 2^22 bytes, its default.
+const BROTLI_WINDOW: u32 = 22;
+
+impl SiteWriter for Precompressed<'_> {
+    fn write_page(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.inner.write_page(relative, bytes)?;
+        let extension = relative.rsplit_once('.').map_or("", |(_, ext)| ext);
+        if !COMPRESSIBLE.contains(&extension) {
+            return Ok(());
+        }
+        self.inner
+            .write_page(&format!("{relative}.gz"), &gzip(bytes))?;
+        self.inner
+            .write_page(&format!("{relative}.br"), &brotli(bytes))
+    }
+
+    fn copy_file(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+        let bytes = fs::read(source).map_err(|error| {
+            Diagnostic::error(
+                source,
+                msg::CANNOT_BE_READ.nested("reason", crate::content::io_reason(&error)),
+            )
+        })?;
+        self.write_page(relative, &bytes)
+    }
+
+    fn link_file(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+        self.inner.link_file(source, relative)
+    }
+}
+
+/// gzip at its best level, with no file name and a zero time in the header, so the same page
+/// always gives the same bytes.
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut encoder = flate2::GzBuilder::new().write(Vec::new(), flate2::Compression::best());
+    // Writing into a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
+}
+
+fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut compressed = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: BROTLI_QUALITY as i32,
+        lgwin: BROTLI_WINDOW as i32,
+        ..Default::default()
+    };
+    // Reading from a slice and writing into a Vec cannot fail.
+    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut compressed, &params);
+    compressed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,10 @@ const FILES: &[(&str, &str)] = &[
     ("catalogue.yaml", include_str!("../scaffold/catalogue.yaml")),
     (".gitignore", include_str!("../scaffold/gitignore")),
     (
+        ".github/workflows/publish.yml",
+        include_str!("../scaffold/github/publish.yml"),
+    ),
+    (
         "content/producers/contoh-usaha/producer.yaml",
         include_str!("../scaffold/content/producers/contoh-usaha/producer.yaml"),
     ),

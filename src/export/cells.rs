@@ -87,6 +87,8 @@ fn cell(column: Column, entry: &Existing, files: &mut Files) -> String {
         C::NameEn => text_at(entry, "name.en"),
         C::Producer => text_at(entry, "producer"),
         C::Category => text_at(entry, "category"),
+        C::Sku => text_at(entry, "sku"),
+        C::Gtin => text_at(entry, "gtin"),
         C::Price => at(entry, "price").map(price).unwrap_or_default(),
         // The one `harga` column says a price or a range.
         C::PriceMin | C::PriceMax => String::new(),

@@ -159,7 +159,8 @@ fn write_workbook(file: &Path, sheets: &[Vec<Vec<String>>; 3]) -> Result<(), Err
     write_replacing(file, &bytes)
 }
 
-/// `usaha.csv`, `produk.csv`, `kurasi.csv` in `folder`.
+/// `usaha.csv`, `produk.csv`, `kurasi.csv` in `folder`, every cell that a spreadsheet program
+/// would run as a formula guarded (`layout::csv_cell`): these files are opened in one.
 fn write_csv(folder: &Path, sheets: &[Vec<Vec<String>>; 3]) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();
     for ((name, kind), rows) in SHEETS.iter().zip(sheets) {
@@ -168,7 +169,9 @@ fn write_csv(folder: &Path, sheets: &[Vec<Vec<String>>; 3]) -> Result<Vec<PathBu
         let headers = layout::headers(*kind);
         let written = std::iter::once(headers.iter().map(|h| h.to_string()).collect())
             .chain(rows.iter().cloned())
-            .try_for_each(|row: Vec<String>| writer.write_record(&row));
+            .try_for_each(|row: Vec<String>| {
+                writer.write_record(row.iter().map(|cell| layout::csv_cell(cell).into_owned()))
+            });
         let bytes = written
             .map_err(|error| error.to_string())
             .and_then(|()| writer.into_inner().map_err(|error| error.to_string()))

@@ -7,6 +7,8 @@ pub const PRODUCT: &[&str] = &[
     "name",
     "producer",
     "category",
+    "sku",
+    "gtin",
     "price",
     "unit",
     "min_order",
@@ -46,6 +48,10 @@ pub const CURATION: &[&str] = &["status", "curator", "date"];
 pub const SHOPS: &[&str] = &super::Marketplace::KEYS;
 /// A product's `availability:`.
 pub const AVAILABILITY: &[&str] = &["status", "lead_days"];
+
+/// Top-level fields whose value is text even when written as a bare number (`sku: 1001`,
+/// `gtin: 8991234567891`), as the YAML path reads them: the import compares them so.
+pub const TEXT_EVEN_IF_DIGITS: &[&str] = &["sku", "gtin"];
 
 /// Top-level fields written as an indented block rather than `{ … }` on one line.
 pub const BLOCK_MAPPINGS: &[&str] = &["curation", "shops"];

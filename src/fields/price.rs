@@ -58,7 +58,8 @@ pub fn format_rupiah_range(min: u64, max: u64, lang: &str) -> String {
     )
 }
 
-fn currency_prefix(lang: &str) -> &'static str {
+/// "Rp" or "IDR": what comes before an amount in `lang`.
+pub fn currency_prefix(lang: &str) -> &'static str {
     if lang == "id" {
         "Rp"
     } else {
@@ -66,8 +67,17 @@ fn currency_prefix(lang: &str) -> &'static str {
     }
 }
 
+/// The thousands separator of `lang`: "." in Indonesian, "," in English.
+pub fn thousands_separator(lang: &str) -> char {
+    if lang == "id" {
+        '.'
+    } else {
+        ','
+    }
+}
+
 fn group_thousands(amount: u64, lang: &str) -> String {
-    let separator = if lang == "id" { '.' } else { ',' };
+    let separator = thousands_separator(lang);
     let digits = amount.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {

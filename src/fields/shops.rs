@@ -248,11 +248,63 @@ impl ShopLink {
             .unwrap_or_default();
         host.strip_prefix("www.").unwrap_or(&host).to_owned()
     }
+
+    /// The address as print shows it, for typing in since paper cannot be clicked: the site
+    /// without `https://` and `www.`, then the path (percent-escapes read back into letters)
+    /// and any query, without a closing `/`: `tokopedia.com/batiksekarjagad`.
+    pub fn print_address(&self) -> String {
+        let Ok(url) = Url::parse(&self.url) else {
+            return self.url.clone();
+        };
+        let path = percent_encoding::percent_decode_str(url.path()).decode_utf8_lossy();
+        let mut address = format!("{}{}", self.site(), path.trim_end_matches('/'));
+        if let Some(query) = url.query() {
+            address.push('?');
+            address.push_str(query);
+        }
+        address
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn print_addresses_are_the_site_and_path_without_the_scheme_or_www() {
+        let address = |marketplace: Marketplace, url: &str| {
+            marketplace.link(url).map(|link| link.print_address())
+        };
+        for (marketplace, url, printed) in [
+            (
+                Marketplace::Tokopedia,
+                "https://www.tokopedia.com/batiksekarjagad/",
+                "tokopedia.com/batiksekarjagad",
+            ),
+            (
+                Marketplace::Tiktok,
+                "https://www.tiktok.com/@toko",
+                "tiktok.com/@toko",
+            ),
+            (
+                Marketplace::Website,
+                "https://sekar.example.id",
+                "sekar.example.id",
+            ),
+            (
+                Marketplace::Website,
+                "https://sekar.example.id/toko%20batik/#atas",
+                "sekar.example.id/toko batik",
+            ),
+            (
+                Marketplace::Facebook,
+                "https://m.facebook.com/profile.php?id=100",
+                "m.facebook.com/profile.php?id=100",
+            ),
+        ] {
+            assert_eq!(address(marketplace, url), Ok(printed.to_owned()), "{url}");
+        }
+    }
 
     #[test]
     fn keys_round_trip_and_are_in_order() {

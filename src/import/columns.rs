@@ -37,6 +37,8 @@ pub enum Column {
     NameEn,
     Producer,
     Category,
+    Sku,
+    Gtin,
     Price,
     PriceMin,
     PriceMax,
@@ -160,6 +162,28 @@ pub const PRODUCT_COLUMNS: &[Names] = &[
         ],
     ),
     (Column::Category, &["kategori", "category"]),
+    (
+        Column::Sku,
+        &[
+            "kode_produk",
+            "product_code",
+            "sku",
+            "kode_barang",
+            "kode_item",
+            "mpn",
+        ],
+    ),
+    (
+        Column::Gtin,
+        &[
+            "barcode",
+            "gtin",
+            "kode_barcode",
+            "nomor_barcode",
+            "no_barcode",
+            "ean",
+        ],
+    ),
     (Column::Price, &["harga", "price"]),
     (
         Column::PriceMin,

@@ -137,11 +137,27 @@ struct Reader<'a> {
     limit: u64,
 }
 
+/// `fields` with the text fields written as bare numbers (`sku: 1001`) as the text the YAML path
+/// reads, so that a spreadsheet's `1001` is the same value and the round trip changes nothing.
+fn digits_as_text(mut fields: Map<String, Value>) -> Map<String, Value> {
+    for key in crate::fields::order::TEXT_EVEN_IF_DIGITS {
+        if let Some(value) = fields.get_mut(*key) {
+            if let Value::Number(number) = value {
+                *value = Value::String(number.to_string());
+            }
+        }
+    }
+    fields
+}
+
 impl Reader<'_> {
     fn entry(&self, kind: EntryKind, slug: &str, languages: &[String]) -> Existing {
         let folder = kind.entry_folder(slug);
         let data = self.raw(&folder.join(kind.data_file()));
-        let fields = data.text().and_then(|text| read_fields(text).ok());
+        let fields = data
+            .text()
+            .and_then(|text| read_fields(text).ok())
+            .map(digits_as_text);
         let texts = languages
             .iter()
             .map(|lang| {

@@ -2,6 +2,10 @@
 //! header row (every column's documented Indonesian name), and the *Petunjuk* sheet that says
 //! what each column means in both languages. The template (`cargo run --example
 //! import-template`) and `etalase export` both write through here, so they cannot drift apart.
+//! Also how a text cell is kept from running as a formula when a csv file is opened in a
+//! spreadsheet program, and how the import reads such a cell back.
+
+use std::borrow::Cow;
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
@@ -90,11 +94,56 @@ pub fn add_sheet(
     for (r, cells) in rows.iter().enumerate() {
         for (col, value) in cells.iter().enumerate() {
             if !value.is_empty() {
-                sheet.write_string(r as u32 + 1, col as u16, value)?;
+                sheet.write_string(r as u32 + 1, col as u16, workbook_cell(value))?;
             }
         }
     }
     Ok(())
+}
+
+/// The characters that make a spreadsheet program read a csv cell as a formula (`=`, `+`, `-`,
+/// `@`) or that Excel also treats so at the start of a cell (tab, carriage return).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether `text` reads as a formula, or as a guarded cell ([`csv_cell`]) that the import
+/// would take its apostrophe off: apostrophes, then a formula's first character.
+fn needs_guard(text: &str) -> bool {
+    text.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// A text cell as written into a csv file: text that a spreadsheet program would run as a
+/// formula (`=HYPERLINK(…)`, and a phone number `+62…`, which it would also turn into a
+/// number) gets an apostrophe in front, the mark spreadsheet programs use for "this is text";
+/// [`read_cell`] takes it off again, so an export imports back exactly. The numbers the export
+/// writes (prices, years, counts) are whole and not negative: they never start with one of
+/// these characters, and so are never guarded.
+pub fn csv_cell(text: &str) -> Cow<'_, str> {
+    if needs_guard(text) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// A text cell as the import reads it, from a csv file or a workbook made from one: one
+/// apostrophe taken off the front of a cell guarded by [`csv_cell`], so `'+6281234567890`
+/// is the number `+6281234567890`. Any other cell is read as it is.
+pub fn read_cell(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => text,
+    }
+}
+
+/// A text cell as written into a workbook, whose cells are never run as formulas: as it is,
+/// except that text the import would take an apostrophe off (`'=1`, rare) gets one more, so
+/// that it too imports back exactly.
+fn workbook_cell(text: &str) -> Cow<'_, str> {
+    if text.starts_with('\'') {
+        csv_cell(text)
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// What each column means, in Indonesian and English.
@@ -148,6 +197,14 @@ fn fixed_meaning(kind: SheetKind, column: Column) -> (&'static str, &'static str
         (_, C::Category) => (
             "wajib untuk produk baru: kategori dari catalogue.yaml, slug atau namanya",
             "required for a new product: a category of catalogue.yaml, its slug or name",
+        ),
+        (_, C::Sku) => (
+            "opsional: kode produk milik produsen, paling panjang 50 karakter, misalnya BSJ-TLS-01 (di umpan belanja menjadi MPN)",
+            "optional: the producer's own product code, at most 50 characters, e.g. BSJ-TLS-01 (the MPN in the shopping feeds)",
+        ),
+        (_, C::Gtin) => (
+            "opsional: nomor di bawah barcode (GTIN/EAN), 8, 12, 13 atau 14 angka, misalnya 8991234567891",
+            "optional: the number under the barcode (GTIN/EAN), 8, 12, 13 or 14 digits, e.g. 8991234567891",
         ),
         (_, C::Price) => (
             "opsional: harga atau rentang harga, misalnya Rp 50.000 atau 50.000 - 75.000 (atau pakai harga_min dan harga_maks)",
@@ -224,4 +281,46 @@ fn shop_meaning(marketplace: Marketplace, product: bool) -> (String, String) {
         format!("opsional: {what_id}, alamat https{on_id}{example_id}"),
         format!("optional: {what_en}, an https address{on_en}{example_en}"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_guarded_in_csv_and_read_back_exactly() {
+        for (text, written) in [
+            (
+                "=HYPERLINK(\"https://evil.example\",\"klik\")",
+                "'=HYPERLINK(\"https://evil.example\",\"klik\")",
+            ),
+            ("+6281234567890", "'+6281234567890"),
+            ("-", "'-"),
+            ("@import", "'@import"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("'=1", "''=1"),
+            ("''+62", "'''+62"),
+            ("Batik =1+1", "Batik =1+1"),
+            ("it's", "it's"),
+            ("'quoted'", "'quoted'"),
+            ("350000", "350000"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_cell(text), written, "{text:?}");
+            assert_eq!(read_cell(&csv_cell(text)), text, "{text:?}");
+        }
+        // An office's own guard on a phone number is read as the number.
+        assert_eq!(read_cell("'+62 812-3456-7890"), "+62 812-3456-7890");
+    }
+
+    #[test]
+    fn workbook_cells_are_as_they_are_unless_the_import_would_change_them() {
+        for text in ["+6281234567890", "=1", "it's", "'quoted'"] {
+            assert_eq!(workbook_cell(text), text);
+            assert_eq!(read_cell(&workbook_cell(text)), text);
+        }
+        assert_eq!(workbook_cell("'=1"), "''=1");
+        assert_eq!(read_cell(&workbook_cell("'=1")), "'=1");
+    }
 }

@@ -11,9 +11,11 @@ use super::report::{CellAt, Problem};
 use super::sheet::{Row, Sheet};
 use super::values::{self, ValueError};
 use crate::config::Config;
-use crate::diagnostic::{did_you_mean, shop_link_problem_text};
+use crate::diagnostic::{
+    did_you_mean, gtin_problem_text, shop_link_problem_text, sku_problem_text,
+};
 use crate::fields::{
-    AvailabilityStatus, BusinessKind, CertificationKind, CurationStatus, Marketplace,
+    AvailabilityStatus, BusinessKind, CertificationKind, CurationStatus, Gtin, Marketplace, Sku,
 };
 use crate::messages::{self as msg, Message};
 use crate::slug::{is_valid_slug, slugify};
@@ -370,6 +372,7 @@ impl<'a> Reading<'a> {
         self.field(&mut record, Column::Category, "category", |r, text| {
             r.category(text)
         });
+        self.identifiers(&mut record);
         self.price(&mut record);
         self.text_field(&mut record, Column::UnitId, "unit.id");
         self.text_field(&mut record, Column::UnitEn, "unit.en");
@@ -393,6 +396,31 @@ impl<'a> Reading<'a> {
         self.markdown(&mut record, Column::DescriptionId, "id");
         self.markdown(&mut record, Column::DescriptionEn, "en");
         record
+    }
+
+    /// `sku` and `gtin`, read as the YAML path reads them (a barcode typed in groups is kept
+    /// as its digits).
+    fn identifiers(&mut self, record: &mut Record) {
+        self.field(record, Column::Sku, "sku", |r, text| {
+            match Sku::parse(text) {
+                Ok(sku) => Some(json!(sku.as_str())),
+                Err(problem) => {
+                    let (message, hint) = sku_problem_text(text, problem);
+                    r.error(Column::Sku, message, Some(hint));
+                    None
+                }
+            }
+        });
+        self.field(record, Column::Gtin, "gtin", |r, text| {
+            match Gtin::parse(text) {
+                Ok(gtin) => Some(json!(gtin.as_str())),
+                Err(problem) => {
+                    let (message, hint) = gtin_problem_text(text, problem);
+                    r.error(Column::Gtin, message, Some(hint));
+                    None
+                }
+            }
+        });
     }
 
     /// `name.id` and `name.en`; at least one of them must be filled in.
@@ -951,6 +979,8 @@ mod tests {
                 (Column::NameEn, "Batik cloth"),
                 (Column::Producer, "Batik Sekar"),
                 (Column::Category, "batik"),
+                (Column::Sku, "BS-01"),
+                (Column::Gtin, "8 991234 567891"),
                 (Column::Price, "50.000 - 75.000"),
                 (Column::UnitId, "lembar"),
                 (Column::UnitEn, "piece"),
@@ -986,5 +1016,10 @@ mod tests {
         assert_eq!(value(&record, "availability.lead_days"), &json!(21));
         assert!(Date::parse(text("curation.date")).is_some());
         assert!(Marketplace::Shopee.link(text("shops.shopee")).is_ok());
+        assert_eq!(text("sku"), "BS-01");
+        assert_eq!(
+            Gtin::parse(text("gtin")).map(|gtin| gtin.to_string()),
+            Ok("8991234567891".to_owned())
+        );
     }
 }

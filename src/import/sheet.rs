@@ -1,12 +1,14 @@
 //! Spreadsheet files -> sheets of text cells: xlsx and ods through calamine, csv through csv.
 //! Rows keep the numbers the office sees in its spreadsheet program, and columns their letters,
-//! so every problem can be pointed at.
+//! so every problem can be pointed at. A text cell guarded against running as a formula
+//! (`'+62…`, see `layout::csv_cell`) is read without its guard.
 
 use std::fs;
 use std::path::Path;
 
 use calamine::{open_workbook_auto, Data, Reader};
 
+use super::layout::read_cell;
 use super::values::date_from_serial;
 use crate::messages::{self as msg, Message};
 
@@ -96,7 +98,8 @@ fn read_workbook(path: &Path) -> Result<Vec<Sheet>, Message> {
 fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
-        Data::String(text) => text.trim().to_owned(),
+        // A workbook saved from an exported csv file keeps the csv's formula guards as text.
+        Data::String(text) => read_cell(text.trim()).to_owned(),
         Data::Int(number) => number.to_string(),
         Data::Float(number) => float_text(*number),
         Data::Bool(yes) => yes.to_string(),
@@ -174,7 +177,10 @@ fn read_csv(path: &Path) -> Result<Sheet, Message> {
         let number = line_number(&text, start);
         grid.push((
             number,
-            record.iter().map(|cell| cell.trim().to_owned()).collect(),
+            record
+                .iter()
+                .map(|cell| read_cell(cell.trim()).to_owned())
+                .collect(),
         ));
     }
     let name = path

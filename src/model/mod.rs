@@ -11,8 +11,8 @@ use std::path::PathBuf;
 
 use crate::config::Config;
 use crate::fields::{
-    AvailabilityStatus, BusinessKind, CertificationKind, CurationStatus, Date, Phone, Price,
-    ShopLink,
+    AvailabilityStatus, BusinessKind, CertificationKind, CurationStatus, Date, Gtin, Phone, Price,
+    ShopLink, Sku,
 };
 use crate::i18n::Translated;
 
@@ -111,8 +111,14 @@ pub struct Product {
     pub producer: usize,
     /// Index into `Config::categories`.
     pub category: usize,
+    /// The producer's own product code.
+    pub sku: Option<Sku>,
+    /// The barcode number.
+    pub gtin: Option<Gtin>,
     pub price: Option<Price>,
     pub unit: Option<Translated>,
+    /// The unit's plural where an editor gave one (`en_plural`); see `Product::unit_for`.
+    pub unit_plural: Translated,
     pub min_order: Option<u32>,
     pub availability: Option<Availability>,
     pub tags: Vec<String>,
@@ -129,6 +135,28 @@ pub struct Product {
     /// The description as plain text, a line per block (see [`crate::markdown::plain_text`]).
     pub description_text: Translated,
     pub summary: Translated,
+}
+
+/// The key ending that gives a unit's plural in one language: `unit: { en: piece, en_plural: pieces }`.
+pub const PLURAL_SUFFIX: &str = "_plural";
+
+impl Product {
+    /// The unit to write after `count` in `lang`: the plural an editor gave, else (in English)
+    /// the regular English plural, else the unit as written; `None` when the product has none.
+    pub fn unit_for(&self, count: u32, lang: &str, default_lang: &str) -> Option<String> {
+        let one = self.unit.as_ref()?.get(lang, default_lang);
+        if count == 1 {
+            return Some(one.text.to_owned());
+        }
+        let given = self.unit_plural.get(lang, default_lang);
+        Some(
+            match (given.lang == one.lang && !given.text.is_empty(), one.lang) {
+                (true, _) => given.text.to_owned(),
+                (false, "en") => crate::i18n::english_plural(one.text),
+                (false, _) => one.text.to_owned(),
+            },
+        )
+    }
 }
 
 #[derive(Debug, PartialEq)]

@@ -31,6 +31,9 @@ pub(super) struct RawProduct {
     pub(super) name: RawText,
     pub(super) producer: Spanned<String>,
     pub(super) category: Spanned<String>,
+    /// Read as text (an unquoted number keeps its digits as written) and checked by `validate`.
+    pub(super) sku: Option<Spanned<String>>,
+    pub(super) gtin: Option<Spanned<String>>,
     pub(super) price: Option<Spanned<RawPrice>>,
     pub(super) unit: Option<RawText>,
     pub(super) min_order: Option<u32>,

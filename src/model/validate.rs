@@ -15,14 +15,18 @@ use super::raw::{
 };
 use super::{
     Asset, Availability, Catalogue, Certification, Curation, Page, Photo, Producer, Product,
+    PLURAL_SUFFIX,
 };
 use crate::config::Config;
 use crate::content::{AssetProblem, CatalogueRoot, EntryFolder, RawContent, Section, SourceFile};
 use crate::diagnostic::{
-    did_you_mean, shop_link_problem_text, unknown_name_hint, Diagnostic, Diagnostics,
+    did_you_mean, gtin_problem_text, shop_link_problem_text, sku_problem_text, unknown_name_hint,
+    Diagnostic, Diagnostics,
 };
-use crate::fields::{AvailabilityStatus, BusinessKind, Date, Marketplace, Phone, Price, ShopLink};
-use crate::i18n::Translated;
+use crate::fields::{
+    AvailabilityStatus, BusinessKind, Date, Gtin, Marketplace, Phone, Price, ShopLink, Sku,
+};
+use crate::i18n::{RawText, Translated};
 use crate::markdown;
 use crate::messages::{self as msg, Message};
 use crate::slug::is_valid_slug;
@@ -257,6 +261,7 @@ impl Checker<'_> {
         let file = data.path.as_path();
         let producer = self.producer_index(&raw.producer, producers, file, found);
         let category = self.category_index(&raw.category, file, found);
+        let (sku, gtin) = checked_identifiers(raw.sku.as_ref(), raw.gtin.as_ref(), file, found);
         let price = raw
             .price
             .as_ref()
@@ -270,10 +275,13 @@ impl Checker<'_> {
             .as_ref()
             .and_then(|a| checked_availability(a, file, found));
         let mut name = Translated::from_raw(&raw.name, self.languages());
-        let mut unit = raw
-            .unit
-            .as_ref()
-            .map(|u| Translated::from_raw(u, self.languages()));
+        let (mut unit, unit_plural) = match raw.unit.as_ref() {
+            Some(written) => {
+                let (one, many) = self.checked_unit(written, file, found);
+                (Some(one), many)
+            }
+            None => (None, Translated::default()),
+        };
         let Bodies {
             html: description,
             summaries: summary,
@@ -291,8 +299,11 @@ impl Checker<'_> {
             name,
             producer,
             category,
+            sku,
+            gtin,
             price,
             unit,
+            unit_plural,
             min_order: raw.min_order,
             availability,
             tags,
@@ -636,6 +647,43 @@ impl Checker<'_> {
         }
     }
 
+    /// `unit` split into its singular and the plurals given as `{lang}_plural` keys.
+    fn checked_unit(
+        &self,
+        written: &RawText,
+        file: &Path,
+        found: &mut Diagnostics,
+    ) -> (Translated, Translated) {
+        let RawText::PerLanguage(forms) = written else {
+            return (
+                Translated::from_raw(written, self.languages()),
+                Translated::default(),
+            );
+        };
+        let (mut one, mut many) = (BTreeMap::new(), BTreeMap::new());
+        for (key, text) in forms {
+            match key.strip_suffix(PLURAL_SUFFIX) {
+                Some(lang) => many.insert(lang.to_owned(), text.clone()),
+                None => one.insert(key.clone(), text.clone()),
+            };
+        }
+        let one = Translated::from_raw(&RawText::PerLanguage(one), self.languages());
+        let many = Translated::from_raw(&RawText::PerLanguage(many), self.languages());
+        self.warn_unknown_languages(file, "unit", &many, found);
+        for lang in self
+            .languages()
+            .iter()
+            .filter(|l| many.has(l) && !one.has(l))
+        {
+            found.push(
+                Diagnostic::error(file, msg::UNIT_PLURAL_WITHOUT_SINGULAR.arg("lang", lang))
+                    .in_field("unit")
+                    .with_hint(&msg::UNIT_PLURAL_HINT),
+            );
+        }
+        (one, many)
+    }
+
     fn warn_unknown_languages(
         &self,
         file: &Path,
@@ -816,6 +864,34 @@ fn checked_shops(
     links
 }
 
+/// `sku:` and `gtin:`, each `None` when absent or wrong (a wrong one is reported).
+fn checked_identifiers(
+    sku: Option<&Spanned<String>>,
+    gtin: Option<&Spanned<String>>,
+    file: &Path,
+    found: &mut Diagnostics,
+) -> (Option<Sku>, Option<Gtin>) {
+    let mut report = |field: &str, typed: &Spanned<String>, (message, hint): (Message, Message)| {
+        found.push(
+            Diagnostic::error(file, message)
+                .at_line(line_of(typed))
+                .in_field(field)
+                .with_hint(hint),
+        );
+    };
+    let sku = sku.and_then(|typed| {
+        Sku::parse(&typed.value)
+            .map_err(|problem| report("sku", typed, sku_problem_text(&typed.value, problem)))
+            .ok()
+    });
+    let gtin = gtin.and_then(|typed| {
+        Gtin::parse(&typed.value)
+            .map_err(|problem| report("gtin", typed, gtin_problem_text(&typed.value, problem)))
+            .ok()
+    });
+    (sku, gtin)
+}
+
 fn checked_price(price: &Spanned<RawPrice>, file: &Path, found: &mut Diagnostics) -> Option<Price> {
     let line = line_of(price);
     let result = match (price.value.amount, price.value.min, price.value.max) {
@@ -981,6 +1057,48 @@ mod tests {
         let kept = check(raw, file, &mut found);
         let problems = found.sorted().iter().map(|d| d.to_string()).collect();
         (kept, problems)
+    }
+
+    /// `sku:` and `gtin:` of a product.yaml holding `text`.
+    fn identifiers_of(text: &str) -> ((Option<Sku>, Option<Gtin>), Vec<String>) {
+        #[derive(serde::Deserialize)]
+        struct Both {
+            sku: Option<Spanned<String>>,
+            gtin: Option<Spanned<String>>,
+        }
+        checked(text, |raw: Both, file: &Path, found: &mut Diagnostics| {
+            checked_identifiers(raw.sku.as_ref(), raw.gtin.as_ref(), file, found)
+        })
+    }
+
+    #[test]
+    fn product_codes_are_short_text_and_barcodes_pass_their_check_digit() {
+        // Bare numbers are read as the digits written, leading zeros too.
+        let ((sku, gtin), problems) = identifiers_of("sku: 007\ngtin: 0036000291452\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(sku.map(|s| s.to_string()), Some("007".to_owned()));
+        assert_eq!(
+            gtin.map(|g| g.to_string()),
+            Some("0036000291452".to_owned())
+        );
+
+        let ((sku, gtin), problems) = identifiers_of(&format!(
+            "sku: {}\ngtin: \"8991234567895\"\n",
+            "x".repeat(51)
+        ));
+        assert_eq!((sku, gtin), (None, None));
+        assert_eq!(
+            problems,
+            [
+                format!("error: entry.yaml:1: field `sku`: the product code `{}` is 51 characters long; a product code has at most 50\n  hint: write the producer's own code for the product on one line, at most 50 characters, e.g. BSJ-TLS-01; a product without one leaves it out", "x".repeat(51)),
+                "error: entry.yaml:2: field `gtin`: `8991234567895` is not a valid barcode number (GTIN): its last digit (the check digit) does not fit the others, so a digit is mistyped\n  hint: copy all the digits printed under the product's barcode, e.g. 8991234567891 (Indonesian barcodes start with 899); a product without a barcode leaves it out".to_owned(),
+            ]
+        );
+        let (_, problems) = identifiers_of("gtin: 899-1234-5678\n");
+        assert_eq!(
+            problems,
+            ["error: entry.yaml:1: field `gtin`: `899-1234-5678` has 11 digits; a barcode number (GTIN) has 8, 12, 13 or 14\n  hint: copy all the digits printed under the product's barcode, e.g. 8991234567891 (Indonesian barcodes start with 899); a product without a barcode leaves it out"]
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Finding and running the browser: Chromium or Chrome from `--chrome`, `ETALASE_CHROME` or
-//! `PATH`, run headless to print one page, stopped with every process it started when it
+//! Finding and running the browser: Chromium, Chrome or Edge from `--chrome`,
+//! `ETALASE_CHROME`, `PATH` or where the system's installers put them (Linux, macOS and
+//! Windows each have their list), run headless to print one page, stopped with every process it started when it
 //! takes too long, and what it said on stderr when it fails.
 
 use std::ffi::{OsStr, OsString};
@@ -16,13 +17,18 @@ use crate::messages::{self as msg, Message};
 
 /// The environment variable naming the browser when `--chrome` is not given.
 pub const CHROME_ENV: &str = "ETALASE_CHROME";
-/// The names Chromium and Chrome go by on `PATH`, in order of preference.
-pub const CHROME_NAMES: [&str; 4] = [
+/// The names Chromium, Chrome and Edge go by on `PATH` on Linux and macOS, in order of
+/// preference.
+pub const CHROME_NAMES: [&str; 6] = [
     "chromium",
     "chromium-browser",
     "google-chrome",
     "google-chrome-stable",
+    "microsoft-edge",
+    "microsoft-edge-stable",
 ];
+/// The names of their programs on Windows, when a folder of `PATH` holds one.
+pub const WINDOWS_NAMES: [&str; 3] = ["chrome.exe", "msedge.exe", "chromium.exe"];
 /// How long one brochure may take to print before the browser is stopped.
 pub const PRINT_TIMEOUT: Duration = Duration::from_secs(120);
 /// Page time the browser lets pass before printing, so every photo has loaded. Chromium
@@ -31,34 +37,152 @@ const VIRTUAL_TIME_BUDGET_MS: u32 = 10_000;
 /// Lines of the browser's own messages shown when it fails.
 const STDERR_TAIL: usize = 15;
 
-/// Finds the browser: `explicit` (`--chrome`), else `ETALASE_CHROME`, else the first of
-/// [`CHROME_NAMES`] on `PATH`. `Err` says what was tried; show [`msg::PDF_INSTALL_HINT`]
-/// with it.
-pub fn find_browser(explicit: Option<&Path>) -> Result<PathBuf, Message> {
-    find_browser_with(
-        explicit,
-        std::env::var_os(CHROME_ENV),
-        std::env::var_os("PATH"),
-    )
+/// The systems whose usual browser locations etalase knows. Other Unix systems count as
+/// Linux: their browsers are on `PATH`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum System {
+    Linux,
+    MacOs,
+    Windows,
 }
 
-/// [`find_browser`] with the environment given, for tests.
-pub fn find_browser_with(
+impl System {
+    /// The system etalase was built for.
+    pub const CURRENT: System = if cfg!(target_os = "macos") {
+        System::MacOs
+    } else if cfg!(windows) {
+        System::Windows
+    } else {
+        System::Linux
+    };
+
+    /// The names looked for in the folders of `PATH`, in order of preference.
+    pub fn path_names(self) -> &'static [&'static str] {
+        match self {
+            System::Linux | System::MacOs => &CHROME_NAMES,
+            System::Windows => &WINDOWS_NAMES,
+        }
+    }
+
+    /// How to get a browser, or point etalase at one, on this system.
+    pub fn install_hint(self) -> &'static msg::Template {
+        match self {
+            System::Linux => &msg::PDF_INSTALL_HINT,
+            System::MacOs => &msg::PDF_INSTALL_HINT_MACOS,
+            System::Windows => &msg::PDF_INSTALL_HINT_WINDOWS,
+        }
+    }
+
+    /// Where the installers of Chrome, Chromium and Edge put the program, in order of
+    /// preference (Chrome, Chromium, then Edge, which every Windows has), read from the
+    /// environment through `var`. Only folders the system's installers use by default:
+    /// a browser elsewhere is named with `--chrome` or `ETALASE_CHROME`.
+    pub fn install_locations(self, var: &dyn Fn(&str) -> Option<OsString>) -> Vec<PathBuf> {
+        match self {
+            System::Linux => [
+                "/snap/bin/chromium",
+                "/opt/google/chrome/chrome",
+                "/opt/microsoft/msedge/msedge",
+            ]
+            .iter()
+            .map(PathBuf::from)
+            .collect(),
+            System::MacOs => macos_locations(var),
+            System::Windows => windows_locations(var),
+        }
+    }
+}
+
+/// App bundles in /Applications, then in the user's own ~/Applications.
+fn macos_locations(var: &dyn Fn(&str) -> Option<OsString>) -> Vec<PathBuf> {
+    const PROGRAMS: [&str; 3] = [
+        "Google Chrome.app/Contents/MacOS/Google Chrome",
+        "Chromium.app/Contents/MacOS/Chromium",
+        "Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+    ];
+    let mut folders = vec![PathBuf::from("/Applications")];
+    if let Some(home) = var("HOME").filter(|h| !h.is_empty()) {
+        folders.push(Path::new(&home).join("Applications"));
+    }
+    PROGRAMS
+        .iter()
+        .flat_map(|program| folders.iter().map(move |folder| folder.join(program)))
+        .collect()
+}
+
+/// Machine-wide installs under both Program Files folders, then per-user installs under
+/// %LocalAppData%. Written with `\` whatever system runs this, so the list reads the same
+/// in tests on Linux as on Windows.
+fn windows_locations(var: &dyn Fn(&str) -> Option<OsString>) -> Vec<PathBuf> {
+    const PROGRAMS: [&str; 3] = [
+        r"Google\Chrome\Application\chrome.exe",
+        r"Chromium\Application\chrome.exe",
+        r"Microsoft\Edge\Application\msedge.exe",
+    ];
+    let folder = |name: &str, default: Option<&str>| {
+        var(name)
+            .filter(|v| !v.is_empty())
+            .map(|v| v.to_string_lossy().trim_end_matches('\\').to_owned())
+            .or(default.map(str::to_owned))
+    };
+    let mut folders: Vec<String> = [
+        folder("ProgramFiles", Some(r"C:\Program Files")),
+        folder("ProgramFiles(x86)", Some(r"C:\Program Files (x86)")),
+        folder("LocalAppData", None),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    // On 32-bit Windows both Program Files variables name the same folder.
+    folders.dedup();
+    PROGRAMS
+        .iter()
+        .flat_map(|program| {
+            folders
+                .iter()
+                .map(move |folder| PathBuf::from(format!("{folder}\\{program}")))
+        })
+        .collect()
+}
+
+/// Finds the browser: `explicit` (`--chrome`), else `ETALASE_CHROME`, else the first of the
+/// system's names on `PATH`, else the first of its usual install locations. `Err` says what
+/// was tried; show [`System::install_hint`] with it.
+pub fn find_browser(explicit: Option<&Path>) -> Result<PathBuf, Message> {
+    find_browser_on(System::CURRENT, explicit, &|name| std::env::var_os(name))
+}
+
+/// [`find_browser`] on `system` with the environment read through `var`, for tests.
+pub fn find_browser_on(
+    system: System,
     explicit: Option<&Path>,
-    env_value: Option<OsString>,
-    path_var: Option<OsString>,
+    var: &dyn Fn(&str) -> Option<OsString>,
 ) -> Result<PathBuf, Message> {
-    let path_var = path_var.unwrap_or_default();
+    let path_var = var("PATH").unwrap_or_default();
     if let Some(path) = explicit {
         return named_browser(path, "--chrome", &path_var);
     }
-    if let Some(value) = env_value.filter(|v| !v.is_empty()) {
+    if let Some(value) = var(CHROME_ENV).filter(|v| !v.is_empty()) {
         return named_browser(Path::new(&value), CHROME_ENV, &path_var);
     }
-    CHROME_NAMES
+    candidates(system, var)
+        .into_iter()
+        .find(|candidate| is_program(candidate))
+        .ok_or_else(|| msg::PDF_NO_BROWSER.arg("names", system.path_names().join(", ")))
+}
+
+/// Every place a browser is looked for when none is named, in order: each name in each
+/// folder of `PATH`, then the usual install locations.
+pub fn candidates(system: System, var: &dyn Fn(&str) -> Option<OsString>) -> Vec<PathBuf> {
+    let path_var = var("PATH").unwrap_or_default();
+    let folders: Vec<PathBuf> = std::env::split_paths(&path_var)
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .collect();
+    let on_path = system
+        .path_names()
         .iter()
-        .find_map(|name| on_path(name.as_ref(), &path_var))
-        .ok_or_else(|| msg::PDF_NO_BROWSER.arg("names", CHROME_NAMES.join(", ")))
+        .flat_map(|name| folders.iter().map(move |dir| dir.join(name)));
+    on_path.chain(system.install_locations(var)).collect()
 }
 
 /// A browser named by an option or variable: a path, or a bare name looked up on `PATH`.
@@ -340,6 +464,19 @@ mod tests {
     use super::*;
     use crate::messages::Lang;
 
+    /// An environment of only these variables.
+    fn env(vars: &[(&str, &OsStr)]) -> impl Fn(&str) -> Option<OsString> {
+        let vars: Vec<(String, OsString)> = vars
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        move |name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    }
+
+    fn strings(paths: Vec<PathBuf>) -> Vec<String> {
+        paths.iter().map(|p| p.display().to_string()).collect()
+    }
+
     #[test]
     fn browsers_are_found_in_order() {
         let dir = tempfile::tempdir().unwrap();
@@ -355,47 +492,134 @@ mod tests {
             }
             path
         };
-        let path_var = Some(std::env::join_paths([dir.path(), &bin]).unwrap());
-        let none = find_browser_with(None, None, path_var.clone())
-            .unwrap_err()
-            .render(Lang::En);
-        assert!(
-            none.contains("looked for chromium, chromium-browser"),
-            "{none}"
-        );
+        let path_var = std::env::join_paths([dir.path(), &bin]).unwrap();
+        let with = |chrome: Option<&str>| {
+            let mut vars = vec![("PATH", path_var.as_os_str())];
+            vars.extend(chrome.map(|c| (CHROME_ENV, OsStr::new(c))));
+            env(&vars)
+        };
+        let linux = |explicit: Option<&Path>, chrome: Option<&str>| {
+            find_browser_on(System::Linux, explicit, &with(chrome))
+        };
+        // (Unless this machine has a browser where installers put one.)
+        let installed = System::Linux.install_locations(&with(None));
+        if !installed.iter().any(|p| is_program(p)) {
+            let none = linux(None, None).unwrap_err().render(Lang::En);
+            assert!(
+                none.contains("looked for chromium, chromium-browser"),
+                "{none}"
+            );
+        }
         // A file that is not executable does not count.
         fs::write(bin.join("chromium"), "").unwrap();
+        let edge = program("microsoft-edge");
+        assert_eq!(linux(None, None), Ok(edge));
         let chrome = program("google-chrome-stable");
-        assert_eq!(
-            find_browser_with(None, None, path_var.clone()),
-            Ok(chrome.clone())
-        );
+        assert_eq!(linux(None, None), Ok(chrome.clone()));
         let chromium_browser = program("chromium-browser");
-        assert_eq!(
-            find_browser_with(None, None, path_var.clone()),
-            Ok(chromium_browser)
-        );
+        assert_eq!(linux(None, None), Ok(chromium_browser));
         // The variable comes before PATH, the option before both; bare names are looked up.
-        let env = Some(OsString::from("google-chrome-stable"));
-        assert_eq!(
-            find_browser_with(None, env.clone(), path_var.clone()),
-            Ok(chrome.clone())
-        );
+        let named = Some("google-chrome-stable");
+        assert_eq!(linux(None, named), Ok(chrome.clone()));
         let explicit = program("my-chrome");
-        assert_eq!(
-            find_browser_with(Some(&explicit), env.clone(), path_var.clone()),
-            Ok(explicit)
-        );
-        let missing = find_browser_with(Some(Path::new("/no/chrome")), env, path_var.clone());
+        assert_eq!(linux(Some(&explicit), named), Ok(explicit));
+        let missing = linux(Some(Path::new("/no/chrome")), named);
         assert_eq!(
             missing.unwrap_err().render(Lang::En),
             "the browser given by --chrome, /no/chrome, does not exist or is not a program"
         );
-        let missing = find_browser_with(None, Some("/no/chrome".into()), path_var);
+        let missing = linux(None, Some("/no/chrome"));
         assert_eq!(
             missing.unwrap_err().render(Lang::En),
             "the browser given by ETALASE_CHROME, /no/chrome, does not exist or is not a program"
         );
+    }
+
+    #[test]
+    fn path_comes_before_the_install_locations() {
+        let vars = env(&[("PATH", OsStr::new("/usr/local/bin:/usr/bin"))]);
+        let all = strings(candidates(System::Linux, &vars));
+        assert_eq!(all[..2], ["/usr/local/bin/chromium", "/usr/bin/chromium"]);
+        assert_eq!(
+            all[all.len() - 3..],
+            [
+                "/snap/bin/chromium",
+                "/opt/google/chrome/chrome",
+                "/opt/microsoft/msedge/msedge"
+            ]
+        );
+        assert_eq!(all.len(), 2 * CHROME_NAMES.len() + 3);
+    }
+
+    #[test]
+    fn windows_looks_in_both_program_files_folders_and_the_users_own() {
+        let vars = env(&[
+            ("ProgramFiles", OsStr::new(r"C:\Program Files")),
+            ("ProgramFiles(x86)", OsStr::new(r"C:\Program Files (x86)\")),
+            ("LocalAppData", OsStr::new(r"C:\Users\Sri\AppData\Local")),
+        ]);
+        assert_eq!(
+            strings(System::Windows.install_locations(&vars)),
+            [
+                r"C:\Program Files\Google\Chrome\Application\chrome.exe",
+                r"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
+                r"C:\Users\Sri\AppData\Local\Google\Chrome\Application\chrome.exe",
+                r"C:\Program Files\Chromium\Application\chrome.exe",
+                r"C:\Program Files (x86)\Chromium\Application\chrome.exe",
+                r"C:\Users\Sri\AppData\Local\Chromium\Application\chrome.exe",
+                r"C:\Program Files\Microsoft\Edge\Application\msedge.exe",
+                r"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe",
+                r"C:\Users\Sri\AppData\Local\Microsoft\Edge\Application\msedge.exe",
+            ]
+        );
+        // Without the variables, the default folders; 32-bit Windows names one folder twice.
+        let bare = strings(System::Windows.install_locations(&env(&[])));
+        assert_eq!(bare.len(), 6);
+        assert_eq!(
+            bare[0],
+            r"C:\Program Files\Google\Chrome\Application\chrome.exe"
+        );
+        let same = env(&[
+            ("ProgramFiles", OsStr::new(r"C:\Program Files")),
+            ("ProgramFiles(x86)", OsStr::new(r"C:\Program Files")),
+        ]);
+        assert_eq!(System::Windows.install_locations(&same).len(), 3);
+        assert_eq!(
+            System::Windows.path_names(),
+            ["chrome.exe", "msedge.exe", "chromium.exe"]
+        );
+    }
+
+    #[test]
+    fn macos_looks_in_applications_then_the_users_own() {
+        let vars = env(&[("HOME", OsStr::new("/Users/sri"))]);
+        assert_eq!(
+            strings(System::MacOs.install_locations(&vars)),
+            [
+                "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+                "/Users/sri/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+                "/Applications/Chromium.app/Contents/MacOS/Chromium",
+                "/Users/sri/Applications/Chromium.app/Contents/MacOS/Chromium",
+                "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+                "/Users/sri/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+            ]
+        );
+        assert_eq!(System::MacOs.install_locations(&env(&[])).len(), 3);
+    }
+
+    #[test]
+    fn each_system_says_how_to_point_etalase_at_a_browser() {
+        for system in [System::Linux, System::MacOs, System::Windows] {
+            for lang in [Lang::En, Lang::Id] {
+                let hint = Message::from(system.install_hint()).render(lang);
+                assert!(hint.contains("--chrome PATH"), "{system:?}: {hint}");
+                assert!(hint.contains("ETALASE_CHROME"), "{system:?}: {hint}");
+            }
+        }
+        let windows = Message::from(System::Windows.install_hint()).render(Lang::En);
+        assert!(windows.contains(r"C:\Program Files\Google\Chrome\Application\chrome.exe"));
+        let macos = Message::from(System::MacOs.install_hint()).render(Lang::En);
+        assert!(macos.contains("/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"));
     }
 
     #[test]

@@ -14,7 +14,10 @@ mod print;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-pub use browser::{find_browser, find_browser_with, CHROME_ENV, CHROME_NAMES, PRINT_TIMEOUT};
+pub use browser::{
+    candidates, find_browser, find_browser_on, System, CHROME_ENV, CHROME_NAMES, PRINT_TIMEOUT,
+    WINDOWS_NAMES,
+};
 pub use document::{finish_pdf, metadata, text_of};
 pub(crate) use plan::unknown_selection;
 pub use plan::{plan, Job};
@@ -38,6 +41,9 @@ pub struct PdfOptions {
     pub selection: Option<String>,
     /// The browser to print with (`--chrome`).
     pub chrome: Option<PathBuf>,
+    /// What `--base-url` (or `ETALASE_BASE_URL`) replaces of catalogue.yaml: the brochures'
+    /// QR codes and links follow it.
+    pub overrides: crate::Overrides,
     /// The language of the terminal messages.
     pub lang: Lang,
 }
@@ -85,10 +91,10 @@ pub fn run(options: &PdfOptions, say: &(dyn Fn(&str) + Sync)) -> Result<Report, 
     }
     let browser = find_browser(options.chrome.as_deref()).map_err(|problem| {
         Error::failed(problem)
-            .with_hint(&msg::PDF_INSTALL_HINT)
+            .with_hint(System::CURRENT.install_hint())
             .with_summary(Summary::NoPdf)
     })?;
-    let built = crate::build(&options.root, &options.output)?;
+    let built = crate::build_with(&options.root, &options.output, &options.overrides)?;
     built.render(options.lang).iter().for_each(|line| say(line));
     let config = early.or_else(|| settings(&options.root)).ok_or_else(|| {
         let path = options.root.join(CONFIG_FILE);

@@ -73,10 +73,27 @@ pub struct PrintCard {
     pub badges: Vec<Badge>,
     /// Whom to ask and how: the producer's WhatsApp number, or else the publisher's.
     pub contact: Option<String>,
+    /// Where to buy it: the product's own listings on marketplaces, or else its producer's
+    /// shops (marketplaces, website, Facebook).
+    pub shops: Vec<PrintShop>,
     /// The product page's QR code (site-relative).
     pub qr: String,
     pub photo: Option<PrintPhoto>,
 }
+
+/// A shop or a listing as paper shows it: the marketplace's name and the address to type.
+#[derive(Debug, Serialize)]
+pub struct PrintShop {
+    /// The `shops:` key, also the line's class (`shop-tokopedia`).
+    pub key: &'static str,
+    pub name: &'static str,
+    /// `tokopedia.com/batiksekarjagad` (see [`crate::fields::ShopLink::print_address`]).
+    pub address: String,
+}
+
+/// The most shop lines a card has room for under its text; the rest are on the product and
+/// producer pages its QR code leads to.
+pub const SHOPS_PER_CARD: usize = 4;
 
 /// A photo at print resolution.
 #[derive(Debug, Serialize)]
@@ -86,6 +103,9 @@ pub struct PrintPhoto {
     pub height: u32,
     pub alt: Text,
     pub colour: String,
+    /// The WebP copies a phone's screen shows instead (the brochure read as a list there);
+    /// paper and wider screens keep the print copy.
+    pub webp: Vec<super::views::Source>,
 }
 
 /// The products a brochure shows, in catalogue order: all of them, or a selection's.
@@ -258,12 +278,31 @@ fn print_card(view: &LangContext, product: &Product) -> PrintCard {
         min_order: data.min_order,
         badges,
         contact,
+        shops: print_shops(view, product),
         qr: data.qr,
         photo: product
             .photos
             .first()
             .and_then(|photo| print_photo(view, photo)),
     }
+}
+
+/// The product's own listings, or else its producer's shops, in `Marketplace::ALL` order.
+fn print_shops(view: &LangContext, product: &Product) -> Vec<PrintShop> {
+    let links = if product.shops.is_empty() {
+        &view.catalogue.producers[product.producer].shops
+    } else {
+        &product.shops
+    };
+    links
+        .iter()
+        .take(SHOPS_PER_CARD)
+        .map(|link| PrintShop {
+            key: link.marketplace.as_str(),
+            name: link.marketplace.name().pick(view.lang),
+            address: link.print_address(),
+        })
+        .collect()
 }
 
 /// The smallest JPEG (or PNG) copy of a photo that prints sharp, or the largest there is.
@@ -280,5 +319,6 @@ fn print_photo(view: &LangContext, photo: &crate::model::Photo) -> Option<PrintP
         height: best.height,
         alt: image.alt,
         colour: image.colour,
+        webp: image.webp,
     })
 }

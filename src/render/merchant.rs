@@ -26,7 +26,7 @@ const DESCRIPTION_CHARS: usize = 5000;
 /// Google takes at most 10 `additional_image_link`s; Meta takes more, so 10 serves both.
 const ADDITIONAL_IMAGES: usize = 10;
 /// Meta's columns, in the order written.
-pub const META_COLUMNS: [&str; 12] = [
+pub const META_COLUMNS: [&str; 14] = [
     "id",
     "title",
     "description",
@@ -38,6 +38,8 @@ pub const META_COLUMNS: [&str; 12] = [
     "additional_image_link",
     "brand",
     "product_type",
+    "gtin",
+    "mpn",
     "identifier_exists",
 ];
 
@@ -54,6 +56,19 @@ struct Listing {
     price: u64,
     brand: String,
     product_type: String,
+    /// The barcode number (`gtin:`).
+    gtin: Option<String>,
+    /// The producer's own code (`sku:`): the producer makes the product, so its code is the
+    /// manufacturer's part number.
+    mpn: Option<String>,
+}
+
+impl Listing {
+    /// Whether the product has neither a GTIN nor an MPN: the feeds then say so
+    /// (`identifier_exists` `no`), as Google asks of goods without a manufacturer's code.
+    fn lacks_identifiers(&self) -> bool {
+        self.gtin.is_none() && self.mpn.is_none()
+    }
 }
 
 /// Whether a product can be listed: the platforms refuse an offer without a price or a photo.
@@ -116,6 +131,8 @@ fn listing(view: &LangContext, product: &Product) -> Option<Listing> {
             BRAND_CHARS,
         ),
         product_type: view.plain(&config.categories[product.category].name),
+        gtin: product.gtin.as_ref().map(|gtin| gtin.to_string()),
+        mpn: product.sku.as_ref().map(|sku| sku.to_string()),
     })
 }
 
@@ -169,15 +186,29 @@ fn google_item(xml: &mut String, listing: &Listing) {
     let (availability, lead_days) = google_availability(listing.availability);
     let _ = write!(
         xml,
-        "    <g:availability>{availability}</g:availability>\n    <g:price>{price}.00 IDR</g:price>\n    <g:brand>{brand}</g:brand>\n    <g:condition>new</g:condition>\n    <g:identifier_exists>no</g:identifier_exists>\n    <g:product_type>{product_type}</g:product_type>\n",
+        "    <g:availability>{availability}</g:availability>\n    <g:price>{price}.00 IDR</g:price>\n    <g:brand>{brand}</g:brand>\n    <g:condition>new</g:condition>\n    <g:product_type>{product_type}</g:product_type>\n",
         price = listing.price,
         brand = xml_text(&listing.brand),
         product_type = xml_text(&listing.product_type),
     );
+    google_identifiers(xml, listing);
     if let Some(days) = lead_days {
         let _ = writeln!(xml, "    <g:max_handling_time>{days}</g:max_handling_time>");
     }
     xml.push_str("  </item>\n");
+}
+
+/// `g:gtin` and `g:mpn` when given, else `g:identifier_exists` `no`.
+fn google_identifiers(xml: &mut String, listing: &Listing) {
+    if let Some(gtin) = &listing.gtin {
+        let _ = writeln!(xml, "    <g:gtin>{}</g:gtin>", xml_text(gtin));
+    }
+    if let Some(mpn) = &listing.mpn {
+        let _ = writeln!(xml, "    <g:mpn>{}</g:mpn>", xml_text(mpn));
+    }
+    if listing.lacks_identifiers() {
+        xml.push_str("    <g:identifier_exists>no</g:identifier_exists>\n");
+    }
 }
 
 /// Google's value, and the handling time of a product made to order. Made to order is
@@ -203,7 +234,10 @@ fn meta_availability(availability: Option<(AvailabilityStatus, Option<u32>)>) ->
 }
 
 /// The Meta catalogue feed of one language: a header row of Meta's column names, then one row
-/// per listable product. The `csv` writer quotes every field that needs it.
+/// per listable product. The `csv` writer quotes every field that needs it. Text that looks
+/// like a spreadsheet formula (`=…`, `+…`) is written as typed, without the apostrophe
+/// `etalase export` puts before it: Meta's parser reads every cell as text and would show the
+/// apostrophe in the product's title (docs/feeds.md).
 pub fn meta(view: &LangContext) -> Vec<u8> {
     let listings = listings(view);
     let mut writer = csv::Writer::from_writer(Vec::with_capacity(listings.len() * 900 + 200));
@@ -224,7 +258,13 @@ pub fn meta(view: &LangContext) -> Vec<u8> {
             &additional,
             &listing.brand,
             &listing.product_type,
-            "no",
+            listing.gtin.as_deref().unwrap_or_default(),
+            listing.mpn.as_deref().unwrap_or_default(),
+            if listing.lacks_identifiers() {
+                "no"
+            } else {
+                ""
+            },
         ]);
     }
     writer.into_inner().unwrap_or_default()

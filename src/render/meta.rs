@@ -4,9 +4,10 @@
 use serde::Serialize;
 
 use super::views::{Link, ProducerView, ProductView, ShareImage};
-use crate::config::Config;
-use crate::fields::Price;
+use crate::config::{Config, DayRange, Returns, Shipping};
+use crate::fields::{AvailabilityStatus, Price};
 use crate::i18n::{language_name, og_locale};
+use crate::model::Product;
 
 /// One language version of a page.
 #[derive(Debug, Clone, Serialize)]
@@ -48,6 +49,11 @@ pub struct PageMeta {
     pub is_home: bool,
     pub is_root: bool,
     pub is_not_found: bool,
+    /// Asks search engines not to index the page (`<meta name="robots" content="noindex">`):
+    /// the offline pages, which hosts serve with a 200. The 404 page does without: hosts serve
+    /// it with the 404 status, which is never indexed, and Lighthouse's SEO audit would mark it
+    /// down (58 instead of 100).
+    pub noindex: bool,
 }
 
 impl PageMeta {
@@ -94,6 +100,7 @@ impl PageMeta {
             is_home: false,
             is_root: false,
             is_not_found: false,
+            noindex: false,
         }
     }
 
@@ -142,35 +149,51 @@ pub fn document_title(title: &str, site_title: Option<&str>) -> String {
     }
 }
 
-/// schema.org `Product` (with its offer in rupiah) and `BreadcrumbList` for a product page,
-/// as JSON safe to embed in HTML.
+/// schema.org `Product` with its offers and `BreadcrumbList` for a product page, as JSON safe
+/// to embed in HTML. A product without a price gets the breadcrumb only: Google reports a
+/// `Product` with no offer as an error, and an offer needs a price (`check` says so).
 pub fn product_json_ld(
-    product: &ProductView,
-    price: Option<Price>,
+    view: &ProductView,
+    product: &Product,
+    config: &Config,
     meta: &PageMeta,
-    base_url: &str,
 ) -> String {
+    let breadcrumbs = breadcrumb_list(meta, &config.base_url);
+    let Some(price) = product.price else {
+        return graph(vec![breadcrumbs]);
+    };
     let mut data = serde_json::json!({
         "@type": "Product",
-        "name": product.card.name.text,
-        "description": product.card.summary.text,
-        "category": product.category.name,
-        "brand": { "@type": "Brand", "name": product.producer.name },
-        "manufacturer": { "@type": "Organization", "name": product.producer.name },
+        "name": view.card.name.text,
+        "description": view.card.summary.text,
+        "category": view.category.name,
+        "brand": { "@type": "Brand", "name": view.producer.name },
+        "manufacturer": { "@type": "Organization", "name": view.producer.name },
         "url": meta.canonical,
     });
     if let Some(image) = &meta.image {
         data["image"] = serde_json::Value::from(image.url.clone());
     }
-    if let Some(offer) = price.map(|p| offer(p, meta.canonical.as_deref())) {
-        data["offers"] = offer;
+    // The producer makes the product, so its own code is also the manufacturer's part number,
+    // as the feeds say too.
+    if let Some(sku) = &product.sku {
+        data["sku"] = sku.as_str().into();
+        data["mpn"] = sku.as_str().into();
     }
-    if let (Some(price), false) = (price, product.listings.is_empty()) {
-        let offers = with_listing_offers(&data["offers"], price, product);
-        data["offers"] = offers;
+    if let Some(gtin) = &product.gtin {
+        data["gtin"] = gtin.as_str().into();
     }
-    if !product.certifications.is_empty() {
-        data["hasCertification"] = product
+    let terms = OfferTerms::new(view, product, config);
+    data["offers"] = std::iter::once(meta.canonical.as_deref())
+        .chain(
+            view.listings
+                .iter()
+                .map(|listing| Some(listing.url.as_str())),
+        )
+        .map(|url| terms.offer(price, url))
+        .collect();
+    if !view.certifications.is_empty() {
+        data["hasCertification"] = view
             .certifications
             .iter()
             .map(|c| {
@@ -183,7 +206,7 @@ pub fn product_json_ld(
             })
             .collect();
     }
-    graph(vec![data, breadcrumb_list(meta, base_url)])
+    graph(vec![data, breadcrumbs])
 }
 
 /// schema.org `LocalBusiness` and `BreadcrumbList` for a producer page.
@@ -217,35 +240,119 @@ pub fn producer_json_ld(producer: &ProducerView, meta: &PageMeta, base_url: &str
     graph(vec![data, breadcrumb_list(meta, base_url)])
 }
 
-/// The page's own offer followed by one per marketplace listing: the same product at the price
-/// the catalogue states, sold by its producer at the listing's URL. Google wants a price on
-/// every offer, so a product without one lists no offers at all.
-fn with_listing_offers(
-    main: &serde_json::Value,
-    price: Price,
-    product: &ProductView,
-) -> serde_json::Value {
-    let seller = serde_json::json!({ "@type": "Organization", "name": product.producer.name });
-    let listings = product.listings.iter().map(|listing| {
-        let mut listed = offer(price, Some(listing.url.as_str()));
-        listed["seller"] = seller.clone();
-        listed
-    });
-    std::iter::once(main.clone()).chain(listings).collect()
+/// What every offer of one product says besides its price and URL: sold new by its producer,
+/// with the availability the product states and the shipping and return terms the catalogue
+/// states. The page's own offer comes first, then one per marketplace listing, all at the
+/// price the catalogue gives.
+struct OfferTerms {
+    common: serde_json::Map<String, serde_json::Value>,
 }
 
-fn offer(price: Price, url: Option<&str>) -> serde_json::Value {
-    let mut offer = match price {
-        Price::Fixed(amount) => serde_json::json!({ "@type": "Offer", "price": amount }),
-        Price::Range { min, max } => {
-            serde_json::json!({ "@type": "AggregateOffer", "lowPrice": min, "highPrice": max })
+impl OfferTerms {
+    fn new(view: &ProductView, product: &Product, config: &Config) -> OfferTerms {
+        let mut common = serde_json::Map::new();
+        if let Some(availability) = &product.availability {
+            common.insert(
+                "availability".into(),
+                schema_availability(availability.status).into(),
+            );
         }
-    };
-    offer["priceCurrency"] = "IDR".into();
-    if let Some(url) = url {
-        offer["url"] = url.into();
+        if let Some(sku) = &product.sku {
+            common.insert("sku".into(), sku.as_str().into());
+        }
+        common.insert(
+            "itemCondition".into(),
+            "https://schema.org/NewCondition".into(),
+        );
+        common.insert(
+            "seller".into(),
+            serde_json::json!({
+                "@type": "Organization",
+                "name": view.producer.name,
+                "url": format!("{}/{}", config.base_url, view.producer.url),
+            }),
+        );
+        if let Some(shipping) = &config.shipping {
+            common.insert("shippingDetails".into(), shipping_details(shipping));
+        }
+        if let Some(returns) = &config.returns {
+            common.insert("hasMerchantReturnPolicy".into(), return_policy(returns));
+        }
+        OfferTerms { common }
     }
-    offer
+
+    fn offer(&self, price: Price, url: Option<&str>) -> serde_json::Value {
+        let mut offer = match price {
+            Price::Fixed(amount) => serde_json::json!({ "@type": "Offer", "price": amount }),
+            Price::Range { min, max } => serde_json::json!({
+                "@type": "AggregateOffer", "lowPrice": min, "highPrice": max, "offerCount": 1,
+            }),
+        };
+        offer["priceCurrency"] = "IDR".into();
+        if let Some(url) = url {
+            offer["url"] = url.into();
+        }
+        for (key, value) in &self.common {
+            offer[key] = value.clone();
+        }
+        offer
+    }
+}
+
+/// schema.org's word for a status: made to order is `MadeToOrder`, which Google reads.
+fn schema_availability(status: AvailabilityStatus) -> &'static str {
+    match status {
+        AvailabilityStatus::Siap => "https://schema.org/InStock",
+        AvailabilityStatus::Pesan => "https://schema.org/MadeToOrder",
+        AvailabilityStatus::Habis => "https://schema.org/OutOfStock",
+    }
+}
+
+/// `OfferShippingDetails`: the rate to the stated country and, when stated, the days.
+fn shipping_details(shipping: &Shipping) -> serde_json::Value {
+    let mut details = serde_json::json!({
+        "@type": "OfferShippingDetails",
+        "shippingRate": { "@type": "MonetaryAmount", "value": shipping.rate, "currency": "IDR" },
+        "shippingDestination": { "@type": "DefinedRegion", "addressCountry": shipping.country },
+    });
+    if let (Some(handling), Some(transit)) = (shipping.handling_days, shipping.transit_days) {
+        details["deliveryTime"] = serde_json::json!({
+            "@type": "ShippingDeliveryTime",
+            "handlingTime": days(handling),
+            "transitTime": days(transit),
+        });
+    }
+    details
+}
+
+fn days(range: DayRange) -> serde_json::Value {
+    serde_json::json!({
+        "@type": "QuantitativeValue", "minValue": range.min, "maxValue": range.max, "unitCode": "DAY",
+    })
+}
+
+/// `MerchantReturnPolicy`: a window of so many days, or no returns at all.
+fn return_policy(returns: &Returns) -> serde_json::Value {
+    let mut policy = serde_json::json!({
+        "@type": "MerchantReturnPolicy",
+        "applicableCountry": returns.country,
+    });
+    if returns.days == 0 {
+        policy["returnPolicyCategory"] = "https://schema.org/MerchantReturnNotPermitted".into();
+        return policy;
+    }
+    policy["returnPolicyCategory"] = "https://schema.org/MerchantReturnFiniteReturnWindow".into();
+    policy["merchantReturnDays"] = returns.days.into();
+    match returns.fee {
+        Some(0) => policy["returnFees"] = "https://schema.org/FreeReturn".into(),
+        Some(fee) => {
+            policy["returnFees"] = "https://schema.org/ReturnShippingFees".into();
+            policy["returnShippingFeesAmount"] =
+                serde_json::json!({ "@type": "MonetaryAmount", "value": fee, "currency": "IDR" });
+        }
+        None => {}
+    }
+    policy
 }
 
 /// The page's breadcrumb trail, ending with the page itself, with absolute URLs.

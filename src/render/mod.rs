@@ -3,9 +3,11 @@
 
 pub mod brochure;
 mod feed;
+mod inquiry;
 mod labels;
 mod merchant;
 mod meta;
+mod offline;
 mod qr;
 mod scope;
 pub mod search_index;
@@ -25,6 +27,7 @@ use crate::i18n::language_name;
 use crate::images::ImageSet;
 use crate::model::Catalogue;
 use crate::output::SiteWriter;
+use crate::theme::Assets;
 use labels::Labels;
 use meta::PageMeta;
 pub use scope::{after_change, Scope};
@@ -66,6 +69,8 @@ enum Job {
     Brochure {
         selection: Option<usize>,
     },
+    /// The visitor's inquiry list, filled in by its script; in neither the sitemap nor feeds.
+    Inquiry,
 }
 
 /// What was written, for the summary line.
@@ -79,6 +84,7 @@ struct Shared<'a> {
     catalogue: &'a Catalogue,
     images: &'a ImageSet,
     templates: &'a Templates,
+    assets: &'a Assets,
     products_by_category: Vec<Vec<usize>>,
     /// Every product's index, in catalogue order: the all-products list.
     all_products: Vec<usize>,
@@ -101,6 +107,10 @@ struct LangShared {
     search_index: Vec<u8>,
     /// The choices of the products page's filters.
     filters: Filters,
+    /// The inquiry list's product file, as written to disk.
+    list_items: Vec<u8>,
+    /// Its site-relative address, with a version from its content.
+    list_items_url: String,
 }
 
 /// The choices the products page offers, and where its script finds the index.
@@ -129,10 +139,11 @@ pub fn render_site(
     catalogue: &Catalogue,
     images: &ImageSet,
     templates: &Templates,
+    assets: &Assets,
     out: &dyn SiteWriter,
     scope: &Scope,
 ) -> Result<RenderStats, Vec<Diagnostic>> {
-    let shared = Shared::new(catalogue, images, templates);
+    let shared = Shared::new(catalogue, images, templates, assets);
     let languages = &catalogue.config.languages;
     let jobs: Vec<(&str, Job)> = shared
         .jobs()
@@ -140,13 +151,28 @@ pub fn render_site(
         .filter(|job| scope.includes(catalogue, *job))
         .flat_map(|job| languages.iter().map(move |lang| (lang.as_str(), job)))
         .collect();
-    let mut problems: Vec<Diagnostic> = jobs
-        .par_iter()
-        .filter_map(|(lang, job)| shared.render_job(lang, *job, out).err())
+    let lists: Vec<(&str, List)> = languages
+        .iter()
+        .flat_map(|lang| LISTS.map(|list| (lang.as_str(), list)))
         .collect();
-    for lang in languages {
-        problems.extend(shared.write_lists(lang, out));
-    }
+    // The lists of a large catalogue take as long as hundreds of pages: they are written
+    // alongside the pages, not after them.
+    let (mut problems, list_problems): (Vec<Diagnostic>, Vec<Diagnostic>) = rayon::join(
+        || {
+            jobs.par_iter()
+                .filter_map(|(lang, job)| shared.render_job(lang, *job, out).err())
+                .collect()
+        },
+        || {
+            lists
+                .par_iter()
+                .filter_map(|(lang, list)| shared.write_list(lang, *list, out).err())
+                .collect()
+        },
+    );
+    problems.extend(list_problems);
+    // The worker names the lists' versions, which any edit may change: written with them.
+    problems.extend(shared.write_offline(out).err());
     let mut pages = jobs.len();
     if let Scope::Everything = scope {
         problems.extend(shared.render_root(out).err());
@@ -184,6 +210,7 @@ fn twin_path(catalogue: &Catalogue, job: Job) -> String {
         Job::Brochure {
             selection: Some(index),
         } => format!("brochure/{}/", catalogue.config.brochures[index].slug),
+        Job::Inquiry => "inquiry/".to_owned(),
     }
 }
 
@@ -229,6 +256,29 @@ fn pagination(lang: &str, first: &str, current: usize, items: usize) -> Option<P
     })
 }
 
+/// The files of each language that list every product, besides its pages.
+#[derive(Debug, Clone, Copy)]
+enum List {
+    /// The Atom feed of the newest products.
+    Atom,
+    /// The Google Merchant Center feed.
+    Google,
+    /// The Meta catalogue feed.
+    Meta,
+    /// The products page's search index.
+    SearchIndex,
+    /// The inquiry list's product data.
+    InquiryItems,
+}
+
+const LISTS: [List; 5] = [
+    List::Atom,
+    List::Google,
+    List::Meta,
+    List::SearchIndex,
+    List::InquiryItems,
+];
+
 /// Interface data every page template receives as `site`.
 #[derive(Serialize)]
 struct SiteView<'a> {
@@ -244,6 +294,8 @@ struct SiteView<'a> {
     /// Whether any product has a tag, so themes can link the tag list.
     has_tags: bool,
     t: &'static Labels,
+    /// The versioned names of the theme's styles and scripts: `site.assets["style.css"]`.
+    assets: &'a Assets,
 }
 
 /// The publisher as templates read it: `site.publisher.name`, `.email`, `.whatsapp`.
@@ -265,7 +317,12 @@ impl<'a> PublisherView<'a> {
 }
 
 impl<'a> Shared<'a> {
-    fn new(catalogue: &'a Catalogue, images: &'a ImageSet, templates: &'a Templates) -> Self {
+    fn new(
+        catalogue: &'a Catalogue,
+        images: &'a ImageSet,
+        templates: &'a Templates,
+        assets: &'a Assets,
+    ) -> Self {
         let mut products_by_category = vec![Vec::new(); catalogue.config.categories.len()];
         for (index, product) in catalogue.products.iter().enumerate() {
             products_by_category[product.category].push(index);
@@ -296,6 +353,7 @@ impl<'a> Shared<'a> {
             catalogue,
             images,
             templates,
+            assets,
             products_by_category,
             all_products: (0..catalogue.products.len()).collect(),
             fallback_image,
@@ -320,7 +378,15 @@ impl<'a> Shared<'a> {
         let index = search_index::build(&view, &self.catalogue.products);
         let search_index = serde_json::to_vec(&index).unwrap_or_default();
         let version = blake3::hash(&search_index).to_hex();
+        let list_items = serde_json::to_vec(&inquiry::items(&view)).unwrap_or_default();
+        let list_version = blake3::hash(&list_items).to_hex();
         LangShared {
+            list_items_url: view.url(&format!(
+                "inquiry/{}?v={}",
+                inquiry::ITEMS_FILE,
+                &list_version[..10]
+            )),
+            list_items,
             context,
             categories: site.categories,
             filters: Filters {
@@ -391,12 +457,15 @@ impl<'a> Shared<'a> {
         }
         jobs.push(Job::Brochure { selection: None });
         jobs.extend((0..c.config.brochures.len()).map(|i| Job::Brochure { selection: Some(i) }));
+        jobs.push(Job::Inquiry);
         jobs
     }
 
+    /// Every page but the inquiry list, which shows nothing of its own to a search engine.
     fn sitemap_paths(&self) -> Vec<String> {
         self.jobs()
             .into_iter()
+            .filter(|job| !matches!(job, Job::Inquiry))
             .map(|job| twin_path(self.catalogue, job))
             .collect()
     }
@@ -432,37 +501,45 @@ impl<'a> Shared<'a> {
                 .collect(),
             has_tags: !self.catalogue.tags.is_empty(),
             t: Labels::for_lang(view.lang),
+            assets: self.assets,
         }
     }
 
-    /// Writes a language's feed and search index, which list every product.
-    fn write_lists(&self, lang: &'a str, out: &dyn SiteWriter) -> Vec<Diagnostic> {
+    /// Writes one of a language's files that list every product.
+    fn write_list(
+        &self,
+        lang: &'a str,
+        list: List,
+        out: &dyn SiteWriter,
+    ) -> Result<(), Diagnostic> {
         // A feed reader resolves nothing relative: photos inside texts get absolute addresses.
         let view = LangContext {
             root: format!("{}/", self.catalogue.config.base_url),
             ..self.lang_context(lang)
         };
-        let feed = feed::atom(self.catalogue, &view);
-        let index = &self.per_lang[lang].search_index;
         let feeds = format!("{lang}/{}", merchant::FEEDS_DIR);
-        [
-            out.write_page(&format!("{lang}/{}", feed::FEED_FILE), feed.as_bytes()),
-            out.write_page(
+        match list {
+            List::Atom => out.write_page(
+                &format!("{lang}/{}", feed::FEED_FILE),
+                feed::atom(self.catalogue, &view).as_bytes(),
+            ),
+            List::Google => out.write_page(
                 &format!("{feeds}/{}", merchant::GOOGLE_FILE),
                 merchant::google(&view).as_bytes(),
             ),
-            out.write_page(
+            List::Meta => out.write_page(
                 &format!("{feeds}/{}", merchant::META_FILE),
                 &merchant::meta(&view),
             ),
-            out.write_page(
+            List::SearchIndex => out.write_page(
                 &format!("{lang}/products/{}", search_index::SEARCH_INDEX_FILE),
-                index,
+                &self.per_lang[lang].search_index,
             ),
-        ]
-        .into_iter()
-        .filter_map(Result::err)
-        .collect()
+            List::InquiryItems => out.write_page(
+                &format!("{lang}/inquiry/{}", inquiry::ITEMS_FILE),
+                &self.per_lang[lang].list_items,
+            ),
+        }
     }
 
     fn render_job(&self, lang: &'a str, job: Job, out: &dyn SiteWriter) -> Result<(), Diagnostic> {
@@ -488,6 +565,7 @@ impl<'a> Shared<'a> {
             Job::Tags => self.tag_list(&view, &mut meta, &mut context),
             Job::Tag { index, page } => self.tag(&view, index, page, &mut meta, &mut context),
             Job::Brochure { selection } => self.brochure(&view, selection, &mut meta, &mut context),
+            Job::Inquiry => self.inquiry(&view, &mut meta, &mut context),
         };
         if let Job::Brochure { selection: None } = job {
             // The cover's code opens the catalogue's home page.
@@ -515,6 +593,8 @@ impl<'a> Shared<'a> {
             .map(|p| view.product_card(p))
             .collect();
         meta.title = view.plain(&self.catalogue.config.title);
+        // Search results show it under the home page's title (Lighthouse SEO asks for it).
+        meta.description = view.plain(&self.catalogue.config.description);
         meta.is_home = true;
         context.insert("featured", &featured);
         context.insert("producer_count", &self.catalogue.producers.len());
@@ -549,9 +629,9 @@ impl<'a> Shared<'a> {
         meta.breadcrumbs = vec![home_crumb(view), data.category.clone()];
         meta.json_ld = Some(meta::product_json_ld(
             &data,
-            product.price,
+            product,
+            &self.catalogue.config,
             meta,
-            &self.catalogue.config.base_url,
         ));
         context.insert("product", &data);
         "product.html"
@@ -740,7 +820,11 @@ impl<'a> Shared<'a> {
         meta.description = format!(
             "{} {} — {}",
             brochure.product_count,
-            labels.products_count,
+            if brochure.product_count == 1 {
+                labels.product_one
+            } else {
+                labels.products_count
+            },
             view.plain(&self.catalogue.config.title)
         );
         meta.breadcrumbs = vec![home_crumb(view)];
@@ -751,6 +835,22 @@ impl<'a> Shared<'a> {
             &format!("{}/{}", self.catalogue.config.base_url, view.url("")),
         );
         "brochure.html"
+    }
+
+    fn inquiry(
+        &self,
+        view: &LangContext,
+        meta: &mut PageMeta,
+        context: &mut Context,
+    ) -> &'static str {
+        let labels = &Labels::for_lang(view.lang).list;
+        meta.title = labels.title.to_owned();
+        meta.description = labels.intro.to_owned();
+        meta.breadcrumbs = vec![home_crumb(view)];
+        let items = self.per_lang[view.lang].list_items_url.clone();
+        let settings = inquiry::PageSettings::new(view, items);
+        context.insert("list_settings", &settings.to_script_json());
+        "inquiry.html"
     }
 
     fn free_page(
@@ -837,11 +937,42 @@ impl<'a> Shared<'a> {
         let lang = config.default_language();
         let mut meta = PageMeta::not_found(config, lang);
         meta.title = Labels::for_lang(lang).not_found_title.to_owned();
-        meta.set_document_title(&self.lang_context(lang).plain(&config.title));
+        let view = self.lang_context(lang);
+        meta.set_document_title(&view.plain(&config.title));
+        meta.description = view.plain(&config.description);
         let mut context = self.base_context(lang);
         context.insert("page", &meta);
         let html = self.templates.render("404.html", &context)?;
         out.write_page("404.html", html.as_bytes())
+    }
+
+    /// The manifests, offline pages and service worker (see `offline`). The offline page is
+    /// served at any address, so its links are root-relative like the 404 page's.
+    fn write_offline(&self, out: &dyn SiteWriter) -> Result<(), Diagnostic> {
+        let config = &self.catalogue.config;
+        let mut languages = Vec::new();
+        for lang in &config.languages {
+            let view = self.lang_context(lang);
+            let mut meta = PageMeta::not_found(config, lang);
+            meta.title = Labels::for_lang(lang).offline.title.to_owned();
+            meta.noindex = true;
+            meta.set_document_title(&view.plain(&config.title));
+            let mut context = self.base_context(lang);
+            context.insert("page", &meta);
+            let shared = &self.per_lang[lang.as_str()];
+            languages.push(offline::Language {
+                lang,
+                title: view.plain(&config.title),
+                description: view.plain(&config.description),
+                offline_page: self
+                    .templates
+                    .render("offline.html", &context)?
+                    .into_bytes(),
+                search_index: &shared.filters.index_url,
+                list_items: &shared.list_items_url,
+            });
+        }
+        offline::write(&languages, self.assets, out)
     }
 }
 

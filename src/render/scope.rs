@@ -53,7 +53,8 @@ impl Scope {
             }
             // Lists of every product: each page names the first photo of the list in its
             // link preview, and a brochure's cover shows the first photos of its selection.
-            Job::Products { .. } | Job::Brochure { .. } => !touched.is_empty(),
+            // The inquiry page names its product file by its version.
+            Job::Products { .. } | Job::Brochure { .. } | Job::Inquiry => !touched.is_empty(),
             Job::Tags | Job::FreePage(_) => false,
         }
     }
@@ -129,8 +130,11 @@ fn same_but_descriptions(before: &Product, after: &Product) -> bool {
         name,
         producer,
         category,
+        sku,
+        gtin,
         price,
         unit,
+        unit_plural,
         min_order,
         availability,
         tags,
@@ -148,8 +152,11 @@ fn same_but_descriptions(before: &Product, after: &Product) -> bool {
         && *name == after.name
         && *producer == after.producer
         && *category == after.category
+        && *sku == after.sku
+        && *gtin == after.gtin
         && *price == after.price
         && *unit == after.unit
+        && *unit_plural == after.unit_plural
         && *min_order == after.min_order
         && *availability == after.availability
         && *tags == after.tags

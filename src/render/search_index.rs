@@ -79,6 +79,12 @@ struct Entry {
     price_text: Option<String>,
     #[serde(rename = "u", skip_serializing_if = "Option::is_none")]
     unit: Option<String>,
+    /// The unit after a count other than one, when it differs (English plurals).
+    #[serde(rename = "us", skip_serializing_if = "Option::is_none")]
+    units: Option<String>,
+    /// The minimum order, which the card's "Add to list" starts at; left out when it is 1.
+    #[serde(rename = "mo", skip_serializing_if = "is_one")]
+    min_order: u32,
     #[serde(rename = "t", skip_serializing_if = "Vec::is_empty")]
     tags: Vec<String>,
     #[serde(rename = "ce", skip_serializing_if = "Vec::is_empty")]
@@ -123,6 +129,10 @@ struct CardImage {
     colour: String,
 }
 
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
 /// Builds the index of `view.lang` for `products` (in the order the page lists them).
 pub fn build(view: &LangContext, products: &[Product]) -> SearchIndex {
     let catalogue = view.catalogue;
@@ -147,6 +157,8 @@ pub fn build(view: &LangContext, products: &[Product]) -> SearchIndex {
                 price_range: product.price.map(Price::bounds),
                 price_text: card.price,
                 unit: card.unit.map(|unit| unit.text),
+                units: card.units,
+                min_order: card.order_min,
                 tags: product.tags.clone(),
                 certifications: product
                     .certifications

@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
-use crate::config::Config;
-use crate::fields::{CertificationKind, Marketplace, Phone, Price, ShopLink};
+use super::labels::Labels;
+use crate::config::{Config, DayRange};
+use crate::fields::{format_rupiah, CertificationKind, Marketplace, Phone, Price, ShopLink};
 use crate::i18n::Translated;
 use crate::images::{Format, ImageSet, ProcessedImage};
 use crate::markdown;
@@ -70,22 +71,25 @@ pub enum Placement {
 }
 
 impl Placement {
-    /// On phones (below 40rem) the widths given are two thirds of the displayed width: a phone
-    /// at three device pixels per CSS pixel then loads a photo at twice its displayed size,
-    /// which looks the same on a 6-inch screen and costs about half the bytes (measured with
-    /// `bench/page-weight.py`: product page 169 KB → under 150 KB).
+    /// How wide each photo really renders (measured in Chromium at 390 and 1280 px): cards and
+    /// tiles are two columns of `(100vw - 2.75rem) / 2` on phones; the page's side padding is
+    /// 2rem. A browser then picks the smallest width that covers its pixel density.
     pub fn sizes(self) -> &'static str {
         match self {
-            Placement::Card => "(min-width: 72rem) 17rem, (min-width: 40rem) 30vw, 30vw",
-            Placement::Tile => "(min-width: 56rem) 23rem, (min-width: 40rem) 50vw, 33vw",
+            Placement::Card => {
+                "(min-width: 72rem) 17rem, (min-width: 56rem) 31vw, (min-width: 40rem) 46vw, calc(50vw - 1.4rem)"
+            }
+            Placement::Tile => {
+                "(min-width: 72rem) 23rem, (min-width: 56rem) 31vw, (min-width: 40rem) 12rem, calc(50vw - 1.4rem)"
+            }
             Placement::Main => {
-                "(min-width: 72rem) 38rem, (min-width: 56rem) 52vw, (min-width: 40rem) 100vw, 62vw"
+                "(min-width: 72rem) 38rem, (min-width: 56rem) 52vw, calc(100vw - 2rem)"
             }
             Placement::Thumbnail => {
-                "(min-width: 72rem) 12rem, (min-width: 56rem) 17vw, (min-width: 40rem) 33vw, 22vw"
+                "(min-width: 72rem) 12rem, (min-width: 56rem) 17vw, calc(33vw - 1rem)"
             }
             Placement::Logo => "72px",
-            Placement::Inline => "(min-width: 44rem) 42rem, 62vw",
+            Placement::Inline => "(min-width: 44rem) 42rem, calc(100vw - 2rem)",
         }
     }
 }
@@ -109,6 +113,12 @@ pub struct Badge {
 #[derive(Debug, Clone, Serialize)]
 pub struct ProductCard {
     pub url: String,
+    pub slug: String,
+    /// The quantity the card's "Add to list" starts at and cannot go below: the minimum order.
+    pub order_min: u32,
+    /// The unit after a count other than one, when it differs from `unit` (English plurals):
+    /// the "Add to list" control names the unit as its quantity changes.
+    pub units: Option<String>,
     pub name: Text,
     pub producer: String,
     pub category: String,
@@ -133,6 +143,10 @@ pub struct ProductView {
     /// Safe HTML.
     pub description: Option<Text>,
     pub min_order: Option<String>,
+    /// The producer's own product code (`sku:`), for the page and its JSON-LD.
+    pub sku: Option<String>,
+    /// The barcode number (`gtin:`), for the page and its JSON-LD.
+    pub gtin: Option<String>,
     pub certifications: Vec<Badge>,
     pub curation: Option<Badge>,
     /// Ready, made to order (in how many days) or sold out; `None` when the product does not say.
@@ -148,6 +162,10 @@ pub struct ProductView {
     pub producer_shops: Vec<ShopButton>,
     /// The page's QR code (site-relative).
     pub qr: String,
+    /// The catalogue's shipping terms in words, when it states them.
+    pub shipping: Option<String>,
+    /// The catalogue's return terms in words, when it states them.
+    pub returns: Option<String>,
 }
 
 /// "Beli di Tokopedia": a link to a shop or a listing, with its label in the page language.
@@ -312,6 +330,9 @@ impl LangContext<'_> {
         let producer = &self.catalogue.producers[product.producer];
         ProductCard {
             url: self.url(&format!("products/{}/", product.slug)),
+            slug: product.slug.clone(),
+            order_min: super::inquiry::min_order(product),
+            units: self.unit_many(product),
             name: self.text(&product.name),
             producer: producer.name.clone(),
             category: self.plain(&self.config().categories[product.category].name),
@@ -443,6 +464,8 @@ impl LangContext<'_> {
                 .collect(),
             description: self.rich_text(&product.description),
             min_order: product.min_order.map(|n| self.min_order(n, product)),
+            sku: product.sku.as_ref().map(|sku| sku.to_string()),
+            gtin: product.gtin.as_ref().map(|gtin| gtin.to_string()),
             certifications: product
                 .certifications
                 .iter()
@@ -467,14 +490,78 @@ impl LangContext<'_> {
             listings: self.shop_buttons(&product.shops, |_| None),
             producer_shops: self.producer_shops_for(product, producer),
             qr: self.url(&format!("products/{}/{}", product.slug, super::QR_FILE)),
+            shipping: self.shipping_terms(),
+            returns: self.return_terms(),
         }
     }
 
+    /// "ongkos kirim Rp 25.000 per pesanan ke Indonesia · dikirim dalam 1–3 hari · …", the
+    /// same words the product's schema.org offer says in data.
+    fn shipping_terms(&self) -> Option<String> {
+        let shipping = self.config().shipping.as_ref()?;
+        let labels = Labels::for_lang(self.lang);
+        let country = country_name(&shipping.country);
+        let rate = match shipping.rate {
+            0 => labels.free_shipping.replace("{country}", country),
+            rate => labels
+                .shipping_rate
+                .replace("{rate}", &format_rupiah(rate, self.lang))
+                .replace("{country}", country),
+        };
+        let handling = (shipping
+            .handling_days
+            .map(|days| labels.ships_in.replace("{days}", &day_span(days))))
+        .into_iter();
+        let transit = (shipping
+            .transit_days
+            .map(|days| labels.arrives_in.replace("{days}", &day_span(days))))
+        .into_iter();
+        let parts: Vec<String> = std::iter::once(rate)
+            .chain(handling)
+            .chain(transit)
+            .collect();
+        Some(parts.join(" · "))
+    }
+
+    /// "dapat dikembalikan dalam 7 hari · gratis", or that goods cannot be returned.
+    fn return_terms(&self) -> Option<String> {
+        let returns = self.config().returns.as_ref()?;
+        let labels = Labels::for_lang(self.lang);
+        if returns.days == 0 {
+            return Some(labels.no_returns.to_owned());
+        }
+        let window = labels
+            .returns_within
+            .replace("{days}", &returns.days.to_string());
+        Some(match returns.fee {
+            Some(0) => format!("{window} · {}", labels.free_returns),
+            Some(fee) => format!(
+                "{window} · {}",
+                labels
+                    .return_fee
+                    .replace("{fee}", &format_rupiah(fee, self.lang))
+            ),
+            None => window,
+        })
+    }
+
     fn min_order(&self, count: u32, product: &Product) -> String {
-        match &product.unit {
-            Some(unit) => format!("{count} {}", self.plain(unit)),
+        match self.unit_for(count, product) {
+            Some(unit) => format!("{count} {unit}"),
             None => count.to_string(),
         }
+    }
+
+    /// The unit after a count other than one in this page's language, when it is not the unit
+    /// as written (`pieces` for `piece`); `None` for Indonesian and for products without one.
+    pub fn unit_many(&self, product: &Product) -> Option<String> {
+        let one = self.unit_for(1, product)?;
+        self.unit_for(2, product).filter(|many| *many != one)
+    }
+
+    /// The product's unit after `count` in this page's language, plural where English needs it.
+    pub fn unit_for(&self, count: u32, product: &Product) -> Option<String> {
+        product.unit_for(count, self.lang, self.config().default_language())
     }
 
     pub fn producer_card(&self, producer: &Producer) -> ProducerCard {
@@ -653,5 +740,23 @@ fn contact(producer: &Producer) -> Contact {
                 percent_encoding::NON_ALPHANUMERIC
             )
         ),
+    }
+}
+
+/// "1–3", or "2" when both ends are the same.
+fn day_span(days: DayRange) -> String {
+    if days.min == days.max {
+        days.min.to_string()
+    } else {
+        format!("{}–{}", days.min, days.max)
+    }
+}
+
+/// The country a shipping or return term names: the catalogue's own country by name, since
+/// it is the one nearly every catalogue writes; any other by its code.
+fn country_name(code: &str) -> &str {
+    match code {
+        "ID" => "Indonesia",
+        other => other,
     }
 }

@@ -1,9 +1,11 @@
-//! The local web server of `etalase serve`: answers from the in-memory site on 127.0.0.1,
-//! adds the live-reload script (and the error overlay after a failed rebuild) to every HTML
-//! page it sends, and tells open pages when to reload through server-sent events.
+//! The local web server of `etalase serve`: answers from the in-memory site on 127.0.0.1 (or
+//! the interface `--interface` asks for), adds the live-reload script (and the error overlay
+//! after a failed rebuild) to every HTML page it sends, and tells open pages when to reload
+//! through server-sent events. The script finds the events at a path of whatever host served
+//! the page, so a phone reloads too.
 
 use std::io::{self, Write};
-use std::net::{Ipv4Addr, TcpListener};
+use std::net::{IpAddr, TcpListener};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::thread;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -79,11 +81,11 @@ impl Live {
     }
 }
 
-/// Binds 127.0.0.1 on `port`, or on the next free port after it; returns the port bound.
-pub fn bind(port: u16) -> io::Result<(TcpListener, u16)> {
+/// Binds `interface` on `port`, or on the next free port after it; returns the port bound.
+pub fn bind(interface: IpAddr, port: u16) -> io::Result<(TcpListener, u16)> {
     let mut last_error = None;
     for candidate in port..port.saturating_add(PORTS_TRIED) {
-        match TcpListener::bind((Ipv4Addr::LOCALHOST, candidate)) {
+        match TcpListener::bind((interface, candidate)) {
             Ok(listener) => {
                 let bound = listener.local_addr()?.port();
                 return Ok((listener, bound));
@@ -290,8 +292,9 @@ mod tests {
 
     #[test]
     fn the_next_port_is_taken_when_the_asked_one_is_busy() {
-        let (busy, port) = bind(0).expect("a free port");
-        let (_next, bound) = bind(port).expect("a port after it");
+        let local = IpAddr::from(std::net::Ipv4Addr::LOCALHOST);
+        let (busy, port) = bind(local, 0).expect("a free port");
+        let (_next, bound) = bind(local, port).expect("a port after it");
         assert_ne!(bound, port);
         assert!(bound > port && bound < port + PORTS_TRIED);
         drop(busy);

@@ -1,18 +1,22 @@
-//! `etalase serve`: builds the catalogue into memory, serves it on 127.0.0.1, and on every
-//! saved change rebuilds what the change touches and reloads the open pages. Broken content
-//! keeps the server running: the terminal and an overlay on the page say what to fix.
+//! `etalase serve`: builds the catalogue into memory, serves it on 127.0.0.1 (or on the
+//! network, for a phone, with `--interface`), and on every saved change rebuilds what the
+//! change touches and reloads the open pages. Broken content keeps the server running: the
+//! terminal and an overlay on the page say what to fix.
 
 mod http;
 mod memory;
+mod network;
 mod overlay;
 mod session;
 mod watch;
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use http::bind;
 pub use memory::{Files, MemorySite, SiteFile};
+pub use network::DEFAULT_INTERFACE;
 pub use overlay::Problems;
 pub use session::{Failure, Outcome, Rebuilt, Session};
 pub use watch::{is_source, Changes, SourceWatcher};
@@ -28,6 +32,8 @@ pub const DEFAULT_PORT: u16 = 1111;
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
     pub root: PathBuf,
+    /// The address to listen on (`--interface`): 127.0.0.1 unless the network should see it.
+    pub interface: IpAddr,
     pub port: u16,
     /// Open the site in the default browser once it is served.
     pub open: bool,
@@ -46,9 +52,10 @@ pub fn run(options: &ServeOptions) -> Result<(), Error> {
     report(&first, None, &mut warned, lang);
     let mut shown = (Arc::new(session.files().clone()), problems(&first));
     let live = Arc::new(http::Live::new(Arc::clone(&shown.0), shown.1.clone(), lang));
-    let (listener, port) = bind(options.port).map_err(|error| {
+    let (listener, port) = bind(options.interface, options.port).map_err(|error| {
         Error::Usage(
             msg::SERVE_NO_PORT
+                .arg("interface", options.interface)
                 .arg("port", options.port)
                 .arg("detail", error),
         )
@@ -61,13 +68,14 @@ pub fn run(options: &ServeOptions) -> Result<(), Error> {
     }
     http::start(listener, Arc::clone(&live))
         .map_err(|e| Error::Usage(msg::VERBATIM.arg("detail", e)))?;
-    let url = format!("http://127.0.0.1:{port}/");
+    let url = network::local_url(options.interface, port);
     let mut watcher = SourceWatcher::start(&options.root)
         .map_err(|e| Error::failed(msg::SERVE_CANNOT_WATCH.arg("detail", e)))?;
     let serving = msg::SERVE_SERVING
         .arg("path", options.root.display())
         .arg("url", &url);
     eprintln!("{}", serving.render(lang));
+    announce_network(options.interface, port, lang);
     if options.open {
         open_in_browser(&url, lang);
     }
@@ -83,6 +91,27 @@ pub fn run(options: &ServeOptions) -> Result<(), Error> {
         }
     }
     Err(Error::failed(Message::from(&msg::SERVE_WATCHER_STOPPED)))
+}
+
+/// When other devices can connect: the addresses they open, a QR code of the first for a
+/// phone's camera, and that the preview is now visible to the network.
+fn announce_network(interface: IpAddr, port: u16, lang: Lang) {
+    if interface.is_loopback() {
+        return;
+    }
+    let urls = network::network_urls(interface, port);
+    if urls.is_empty() {
+        let none = msg::SERVE_NO_NETWORK_ADDRESS.arg("port", port);
+        eprintln!("{}", none.render(lang));
+    }
+    for url in &urls {
+        eprintln!("{}", msg::SERVE_NETWORK_URL.arg("url", url).render(lang));
+    }
+    if let Some(code) = urls.first().and_then(|url| network::terminal_qr(url)) {
+        eprintln!("{code}");
+    }
+    let visible = msg::SERVE_VISIBLE_TO_NETWORK.arg("interface", interface);
+    eprintln!("{}", visible.render(lang));
 }
 
 /// What the overlay shows after `outcome`: nothing when it succeeded.

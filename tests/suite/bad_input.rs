@@ -272,6 +272,15 @@ fn shops(catalogue: &Catalogue, file: &str, entry: &str) {
     catalogue.write(file, format!("{text}shops:\n  {entry}\n"));
 }
 
+/// Adds one line (`sku: …` or `gtin: …`) to the batik product, after its category.
+fn identifier(catalogue: &Catalogue, line: &str) {
+    catalogue.replace(
+        BATIK,
+        "category: batik\n",
+        &format!("category: batik\n{line}\n"),
+    );
+}
+
 /// Writes the batik product's availability as a block with `status` and `lead_days` as given.
 fn lead_days(catalogue: &Catalogue, status: &str, days: &str) {
     catalogue.replace(
@@ -285,6 +294,12 @@ fn lead_days(catalogue: &Catalogue, status: &str, days: &str) {
 fn photos(catalogue: &Catalogue, count: usize) {
     let list = "  - file: utama.png\n    alt: { id: \"Kain batik motif surya\", en: \"Batik cloth with a sun motif\" }\n";
     catalogue.replace(BATIK, list, &list.repeat(count));
+}
+
+/// Appends shipping and return terms to catalogue.yaml.
+fn terms(catalogue: &Catalogue, block: &str) {
+    let text = catalogue.read(CONFIG);
+    catalogue.write(CONFIG, format!("{text}{block}"));
 }
 
 fn limits(catalogue: &Catalogue, block: &str) {
@@ -342,6 +357,11 @@ fn cases() -> Vec<Case> {
             name: "price written as a word",
             fault: |c| c.replace(BATIK, "price: { min: 350000, max: 750000 }", "price: murah"),
             expect: error_at(BATIK, "price:", ""),
+        },
+        Case {
+            name: "a unit's plural without its singular",
+            fault: |c| c.replace(BATIK, "unit: { id: lembar, en: piece }", "unit: { id: lembar, en_plural: pieces }"),
+            expect: field_only(BATIK, "unit", "en_plural"),
         },
         Case {
             name: "min_order written as a word",
@@ -418,6 +438,56 @@ fn cases() -> Vec<Case> {
             ),
         },
         Case {
+            name: "shipping country written as a name",
+            fault: |c| terms(c, "shipping:\n  country: Indonesia\n  rate: 20000\n"),
+            expect: field_error(
+                CONFIG,
+                "country: Indonesia",
+                "shipping.country",
+                "`Indonesia` is not a country code",
+            ),
+        },
+        Case {
+            name: "handling time shorter at most than at least",
+            fault: |c| {
+                terms(
+                    c,
+                    "shipping:\n  country: ID\n  rate: 20000\n  handling_days: { min: 5, max: 2 }\n",
+                )
+            },
+            expect: field_error(
+                CONFIG,
+                "handling_days:",
+                "shipping.handling_days",
+                "the shortest time, 5 days, is longer than the longest, 2 days",
+            ),
+        },
+        Case {
+            name: "negative shipping rate",
+            fault: |c| terms(c, "shipping:\n  country: ID\n  rate: -20000\n"),
+            expect: error_at(CONFIG, "rate: -20000", "not a whole number"),
+        },
+        Case {
+            name: "return fee while returns are not accepted",
+            fault: |c| terms(c, "returns:\n  country: ID\n  days: 0\n  fee: 5000\n"),
+            expect: field_error(
+                CONFIG,
+                "fee: 5000",
+                "returns.fee",
+                "`days: 0` says returns are not accepted",
+            ),
+        },
+        Case {
+            name: "return window over a year",
+            fault: |c| terms(c, "returns:\n  country: ID\n  days: 400\n"),
+            expect: field_error(
+                CONFIG,
+                "days: 400",
+                "returns.days",
+                "`400` is outside the allowed range, 0 to 365",
+            ),
+        },
+        Case {
             name: "lead time of 0 days",
             fault: |c| lead_days(c, "pesan", "0"),
             expect: field_error(
@@ -456,6 +526,62 @@ fn cases() -> Vec<Case> {
                 "availability.lead_days",
                 "hint: remove `lead_days`, or write `status: pesan`",
             ),
+        },
+        // ---------------------------------------------------- product code and barcode
+        Case {
+            name: "barcode with a wrong check digit",
+            fault: |c| identifier(c, "gtin: \"8991234567895\""),
+            expect: field_error(
+                BATIK,
+                "gtin:",
+                "gtin",
+                "`8991234567895` is not a valid barcode number (GTIN): its last digit (the check digit) does not fit",
+            ),
+        },
+        Case {
+            name: "barcode with letters",
+            fault: |c| identifier(c, "gtin: 899123456789O"),
+            expect: field_error(
+                BATIK,
+                "gtin:",
+                "gtin",
+                "hint: copy all the digits printed under the product's barcode",
+            ),
+        },
+        Case {
+            name: "barcode of the wrong length",
+            fault: |c| identifier(c, "gtin: \"89912345678\""),
+            expect: field_error(
+                BATIK,
+                "gtin:",
+                "gtin",
+                "`89912345678` has 11 digits; a barcode number (GTIN) has 8, 12, 13 or 14",
+            ),
+        },
+        Case {
+            name: "barcode written as a list",
+            fault: |c| identifier(c, "gtin: [8991234567891]"),
+            expect: error_at(BATIK, "gtin:", ""),
+        },
+        Case {
+            name: "product code longer than 50 characters",
+            fault: |c| identifier(c, &format!("sku: {}", "BSJ-".repeat(13))),
+            expect: field_error(
+                BATIK,
+                "sku:",
+                "sku",
+                "is 52 characters long; a product code has at most 50",
+            ),
+        },
+        Case {
+            name: "product code with a line break",
+            fault: |c| identifier(c, "sku: \"BSJ\\n01\""),
+            expect: field_error(BATIK, "sku:", "sku", "a line break"),
+        },
+        Case {
+            name: "product code written as a mapping",
+            fault: |c| identifier(c, "sku: { kode: BSJ-01 }"),
+            expect: error_at(BATIK, "sku:", ""),
         },
         Case {
             name: "edition on 29 February of a common year",

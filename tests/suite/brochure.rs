@@ -218,10 +218,9 @@ fn every_card_says_what_a_buyer_needs_and_points_at_the_product_page() {
                     let copies = copies_of(&site, &src);
                     let sharp = copies.iter().copied().find(|w| *w >= PRINT_PHOTO_PIXELS);
                     assert_eq!(Some(width), sharp.or(copies.last().copied()), "{src}");
-                    assert!(
-                        img.value().attr("loading").is_none(),
-                        "printed photos load at once"
-                    );
+                    // On a screen only the photos near the view load; printing loads them
+                    // all (the PDF tests count every photo in the printed file).
+                    assert_eq!(img.value().attr("loading"), Some("lazy"));
                 }
                 None => assert!(select_in(card, "img.print-photo").is_empty()),
             }
@@ -332,4 +331,67 @@ fn a_selection_without_products_still_has_a_cover_and_says_it_is_empty() {
         "Belum ada produk dalam pilihan ini."
     );
     assert_eq!(text(one(&doc, ".cover-count")), "0 produk");
+}
+
+/// The lines under a card's text: the shops a buyer can type in, as the card prints them.
+fn shop_lines(card: ElementRef) -> Vec<String> {
+    select_in(card, ".print-shops li")
+        .into_iter()
+        .map(text)
+        .collect()
+}
+
+#[test]
+fn cards_print_where_to_buy_as_addresses_to_type_in() {
+    let catalogue = Catalogue::copy("basic");
+    let onde = "content/producers/onde-onde-bu-sri/producer.yaml";
+    let text_before = catalogue.read(onde);
+    catalogue.write(
+        onde,
+        format!("{text_before}shops:\n  tokopedia: https://www.tokopedia.com/ondebusri/\n  website: https://ondebusri.example.id\n"),
+    );
+    catalogue.replace(
+        "content/products/batik-tulis-surya/product.yaml",
+        "featured: true",
+        "shops:\n  shopee: https://shopee.co.id/batiksekarjagad/batik-tulis-surya\nfeatured: true",
+    );
+    let site = catalogue.build();
+    let loaded = etalase::load(catalogue.root()).unwrap();
+    for lang in LANGUAGES {
+        let doc = site.html(&format!("{lang}/brochure/index.html"));
+        let cards = select(&doc, ".print-card");
+        let card_of = |slug: &str| {
+            let product = loaded.catalogue.products.iter().find(|p| p.slug == slug);
+            let name = name_in(product.unwrap(), lang);
+            cards
+                .iter()
+                .copied()
+                .find(|c| text(one_in(*c, ".print-name")) == name)
+                .unwrap_or_else(|| panic!("{lang}: no card for {slug}"))
+        };
+        // A product without listings of its own shows its producer's shops, website too.
+        let website = if lang == "id" { "Situs web" } else { "Website" };
+        let expected = [
+            "Tokopedia tokopedia.com/ondebusri".to_owned(),
+            format!("{website} ondebusri.example.id"),
+        ];
+        for slug in ["onde-onde-isi-10", "sambal-tanpa-foto"] {
+            assert_eq!(shop_lines(card_of(slug)), expected, "{lang}: {slug}");
+        }
+        // A product with its own listing shows that instead of its producer's shops.
+        assert_eq!(
+            shop_lines(card_of("batik-tulis-surya")),
+            ["Shopee shopee.co.id/batiksekarjagad/batik-tulis-surya"],
+            "{lang}"
+        );
+        let names: Vec<String> = select_in(card_of("onde-onde-isi-10"), ".print-shops b")
+            .into_iter()
+            .map(text)
+            .collect();
+        assert_eq!(names, ["Tokopedia", website], "{lang}: the names stand out");
+    }
+    // Without shops anywhere, a card has no shop lines at all.
+    let plain = build_fixture("basic");
+    let doc = plain.html("id/brochure/index.html");
+    assert!(select(&doc, ".print-shops").is_empty());
 }

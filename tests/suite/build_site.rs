@@ -3,6 +3,7 @@
 //! determinism, atomic replacement, pagination and template overrides.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ffi::OsStr;
 
 use crate::common::*;
 use etalase::Error;
@@ -169,7 +170,12 @@ fn assert_sitemap(site: &Site) {
     let listed: Vec<&str> = entries.iter().map(|(loc, _)| loc.as_str()).collect();
     let unique: BTreeSet<&str> = listed.iter().copied().collect();
     assert_eq!(unique.len(), listed.len(), "a URL is listed twice");
-    let expected: BTreeSet<String> = site.language_pages().iter().map(|f| url_of(f)).collect();
+    let expected: BTreeSet<String> = site
+        .language_pages()
+        .iter()
+        .filter(|f| !is_inquiry_list(f))
+        .map(|f| url_of(f))
+        .collect();
     assert_eq!(
         unique,
         expected.iter().map(String::as_str).collect(),
@@ -192,6 +198,12 @@ fn assert_sitemap(site: &Site) {
         let x_default = file_of_url(&alternates["x-default"]).expect("x-default under base_url");
         assert!(site.exists(&x_default), "{loc}: x-default does not exist");
     }
+}
+
+/// Whether a page is the visitor's inquiry list, which the sitemap leaves out: it shows
+/// nothing of its own to a search engine.
+fn is_inquiry_list(file: &str) -> bool {
+    file.ends_with("/inquiry/index.html")
 }
 
 /// Pages of products, in both languages.
@@ -278,6 +290,21 @@ fn not_found_page_uses_only_root_relative_or_absolute_urls() {
             "404.html has no link to {home} in its main content"
         );
     }
+}
+
+/// The 404 page is described like the home page and does not ask to be left out of search
+/// engines: hosts serve it with the 404 status, which they never index (the offline pages,
+/// served with a 200, do ask: `offline.rs`).
+#[test]
+fn not_found_page_has_the_site_description_and_no_noindex() {
+    let site = basic();
+    let doc = site.html("404.html");
+    let home = site.html("id/");
+    assert_eq!(
+        attr(one(&doc, r#"meta[name="description"]"#), "content"),
+        attr(one(&home, r#"meta[name="description"]"#), "content")
+    );
+    assert!(select(&doc, r#"meta[name="robots"]"#).is_empty());
 }
 
 // ---------------------------------------------------------------- languages and metadata
@@ -369,6 +396,11 @@ fn products_carry_json_ld_without_raw_angle_brackets() {
         let graph: serde_json::Value = serde_json::from_str(&raw)
             .unwrap_or_else(|e| panic!("{page}: JSON-LD does not parse: {e}\n{raw}"));
         assert_eq!(graph["@context"], "https://schema.org", "{page}");
+        if slug == "sambal-tanpa-foto" {
+            // No price, so no offer: Google reports a Product without one as an error.
+            assert_eq!(types_in(&graph), ["BreadcrumbList"], "{page}");
+            continue;
+        }
         let json = node_of_type(&graph, "Product");
         assert_eq!(json["name"], names(lang, slug), "{page}");
         if let Some(image) = json["image"].as_str() {
@@ -384,6 +416,12 @@ fn products_carry_json_ld_without_raw_angle_brackets() {
             assert!(raw.contains(r"\u003cAsli\u003e"), "{page}: {raw}");
         }
     }
+}
+
+/// The `@type` of each node of a JSON-LD `@graph`.
+fn types_in(graph: &serde_json::Value) -> Vec<&str> {
+    let nodes = graph["@graph"].as_array().expect("a @graph list");
+    nodes.iter().filter_map(|n| n["@type"].as_str()).collect()
 }
 
 /// The node of a JSON-LD `@graph` with the given `@type`.
@@ -407,22 +445,34 @@ fn product_json_ld_has_offers_in_rupiah_and_a_breadcrumb_trail() {
     let site = basic();
     let range = json_ld(&site, "en/products/batik-tulis-surya/");
     let offers = &node_of_type(&range, "Product")["offers"];
-    assert_eq!(offers["@type"], "AggregateOffer");
+    assert_eq!(offers.as_array().map(Vec::len), Some(1), "{offers}");
+    let offer = &offers[0];
+    assert_eq!(offer["@type"], "AggregateOffer");
     assert_eq!(
-        (offers["lowPrice"].as_u64(), offers["highPrice"].as_u64()),
+        (offer["lowPrice"].as_u64(), offer["highPrice"].as_u64()),
         (Some(350_000), Some(750_000))
     );
-    assert_eq!(offers["priceCurrency"], "IDR");
+    assert_eq!(offer["priceCurrency"], "IDR");
+    assert_eq!(offer["itemCondition"], "https://schema.org/NewCondition");
+    assert_eq!(offer["seller"]["name"], "Batik Sekar Jagad");
+    assert_eq!(
+        offer["seller"]["url"],
+        format!("{BASE_URL}en/producers/batik-sekar-jagad/")
+    );
     let fixed = json_ld(&site, "id/products/onde-onde-isi-10/");
-    let offer = &node_of_type(&fixed, "Product")["offers"];
+    let offer = &node_of_type(&fixed, "Product")["offers"][0];
     assert_eq!(
         (offer["@type"].as_str(), offer["price"].as_u64()),
         (Some("Offer"), Some(35_000))
     );
-    let without_price = json_ld(&site, "id/products/sambal-tanpa-foto/");
-    assert!(node_of_type(&without_price, "Product")
-        .get("offers")
-        .is_none());
+    assert_eq!(
+        offer["url"],
+        format!("{BASE_URL}id/products/onde-onde-isi-10/")
+    );
+    // The fixture states no shipping or return terms, so the offers say none.
+    for key in ["shippingDetails", "hasMerchantReturnPolicy"] {
+        assert!(offer.get(key).is_none(), "{key} in {offer}");
+    }
 
     let trail = node_of_type(&range, "BreadcrumbList")["itemListElement"]
         .as_array()
@@ -442,6 +492,114 @@ fn product_json_ld_has_offers_in_rupiah_and_a_breadcrumb_trail() {
                 format!("{BASE_URL}en/products/batik-tulis-surya/").as_str()
             ),
         ]
+    );
+}
+
+#[test]
+fn offers_state_availability_and_the_shipping_and_return_terms_the_catalogue_states() {
+    let catalogue = Catalogue::copy("basic");
+    let settings = catalogue.read("catalogue.yaml");
+    catalogue.write(
+        "catalogue.yaml",
+        format!(
+            "{settings}shipping:\n  country: id\n  rate: 0\n  handling_days: {{ min: 2, max: 2 }}\n  transit_days: {{ min: 1, max: 4 }}\nreturns:\n  country: ID\n  days: 14\n  fee: 15000\n"
+        ),
+    );
+    catalogue.replace(
+        "content/products/batik-tulis-surya/product.yaml",
+        "category: batik",
+        "category: batik\nsku: BSJ-TLS-01\ngtin: \"8997002123450\"",
+    );
+    let site = catalogue.build();
+
+    let made_to_order = json_ld(&site, "en/products/batik-tulis-surya/");
+    let product = node_of_type(&made_to_order, "Product");
+    assert_eq!(
+        (&product["sku"], &product["mpn"], &product["gtin"]),
+        (
+            &"BSJ-TLS-01".into(),
+            &"BSJ-TLS-01".into(),
+            &"8997002123450".into()
+        )
+    );
+    let offer = &product["offers"][0];
+    assert_eq!(offer["sku"], "BSJ-TLS-01");
+    assert_eq!(offer["availability"], "https://schema.org/MadeToOrder");
+    let shipping = &offer["shippingDetails"];
+    assert_eq!(shipping["shippingRate"]["value"], 0);
+    assert_eq!(shipping["shippingRate"]["currency"], "IDR");
+    assert_eq!(shipping["shippingDestination"]["addressCountry"], "ID");
+    let handling = &shipping["deliveryTime"]["handlingTime"];
+    let transit = &shipping["deliveryTime"]["transitTime"];
+    assert_eq!(
+        (
+            &handling["minValue"],
+            &handling["maxValue"],
+            &handling["unitCode"]
+        ),
+        (&2.into(), &2.into(), &"DAY".into())
+    );
+    assert_eq!(
+        (&transit["minValue"], &transit["maxValue"]),
+        (&1.into(), &4.into())
+    );
+    let policy = &offer["hasMerchantReturnPolicy"];
+    assert_eq!(
+        policy["returnPolicyCategory"],
+        "https://schema.org/MerchantReturnFiniteReturnWindow"
+    );
+    assert_eq!(policy["merchantReturnDays"], 14);
+    assert_eq!(
+        policy["returnFees"],
+        "https://schema.org/ReturnShippingFees"
+    );
+    assert_eq!(policy["returnShippingFeesAmount"]["value"], 15000);
+
+    let in_stock = json_ld(&site, "id/products/onde-onde-isi-10/");
+    let offer = &node_of_type(&in_stock, "Product")["offers"][0];
+    assert_eq!(offer["availability"], "https://schema.org/InStock");
+
+    // The page says in words what the offer says in data.
+    let facts = |page: &str| -> Vec<(String, String)> {
+        let doc = site.html(page);
+        select(&doc, ".facts > div")
+            .into_iter()
+            .map(|row| (text(one_in(row, "dt")), text(one_in(row, "dd"))))
+            .collect()
+    };
+    let english = facts("en/products/batik-tulis-surya/");
+    assert!(
+        english.contains(&(
+            "Shipping".into(),
+            "Free shipping to Indonesia · ships in 2 days · arrives 1–4 days later".into()
+        )),
+        "{english:?}"
+    );
+    assert!(
+        english.contains(&(
+            "Returns".into(),
+            "Returnable within 14 days · return fee IDR 15,000".into()
+        )),
+        "{english:?}"
+    );
+    let indonesian = facts("id/products/onde-onde-isi-10/");
+    assert!(
+        indonesian.contains(&(
+            "Pengembalian".into(),
+            "Dapat dikembalikan dalam 14 hari · biaya pengembalian Rp 15.000".into()
+        )),
+        "{indonesian:?}"
+    );
+}
+
+#[test]
+fn without_stated_terms_product_pages_say_nothing_of_shipping_or_returns() {
+    let site = basic();
+    let doc = site.html("en/products/batik-tulis-surya/");
+    let terms: Vec<String> = select(&doc, ".facts dt").into_iter().map(text).collect();
+    assert!(
+        !terms.iter().any(|t| t == "Shipping" || t == "Returns"),
+        "{terms:?}"
     );
 }
 
@@ -1306,6 +1464,113 @@ fn every_product_page_shows_a_qr_code_of_its_own_address() {
     }
 }
 
+/// The text of the one QR code in a QR code SVG etalase wrote.
+fn decode_qr_svg(svg: &str) -> String {
+    let (width, height, pixels) = rasterise_qr(svg);
+    let mut prepared =
+        rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| pixels[y * width + x]);
+    let grids = prepared.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code");
+    grids[0].decode().expect("a readable QR code").1
+}
+
+/// Every absolute address in `text` (an HTML, XML or text file of the site).
+fn absolute_urls(text: &str) -> Vec<&str> {
+    text.match_indices("http")
+        .map(|(at, _)| &text[at..])
+        .filter(|rest| rest.starts_with("http://") || rest.starts_with("https://"))
+        .map(|rest| {
+            rest.split(['"', '<', ' ', '\n', '\''])
+                .next()
+                .unwrap_or(rest)
+        })
+        .collect()
+}
+
+#[test]
+fn base_url_flag_moves_every_absolute_address_of_one_build() {
+    const PREVIEW: &str = "https://preview.example.org/x/";
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("site");
+    let run = etalase([
+        OsStr::new("build"),
+        OsStr::new("--root"),
+        fixture_path("basic").as_os_str(),
+        OsStr::new("--output"),
+        output.as_os_str(),
+        OsStr::new("--base-url"),
+        OsStr::new(PREVIEW),
+    ]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let site = Site::at(&output);
+    let page = "en/products/batik-tulis-surya/index.html";
+    let product = format!("{PREVIEW}en/products/batik-tulis-surya/");
+    let doc = site.html(page);
+    assert_eq!(attr(one(&doc, "link[rel=canonical]"), "href"), product);
+    assert_eq!(meta_property(&doc, "og:url"), product);
+    assert!(meta_property(&doc, "og:image").starts_with(PREVIEW));
+    let raw: String = one(&doc, r#"script[type="application/ld+json"]"#)
+        .text()
+        .collect();
+    let graph: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    let node = graph["@graph"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["@type"] == "Product")
+        .expect("a Product");
+    assert_eq!(node["url"], product.as_str());
+    // The 404 page, served at any depth, links from the site's root: the preview's /x/.
+    let missing = site.html("404.html");
+    let style = attr(one(&missing, "link[rel=stylesheet]"), "href");
+    assert!(
+        style.starts_with("/x/assets/style.") && style.ends_with(".css"),
+        "{style}"
+    );
+
+    let qr = resolve_link(page, attr(one(&doc, ".qr img"), "src")).unwrap();
+    assert_eq!(decode_qr_svg(&site.text(&qr)), product);
+
+    let sitemap = site.text("sitemap.xml");
+    let sitemap = roxmltree::Document::parse(&sitemap).unwrap();
+    let locs: Vec<&str> = sitemap
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(locs.contains(&product.as_str()), "{locs:?}");
+    assert!(locs.iter().all(|loc| loc.starts_with(PREVIEW)), "{locs:?}");
+
+    let items = crate::feeds::google_items(&site.text("en/feeds/google.xml"));
+    assert!(!items.is_empty());
+    for item in &items {
+        assert!(item["link"][0].starts_with(PREVIEW), "{item:?}");
+    }
+    let atom = site.text("en/atom.xml");
+    let atom = roxmltree::Document::parse(&atom).unwrap();
+    let self_link = atom
+        .descendants()
+        .find(|n| n.has_tag_name("link") && n.attribute("rel") == Some("self"))
+        .and_then(|n| n.attribute("href"));
+    assert_eq!(self_link, Some(format!("{PREVIEW}en/atom.xml").as_str()));
+    assert!(site
+        .text("robots.txt")
+        .contains(&format!("Sitemap: {PREVIEW}sitemap.xml")));
+
+    // catalogue.yaml's address (https://katalog.example.go.id/katalog/) is nowhere.
+    for file in site.files() {
+        if [".html", ".xml", ".txt", ".json"]
+            .iter()
+            .any(|e| file.ends_with(e))
+        {
+            let text = site.text(&file);
+            for url in absolute_urls(&text) {
+                assert!(!url.contains("katalog.example.go.id"), "{file}: {url}");
+            }
+        }
+    }
+}
+
 #[test]
 fn each_language_has_an_atom_feed_of_products_newest_first() {
     let site = basic();
@@ -1400,7 +1665,7 @@ fn json_ld_survives_quotes_and_script_end_tags_in_names() {
     catalogue.replace(
         "content/products/sambal-tanpa-foto/product.yaml",
         "name: { id: Sambal Wader, en: Wader Fish Sambal }",
-        &format!("name: {{ id: Sambal Wader, en: '{tricky}' }}"),
+        &format!("name: {{ id: Sambal Wader, en: '{tricky}' }}\nprice: {{ amount: 20000 }}"),
     );
     let site = catalogue.build();
     let doc = site.html("en/products/sambal-tanpa-foto/");
@@ -1460,4 +1725,176 @@ fn no_whatsapp_button_when_neither_producer_nor_publisher_has_a_number() {
         .len(),
         1
     );
+}
+
+// ---------------------------------------------------------------- read on a phone
+
+/// The text of the product page's fact whose label is `label`.
+fn fact(doc: &Html, label: &str) -> String {
+    select(doc, ".facts div")
+        .into_iter()
+        .find(|row| text(one_in(*row, "dt")) == label)
+        .map(|row| text(one_in(row, "dd")))
+        .unwrap_or_else(|| panic!("no fact {label}"))
+}
+
+#[test]
+fn english_units_are_plural_after_a_count_other_than_one() {
+    let catalogue = Catalogue::copy("basic");
+    catalogue.replace(
+        "content/products/onde-onde-isi-10/product.yaml",
+        "unit: { id: kotak, en: box }",
+        "unit: { id: kotak, en: box, en_plural: boxes of ten }\nmin_order: 2",
+    );
+    catalogue.replace(
+        "content/products/sambal-tanpa-foto/product.yaml",
+        "category: makanan-minuman",
+        "category: makanan-minuman\nunit: { id: botol, en: jar }\nmin_order: 1",
+    );
+    let site = catalogue.build();
+    let cases = [
+        // No plural given: the regular English rule; Indonesian as written.
+        (
+            "en",
+            "batik-tulis-surya",
+            "Minimum order",
+            "10 pieces",
+            "piece",
+            Some("pieces"),
+        ),
+        (
+            "id",
+            "batik-tulis-surya",
+            "Pesanan minimum",
+            "10 lembar",
+            "lembar",
+            None,
+        ),
+        // The editor's own plural.
+        (
+            "en",
+            "onde-onde-isi-10",
+            "Minimum order",
+            "2 boxes of ten",
+            "box",
+            Some("boxes of ten"),
+        ),
+        (
+            "id",
+            "onde-onde-isi-10",
+            "Pesanan minimum",
+            "2 kotak",
+            "kotak",
+            None,
+        ),
+        // One stays singular.
+        (
+            "en",
+            "sambal-tanpa-foto",
+            "Minimum order",
+            "1 jar",
+            "jar",
+            Some("jars"),
+        ),
+    ];
+    for (lang, slug, label, shown, one_unit, many) in cases {
+        let doc = site.html(&format!("{lang}/products/{slug}/"));
+        assert_eq!(fact(&doc, label), shown, "{lang} {slug}");
+        // The add control names both forms, to follow the quantity as it changes.
+        let add = one(&doc, ".product-info .list-add");
+        assert_eq!(attr(add, "data-unit"), one_unit, "{lang} {slug}");
+        assert_eq!(add.value().attr("data-units"), many, "{lang} {slug}");
+        // The price line names one unit: "/ piece".
+        for per in select(&doc, ".price-line .unit") {
+            assert_eq!(text(per), format!("/ {one_unit}"), "{lang} {slug}");
+        }
+    }
+}
+
+#[test]
+fn a_plural_for_a_language_the_catalogue_lacks_is_a_warning() {
+    let catalogue = Catalogue::copy("basic");
+    catalogue.replace(
+        "content/products/batik-tulis-surya/product.yaml",
+        "unit: { id: lembar, en: piece }",
+        "unit: { id: lembar, en: piece, fr_plural: pièces }",
+    );
+    let warnings = match etalase::check(catalogue.root(), false) {
+        Ok(report) => report.warnings,
+        Err(error) => panic!("check failed:\n{}", describe_error(&error)),
+    };
+    let said: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains("batik-tulis-surya") && w.contains("`fr`")),
+        "{said:#?}"
+    );
+    let site = catalogue.build();
+    let doc = site.html("en/products/batik-tulis-surya/");
+    assert_eq!(fact(&doc, "Minimum order"), "10 pieces");
+}
+
+#[test]
+fn the_first_row_of_a_product_list_loads_at_once() {
+    let site = basic();
+    for page in ["id/products/", "en/categories/batik/"] {
+        let doc = site.html(page);
+        let cards = select(&doc, ".card-grid .card");
+        assert!(!cards.is_empty(), "{page}");
+        let mut photos = 0;
+        for (index, card) in cards.iter().enumerate() {
+            let Some(img) = select_in(*card, "img").into_iter().next() else {
+                continue;
+            };
+            photos += 1;
+            let lazy = img.value().attr("loading") == Some("lazy");
+            let high = img.value().attr("fetchpriority") == Some("high");
+            // The first row is at most four cards wide; the first card's photo is the LCP.
+            assert_eq!(lazy, index >= 4, "{page} card {index}");
+            assert_eq!(high, index == 0, "{page} card {index}");
+        }
+        assert!(photos > 0, "{page}");
+    }
+}
+
+#[test]
+fn home_pages_have_a_meta_description() {
+    let site = basic();
+    for lang in ["id", "en"] {
+        let doc = site.html(&format!("{lang}/"));
+        let description = attr(one(&doc, r#"meta[name="description"]"#), "content");
+        let expected = match lang {
+            "id" => "Produk pilihan untuk pengujian.",
+            _ => "Selected products for testing.",
+        };
+        assert_eq!(description, expected);
+        assert_eq!(meta_property(&doc, "og:description"), description);
+    }
+}
+
+#[test]
+fn counts_of_one_are_singular_in_english() {
+    let site = basic();
+    let mut seen_one = false;
+    for lang in LANGUAGES {
+        for page in site.html_files() {
+            if !page.starts_with(&format!("{lang}/tags/")) || page.ends_with("tags/index.html") {
+                continue;
+            }
+            let doc = site.html(&page);
+            let cards = select(&doc, ".card-grid .card").len();
+            seen_one |= cards == 1;
+            let noun = match (lang, cards) {
+                ("id", _) => "produk",
+                (_, 1) => "product",
+                _ => "products",
+            };
+            assert_eq!(
+                text(one(&doc, ".list-count")),
+                format!("{cards} {noun}"),
+                "{page}"
+            );
+        }
+    }
+    assert!(seen_one, "the fixture has a tag with one product");
 }

@@ -279,7 +279,7 @@ fn check_lists_small_photos_and_products_without_price_or_photo_and_build_does_n
             "warning: {BATIK_DIR}/utama.png: is 40×30 pixels, too small for print: the brochure needs at least 1200 pixels on the long side\n  \
              hint: use the original photo from the camera or phone; photos sent through WhatsApp have been made smaller"
         ),
-        "warning: content/products/sambal-tanpa-foto/product.yaml: field `price`: has no price; its page says \"price on request\", and the shopping feeds (Google, Meta) leave it out: they list only products with a price\n  \
+        "warning: content/products/sambal-tanpa-foto/product.yaml: field `price`: has no price; its page says \"price on request\", and the shopping feeds (Google, Meta) and Google's product results leave it out: they list only products with a price\n  \
          hint: write `price: { amount: 450000 }` or `price: { min: 350000, max: 750000 }` in whole rupiah".to_owned(),
         "warning: content/products/sambal-tanpa-foto/product.yaml: field `photos`: has no photo; its card, page and brochure show a placeholder, and the shopping feeds (Google, Meta) leave it out: they list only products with a photo\n  \
          hint: put a photo in content/products/sambal-tanpa-foto/ and list it under `photos:`, e.g. `- file: utama.jpg`".to_owned(),

@@ -238,6 +238,36 @@ fn new_makes_a_catalogue_that_builds_cleanly_and_explains_its_fields() {
         }
     }
 
+    // The GitHub Pages workflow: on every push to main, build with the address Pages gives
+    // and deploy the output folder.
+    let workflow: serde_json::Value = serde_saphyr::from_str(
+        &fs::read_to_string(folder.join(".github/workflows/publish.yml")).unwrap(),
+    )
+    .expect("the workflow is YAML");
+    assert_eq!(workflow["on"]["push"]["branches"][0], "main");
+    assert_eq!(workflow["permissions"]["pages"], "write");
+    assert_eq!(workflow["permissions"]["id-token"], "write");
+    let steps = workflow["jobs"]["build"]["steps"].as_array().unwrap();
+    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
+    assert!(
+        runs.iter()
+            .any(|r| r
+                .starts_with("etalase build --base-url \"${{ steps.pages.outputs.base_url }}\"")),
+        "{runs:?}"
+    );
+    let uses: Vec<&str> = steps.iter().filter_map(|s| s["uses"].as_str()).collect();
+    assert!(
+        uses.iter()
+            .any(|u| u.starts_with("actions/upload-pages-artifact@")),
+        "{uses:?}"
+    );
+    assert!(steps.iter().any(|s| s["with"]["path"] == "output"));
+    assert_eq!(workflow["jobs"]["deploy"]["needs"], "build");
+    assert!(workflow["jobs"]["deploy"]["steps"][0]["uses"]
+        .as_str()
+        .unwrap()
+        .starts_with("actions/deploy-pages@"));
+
     // A second `new` into the same folder changes nothing.
     let before = snapshot(&folder);
     let again = etalase([OsStr::new("new"), folder.as_os_str()]);
@@ -490,4 +520,193 @@ fn pdf_keeps_lang_for_the_brochure_language() {
         run.stderr,
         "kesalahan: --lang fr: katalog ini tidak memiliki bahasa `fr`; bahasanya: id, en\n"
     );
+}
+
+// ---------------------------------------------------------------- --base-url
+
+/// `etalase build` of the basic fixture with `args` added and `ETALASE_BASE_URL` set to `var`
+/// (or removed), in `locale`; the run and the canonical link of the English home page.
+fn build_with_base(args: &[&str], var: Option<&str>, locale: &str) -> (Run, Option<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("site");
+    let mut command = etalase_command(repo_root(), locale);
+    command
+        .arg("build")
+        .arg("--root")
+        .arg(fixture_path("basic"))
+        .arg("--output")
+        .arg(&output)
+        .args(args);
+    match var {
+        Some(value) => command.env("ETALASE_BASE_URL", value),
+        None => command.env_remove("ETALASE_BASE_URL"),
+    };
+    let run = run(&mut command);
+    let canonical = (run.code == 0).then(|| {
+        let doc = Site::at(&output).html("en/index.html");
+        attr(one(&doc, "link[rel=canonical]"), "href").to_owned()
+    });
+    (run, canonical)
+}
+
+#[test]
+fn base_url_comes_from_the_flag_then_the_variable_then_catalogue_yaml() {
+    let (run, canonical) = build_with_base(&[], None, "C");
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(
+        canonical.as_deref(),
+        Some("https://katalog.example.go.id/katalog/en/")
+    );
+    let (run, canonical) = build_with_base(&[], Some("https://staging.example.org"), "C");
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(
+        canonical.as_deref(),
+        Some("https://staging.example.org/en/")
+    );
+    let flag = ["--base-url", "http://preview.example.org/pr-7/"];
+    let (run, canonical) = build_with_base(&flag, Some("https://staging.example.org"), "C");
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(
+        canonical.as_deref(),
+        Some("http://preview.example.org/pr-7/en/")
+    );
+    // An empty variable is one a pipeline had no value for: catalogue.yaml decides.
+    let (run, canonical) = build_with_base(&[], Some(""), "C");
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(
+        canonical.as_deref(),
+        Some("https://katalog.example.go.id/katalog/en/")
+    );
+}
+
+#[test]
+fn a_bad_base_url_is_a_usage_error_naming_where_it_came_from() {
+    for bad in [
+        "/katalog/",
+        "preview.example.org",
+        "ftp://example.org",
+        "https://",
+    ] {
+        let (run, _) = build_with_base(&["--base-url", bad], None, "C");
+        assert_eq!(run.code, 2, "{bad}: {run:#?}");
+        let expected = format!(
+            "error: --base-url cannot be used: `{bad}` is not an absolute web address; write the full address"
+        );
+        assert!(run.stderr.contains(&expected), "{}", run.stderr);
+    }
+    let (run, _) = build_with_base(&["--base-url", "https://example.org/a b"], None, "C");
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert!(
+        run.stderr
+            .contains("contains characters a web address cannot have"),
+        "{}",
+        run.stderr
+    );
+    // A good flag hides a bad variable; a bad variable alone is named.
+    let (run, _) = build_with_base(&["--base-url", "https://ok.example.org"], Some("nope"), "C");
+    assert_eq!(run.code, 0, "{run:#?}");
+    let (run, _) = build_with_base(&[], Some("nope"), "id_ID.UTF-8");
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert!(
+        run.stderr.contains(
+            "kesalahan: ETALASE_BASE_URL tidak dapat dipakai: `nope` bukan alamat web yang lengkap; tulis alamat lengkap"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn pdf_checks_its_base_url_before_looking_for_a_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = etalase([
+        OsStr::new("pdf"),
+        OsStr::new("--root"),
+        fixture_path("basic").as_os_str(),
+        OsStr::new("--output"),
+        dir.path().join("site").as_os_str(),
+        OsStr::new("--chrome"),
+        OsStr::new("/nonexistent/chrome"),
+        OsStr::new("--base-url"),
+        OsStr::new("katalog"),
+    ]);
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert!(
+        run.stderr
+            .contains("error: --base-url cannot be used: `katalog`"),
+        "{}",
+        run.stderr
+    );
+}
+
+// ---------------------------------------------------------------- completions
+
+#[test]
+fn completions_name_every_subcommand_in_each_shell() {
+    let subcommands = [
+        "build",
+        "check",
+        "serve",
+        "new",
+        "pdf",
+        "import",
+        "export",
+        "completions",
+    ];
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let run = etalase(["completions", shell]);
+        assert_eq!(run.code, 0, "{shell}: {run:#?}");
+        assert!(run.stderr.is_empty(), "{shell}: {}", run.stderr);
+        for subcommand in subcommands {
+            assert!(
+                run.stdout.contains(subcommand),
+                "{shell}: no {subcommand} in\n{}",
+                run.stdout
+            );
+        }
+        // Options too (fish writes them without their dashes).
+        assert!(run.stdout.contains("base-url"), "{shell}");
+        assert!(run.stdout.contains("interface"), "{shell}");
+    }
+    let run = etalase(["completions", "tcsh"]);
+    assert_eq!(run.code, 2, "{run:#?}");
+}
+
+#[test]
+fn the_bash_completion_script_is_valid_bash() {
+    let Some(bash) = which_bash() else {
+        eprintln!("skipped: no bash");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("etalase.bash");
+    fs::write(&script, etalase(["completions", "bash"]).stdout).unwrap();
+    let checked = std::process::Command::new(&bash)
+        .arg("-n")
+        .arg(&script)
+        .output()
+        .unwrap();
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
+    // Sourced, it registers the completion for `etalase`.
+    let sourced = std::process::Command::new(&bash)
+        .arg("-c")
+        .arg(format!(
+            "source {} && complete -p etalase",
+            script.display()
+        ))
+        .output()
+        .unwrap();
+    assert!(sourced.status.success(), "{sourced:?}");
+    assert!(String::from_utf8_lossy(&sourced.stdout).contains("etalase"));
+}
+
+fn which_bash() -> Option<std::path::PathBuf> {
+    ["/bin/bash", "/usr/bin/bash"]
+        .into_iter()
+        .map(std::path::PathBuf::from)
+        .find(|p| p.is_file())
 }

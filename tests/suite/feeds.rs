@@ -8,7 +8,7 @@ use crate::common::*;
 use etalase::fields::AvailabilityStatus;
 
 const G: &str = "http://base.google.com/ns/1.0";
-const META_HEADER: [&str; 12] = [
+const META_HEADER: [&str; 14] = [
     "id",
     "title",
     "description",
@@ -20,6 +20,8 @@ const META_HEADER: [&str; 12] = [
     "additional_image_link",
     "brand",
     "product_type",
+    "gtin",
+    "mpn",
     "identifier_exists",
 ];
 
@@ -146,7 +148,12 @@ fn assert_complete_google_item(site: &Site, base: &str, lang: &str, item: &Item)
     );
     assert!(!one(item, "g:brand").is_empty(), "{id}: brand");
     assert_eq!(one(item, "g:condition"), "new");
-    assert_eq!(one(item, "g:identifier_exists"), "no");
+    let identified = item.contains_key("g:gtin") || item.contains_key("g:mpn");
+    if identified {
+        assert!(!item.contains_key("g:identifier_exists"), "{id}");
+    } else {
+        assert_eq!(one(item, "g:identifier_exists"), "no", "{id}");
+    }
     assert!(
         !one(item, "g:product_type").is_empty(),
         "{id}: product type"
@@ -228,6 +235,23 @@ fn the_sample_feeds_list_every_product_with_a_price_and_a_photo_in_slug_order() 
         .iter()
         .map(|p| (p.slug.as_str(), p.availability.as_ref().map(|a| a.status)))
         .collect();
+    // Each product's (gtin, sku), which the feeds list as `gtin` and `mpn`.
+    let identifiers: BTreeMap<&str, (Option<String>, Option<String>)> = loaded
+        .catalogue
+        .products
+        .iter()
+        .map(|p| {
+            let gtin = p.gtin.as_ref().map(|g| g.to_string());
+            (
+                p.slug.as_str(),
+                (gtin, p.sku.as_ref().map(|s| s.to_string())),
+            )
+        })
+        .collect();
+    assert!(
+        identifiers.values().any(|(gtin, _)| gtin.is_some()),
+        "the sample has a product with a barcode"
+    );
     let base = format!("{}/", loaded.catalogue.config.base_url);
     let site = build_root(repo_root());
     for lang in LANGUAGES {
@@ -267,6 +291,17 @@ fn the_sample_feeds_list_every_product_with_a_price_and_a_photo_in_slug_order() 
             assert_eq!(row["additional_image_link"], additional.join(","));
             assert_eq!(row["brand"], one(item, "g:brand"));
             assert_eq!(row["product_type"], one(item, "g:product_type"));
+            let (gtin, mpn) = &identifiers[row["id"].as_str()];
+            let optional = |field: &str| item.get(field).map(|_| one(item, field).to_owned());
+            assert_eq!(&optional("g:gtin"), gtin, "{}", row["id"]);
+            assert_eq!(&optional("g:mpn"), mpn, "{}", row["id"]);
+            assert_eq!(row["gtin"], gtin.clone().unwrap_or_default());
+            assert_eq!(row["mpn"], mpn.clone().unwrap_or_default());
+            let unidentified = gtin.is_none() && mpn.is_none();
+            assert_eq!(
+                row["identifier_exists"],
+                if unidentified { "no" } else { "" }
+            );
         }
     }
 }

@@ -296,14 +296,21 @@ fn script_problem(script: ElementRef<'_>) -> Option<String> {
     let value = script.value();
     let text: String = script.text().collect();
     if let Some(src) = value.attr("src") {
-        let theirs = src.ends_with("etalase.js") || src.ends_with("search.js");
+        let file = src.rsplit('/').next().unwrap_or_default();
+        let theirs = ["etalase.", "search.", "inquiry.", "qr.", "root."]
+            .iter()
+            .any(|name| file.starts_with(name) && file.ends_with(".js"));
         let local = !src.contains(':') && !src.starts_with("//");
         return (!(theirs && local && text.is_empty())).then(|| format!("<script src={src:?}>"));
     }
-    if value.attr("type") == Some("application/ld+json") {
+    // JSON-LD, and the inquiry list's settings: data that must parse, never script.
+    if matches!(
+        value.attr("type"),
+        Some("application/ld+json" | "application/json")
+    ) {
         return serde_json::from_str::<serde_json::Value>(&text)
             .err()
-            .map(|e| format!("JSON-LD that does not parse ({e}): {text}"));
+            .map(|e| format!("JSON that does not parse ({e}): {text}"));
     }
     Some(format!("<script>{text}</script>"))
 }
@@ -325,7 +332,9 @@ fn scan_page(
             problems.push(format!("{file}: {problem}"));
         }
     }
-    for script in html.select(&common::selector(r#"script[type="application/ld+json"]"#)) {
+    for script in html.select(&common::selector(
+        r#"script[type="application/ld+json"], script[type="application/json"]"#,
+    )) {
         if let Ok(value) = serde_json::from_str(&script.text().collect::<String>()) {
             json_strings(&value, json);
         }
@@ -424,6 +433,12 @@ fn hostile_text_in_every_field_reaches_the_site_only_as_text() {
     for file in files.iter().filter(|f| f.ends_with(".html")) {
         problems.extend(scan_page(file, &site.html(file), &mut texts, &mut json));
     }
+    let mut list_items = BTreeSet::new();
+    for file in files.iter().filter(|f| f.ends_with("inquiry/items.json")) {
+        let value: serde_json::Value = serde_json::from_str(&site.text(file))
+            .unwrap_or_else(|e| panic!("{file} is not JSON: {e}"));
+        json_strings(&value, &mut list_items);
+    }
     for file in files.iter().filter(|f| f.ends_with("search.json")) {
         let value: serde_json::Value = serde_json::from_str(&site.text(file))
             .unwrap_or_else(|e| panic!("{file} is not JSON: {e}"));
@@ -455,6 +470,7 @@ fn hostile_text_in_every_field_reaches_the_site_only_as_text() {
         "product.name.en",
         "batik.name",
         "batik.address",
+        "publisher.name",
     ] {
         assert!(
             json.contains(&hostile(field)),
@@ -463,6 +479,13 @@ fn hostile_text_in_every_field_reaches_the_site_only_as_text() {
     }
     for field in ["product.name.id", "product.name.en", "catalogue.title.id"] {
         assert!(contains(&xml, &hostile(field)), "{field}: not in the feeds");
+    }
+    // The inquiry list's product file and settings carry names as typed.
+    for field in ["product.name.id", "product.name.en", "batik.name"] {
+        assert!(
+            list_items.contains(&hostile(field)),
+            "{field}: not in inquiry/items.json as typed"
+        );
     }
     // The shopping feeds' descriptions are the product's text as plain text.
     for lang in ["id", "en"] {
@@ -541,6 +564,25 @@ fn headings_titles_and_json_ld_hold_exactly_what_was_typed() {
         .filter_map(|m| m.value().attr("content"))
         .collect::<Vec<_>>();
     assert_eq!(og_title, [hostile("product.name.id")]);
+}
+
+/// The web app manifests carry the catalogue's title and description as typed, in valid JSON.
+#[test]
+fn the_web_app_manifests_hold_the_title_and_description_as_typed() {
+    let site = hostile_catalogue().build();
+    for lang in ["id", "en"] {
+        let file = format!("{lang}/manifest.webmanifest");
+        let manifest: serde_json::Value = serde_json::from_str(&site.text(&file))
+            .unwrap_or_else(|e| panic!("{file} is not JSON: {e}"));
+        assert_eq!(
+            manifest["name"],
+            hostile(&format!("catalogue.title.{lang}"))
+        );
+        assert_eq!(
+            manifest["description"],
+            hostile(&format!("catalogue.description.{lang}"))
+        );
+    }
 }
 
 #[test]
@@ -829,5 +871,122 @@ fn hostile_text_stays_inside_its_element_and_cell_in_the_shopping_feeds() {
         assert_eq!(row["brand"], producer);
         assert_eq!(row["description"], typed_description);
         assert_eq!(row["price"], "35000 IDR");
+    }
+}
+
+/// A product code that is markup, a CSV formula and an XML section end all at once: within
+/// the 50 characters a code may have.
+const HOSTILE_SKU: &str = "=HYPERLINK(\"x\")</g:mpn><b>'&]]>,;\"<!--";
+
+#[test]
+fn a_hostile_product_code_stays_text_in_the_page_and_the_feeds() {
+    let catalogue = Catalogue::copy("basic");
+    catalogue.replace(
+        "content/products/batik-tulis-surya/product.yaml",
+        "category: batik\n",
+        &format!(
+            "category: batik\nsku: {}\ngtin: \"8991234567891\"\n",
+            quoted(HOSTILE_SKU)
+        ),
+    );
+    let site = catalogue.build();
+    for lang in ["id", "en"] {
+        let page = site.html(&format!("{lang}/products/batik-tulis-surya/index.html"));
+        let facts: Vec<String> = page
+            .select(&common::selector(".facts dd"))
+            .map(common::text)
+            .collect();
+        assert!(
+            facts.iter().any(|dd| dd == HOSTILE_SKU),
+            "{lang}: the code is not one <dd> of the details: {facts:?}"
+        );
+        assert!(facts.iter().any(|dd| dd == "8991234567891"), "{lang}");
+        assert!(
+            page.select(&common::selector(".facts b")).next().is_none(),
+            "{lang}: the code's <b> became an element"
+        );
+
+        let items = crate::feeds::google_items(&site.text(&format!("{lang}/feeds/google.xml")));
+        let item = items
+            .iter()
+            .find(|i| crate::feeds::one(i, "g:id") == "batik-tulis-surya")
+            .expect("the batik product is listed");
+        assert_eq!(crate::feeds::one(item, "g:mpn"), HOSTILE_SKU, "{lang}");
+        assert_eq!(crate::feeds::one(item, "g:gtin"), "8991234567891", "{lang}");
+        assert!(!item.contains_key("g:identifier_exists"), "{lang}");
+
+        // Meta's parser reads the cell as text: the code is written as typed, unguarded
+        // (docs/feeds.md says why).
+        let rows = crate::feeds::meta_rows(&site.text(&format!("{lang}/feeds/meta.csv")));
+        let row = rows
+            .iter()
+            .find(|r| r["id"] == "batik-tulis-surya")
+            .expect("the batik product is in the Meta feed");
+        assert_eq!(row["mpn"], HOSTILE_SKU, "{lang}");
+        assert_eq!(row["gtin"], "8991234567891", "{lang}");
+        assert_eq!(row["identifier_exists"], "", "{lang}");
+    }
+}
+
+#[test]
+fn a_base_url_from_the_command_line_stays_inside_its_attributes_and_strings() {
+    // What the address rule lets through: quotes of one kind, `&`, `;`, brackets, `%`, `{}`.
+    const ODD: &str = "https://preview.example.org/a'b&c;d(e)%22{{site}}{%raw%}/";
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("site");
+    let run = common::etalase([
+        "build".as_ref(),
+        "--root".as_ref(),
+        common::fixture_path("basic").as_os_str(),
+        "--output".as_ref(),
+        output.as_os_str(),
+        "--base-url".as_ref(),
+        std::ffi::OsStr::new(ODD),
+    ]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let site = Site::at(&output);
+    let page = "en/products/batik-tulis-surya/index.html";
+    let product = format!("{ODD}en/products/batik-tulis-surya/");
+    let doc = site.html(page);
+    assert_eq!(
+        common::attr(common::one(&doc, "link[rel=canonical]"), "href"),
+        product
+    );
+    assert_eq!(common::meta_property(&doc, "og:url"), product);
+    let raw: String = common::one(&doc, r#"script[type="application/ld+json"]"#)
+        .text()
+        .collect();
+    let graph: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    let mut strings = BTreeSet::new();
+    json_strings(&graph, &mut strings);
+    assert!(strings.contains(&product), "{strings:?}");
+    for file in site.html_files() {
+        let problems = scan_page(
+            &file,
+            &site.html(&file),
+            &mut BTreeSet::new(),
+            &mut BTreeSet::new(),
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+    let sitemap = site.text("sitemap.xml");
+    let sitemap = roxmltree::Document::parse(&sitemap).expect("well-formed");
+    assert!(sitemap
+        .descendants()
+        .any(|n| n.has_tag_name("loc") && n.text() == Some(product.as_str())));
+    // What could leave an attribute or a string is refused before anything is built.
+    for hostile in PAYLOADS.iter().filter(|p| p.contains(['"', '<', '>'])) {
+        let url = format!("https://preview.example.org/{hostile}");
+        let run = common::etalase([
+            "build",
+            "--root",
+            "tests/fixtures/basic",
+            "--output",
+            &output.display().to_string(),
+            "--base-url",
+            &url,
+        ]);
+        assert_eq!(run.code, 2, "{url}: {run:#?}");
+        assert!(run.stderr.contains("--base-url"), "{}", run.stderr);
     }
 }

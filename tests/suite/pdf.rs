@@ -20,7 +20,6 @@ use crate::common::{etalase_command, repo_root, run, stray_files_beside, Run};
 use etalase::config::BrochureSelection;
 use etalase::fields::CurationStatus;
 use etalase::model::{Catalogue, Product};
-use image::imageops::FilterType;
 use lopdf::{Document, Object};
 use tempfile::TempDir;
 
@@ -100,7 +99,9 @@ fn without_a_browser_on_path_the_error_says_how_to_install_one() {
         run.stderr,
         format!(
             "error: no browser found to print the brochure with (looked for chromium, \
-             chromium-browser, google-chrome, google-chrome-stable on PATH)\n{INSTALL_HINT}\n\
+             chromium-browser, google-chrome, google-chrome-stable, microsoft-edge, \
+             microsoft-edge-stable on PATH, and where Chromium, Google Chrome and Microsoft Edge \
+             are usually installed)\n{INSTALL_HINT}\n\
              no PDF was written\n"
         )
     );
@@ -676,18 +677,20 @@ fn qr_codes_of_the_first_product_page_lead_to_its_products() {
     }
 }
 
-/// Renders page `number` of a PDF at 150 dpi with pdftoppm and decodes its QR codes.
+/// Renders page `number` of a PDF at 300 dpi with pdftoppm and decodes its QR codes.
 ///
 /// rqrr pairs the finder patterns of different codes when a page holds several, and misses
-/// modules of 3 pixels, as a 2 cm code has at 150 dpi. So the page is read in overlapping
+/// modules of 3 pixels, as a 2 cm code has at 150 dpi; at 150 dpi scaled up twice, whether a
+/// code was read depended on where on the page it fell (a card's photo cut shorter moved one
+/// off). So the page is rendered at 300 dpi (modules of 6 to 7 pixels) and read in overlapping
 /// tiles, each holding any code of up to [`QR_TILE`] / 2 pixels whole and never two codes
-/// (the brochure's codes are farther apart), scaled up twice; each URL is kept once.
+/// (the brochure's codes are farther apart); each URL is kept once.
 fn qr_codes(pdf: &Path, number: usize) -> BTreeSet<String> {
     let dir = tempfile::tempdir().unwrap();
     let prefix = dir.path().join("page");
     let page = number.to_string();
     let status = Command::new("pdftoppm")
-        .args(["-r", "150", "-png", "-singlefile", "-f", &page, "-l", &page])
+        .args(["-r", "300", "-png", "-singlefile", "-f", &page, "-l", &page])
         .arg(pdf)
         .arg(&prefix)
         .status()
@@ -701,8 +704,6 @@ fn qr_codes(pdf: &Path, number: usize) -> BTreeSet<String> {
     for y in (0..image.height().saturating_sub(step)).step_by(step as usize) {
         for x in (0..image.width().saturating_sub(step)).step_by(step as usize) {
             let tile = image::imageops::crop_imm(&image, x, y, QR_TILE, QR_TILE).to_image();
-            let (width, height) = (tile.width() * 2, tile.height() * 2);
-            let tile = image::imageops::resize(&tile, width, height, FilterType::Nearest);
             let mut prepared = rqrr::PreparedImage::prepare(tile);
             for grid in prepared.detect_grids() {
                 if let Ok((_, url)) = grid.decode() {
@@ -714,5 +715,5 @@ fn qr_codes(pdf: &Path, number: usize) -> BTreeSet<String> {
     found
 }
 
-/// The side of the tiles [`qr_codes`] reads, in pixels at 150 dpi (5 cm).
-const QR_TILE: u32 = 300;
+/// The side of the tiles [`qr_codes`] reads, in pixels at 300 dpi (5 cm).
+const QR_TILE: u32 = 600;

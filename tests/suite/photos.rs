@@ -314,7 +314,10 @@ fn every_srcset_candidate_is_a_real_file_of_that_width() {
         for picture in select(&doc, "picture") {
             pictures += 1;
             let img = one_in(picture, "img");
-            for element in select_in(picture, "source").into_iter().chain([img]) {
+            // The brochure's <img> is the one copy that prints sharp, without a srcset; its
+            // <source> gives a phone's screen the WebP copies.
+            let chosen = img.value().attr("srcset").map(|_| img);
+            for element in select_in(picture, "source").into_iter().chain(chosen) {
                 assert!(!attr(element, "sizes").is_empty(), "{page}: no sizes");
                 for candidate in attr(element, "srcset").split(", ") {
                     let (url, width) = candidate.rsplit_once(' ').unwrap();

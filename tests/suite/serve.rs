@@ -3,7 +3,7 @@
 //! naming the file and line, and clears it once the file is fixed.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver};
@@ -178,6 +178,8 @@ fn changing_a_template_renders_everything_and_matches_a_full_build() {
 /// `etalase serve` running on a catalogue; killed when dropped.
 struct Server {
     child: Child,
+    /// Where it said it serves.
+    address: SocketAddr,
     port: u16,
     log: Receiver<String>,
     /// The lines read from `log` so far.
@@ -187,7 +189,7 @@ struct Server {
 impl Server {
     fn start(catalogue: &Catalogue) -> Server {
         // A port nobody uses right now; serve moves to the next one if it is taken meanwhile.
-        let (probe, port) = etalase::serve::bind(free_port_guess()).expect("a free port");
+        let (probe, port) = etalase::serve::bind(LOOPBACK, free_port_guess()).expect("a free port");
         drop(probe);
         Server::start_on(catalogue, port)
     }
@@ -212,13 +214,16 @@ impl Server {
         let log = forward_lines(child.stderr.take().expect("stderr"));
         let mut server = Server {
             child,
+            address: SocketAddr::new(LOOPBACK, 0),
             port: 0,
             log,
             seen: Vec::new(),
         };
-        let line = server.wait_for_line(|l| l.contains(" http://127.0.0.1:"));
-        let address = line.rsplit("http://127.0.0.1:").next().expect("an address");
-        server.port = address.trim_end_matches('/').parse().expect("a port");
+        let line = server.wait_for_line(|l| {
+            (l.starts_with("serving ") || l.starts_with("menyajikan ")) && l.contains(" http://")
+        });
+        server.address = address_in(&line);
+        server.port = server.address.port();
         server
     }
 
@@ -239,8 +244,8 @@ impl Server {
         panic!("etalase serve did not print the expected line");
     }
 
-    fn get(&self, path: &str) -> Reply {
-        http_get(self.port, path)
+    fn get(&self, path: &str) -> http::Reply {
+        http::get_at(self.address, path)
     }
 
     /// The page once `ready` holds for it, fetched again for up to 10 s: a save written in
@@ -264,10 +269,11 @@ impl Server {
 
     /// Subscribes to the reload events.
     fn events(&self) -> Events {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        let mut stream = TcpStream::connect(self.address).expect("connect");
         write!(
             stream,
-            "GET /__etalase/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+            "GET /__etalase/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
+            self.address
         )
         .expect("send");
         let mut events = Events {
@@ -326,33 +332,16 @@ fn forward_lines(source: impl Read + Send + 'static) -> Receiver<String> {
     lines
 }
 
-struct Reply {
-    status: u16,
-    headers: String,
-    body: String,
-}
+/// The default interface of `serve`.
+const LOOPBACK: IpAddr = IpAddr::V4(Ipv4Addr::LOCALHOST);
 
-/// A plain HTTP/1.0 GET: the connection closes after the reply.
-fn http_get(port: u16, path: &str) -> Reply {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").expect("send");
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("a reply");
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").expect("headers and body");
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .expect("a status");
-    Reply {
-        status,
-        headers: head.to_owned(),
-        body: body.to_owned(),
-    }
+/// The `HOST:PORT` of the `http://HOST:PORT/` address in a line `serve` printed.
+fn address_in(line: &str) -> SocketAddr {
+    let url = line.split("http://").nth(1).expect("an address");
+    let host_port = url.split('/').next().expect("host and port");
+    host_port
+        .parse()
+        .unwrap_or_else(|_| panic!("an address: {line}"))
 }
 
 fn text_of(page: &Html, css: &str) -> String {
@@ -490,7 +479,8 @@ fn a_built_site_never_carries_the_live_reload_script() {
 #[test]
 fn a_taken_port_makes_the_server_take_the_next_free_one_and_say_so() {
     let catalogue = Catalogue::copy("basic");
-    let (taken, port) = etalase::serve::bind(free_port_guess() + 100).expect("a free port");
+    let (taken, port) =
+        etalase::serve::bind(LOOPBACK, free_port_guess() + 100).expect("a free port");
     let server = Server::start_on(&catalogue, port);
     assert_ne!(server.port, port);
     let page = server.page("/id/");
@@ -579,4 +569,178 @@ fn the_overlay_speaks_the_editors_language() {
     assert_eq!(text_of(&page, "#etalase-errors h2"), title);
     let hint: String = select(&page, "#etalase-errors .hint")[0].text().collect();
     assert!(hint.starts_with("petunjuk: "), "{hint}");
+}
+
+// ------------------------------------------------------------------ --interface
+
+impl Server {
+    /// The lines printed after those read so far, until none comes for a second.
+    fn more_lines(&mut self) -> Vec<String> {
+        let mut lines = Vec::new();
+        while let Ok(line) = self.log.recv_timeout(Duration::from_secs(1)) {
+            self.seen.push(line.clone());
+            lines.push(line);
+        }
+        lines
+    }
+}
+
+/// The live-reload script is on the page, and the events it asks for answer at `address`.
+fn assert_live_reload_at(address: SocketAddr, page: &Html) {
+    assert_eq!(select(page, "script[src='/__etalase/live.js']").len(), 1);
+    let script = http::get_at(address, "/__etalase/live.js").body;
+    // The script asks the host that served the page, whichever that is.
+    assert!(script.contains("new EventSource(\"/__etalase/events\")"));
+    let mut stream = TcpStream::connect(address).expect("connect");
+    write!(
+        stream,
+        "GET /__etalase/events HTTP/1.1\r\nHost: {address}\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .expect("send");
+    let mut events = Events {
+        lines: forward_lines(stream),
+    };
+    assert_eq!(events.next_event(), "hello");
+}
+
+#[test]
+fn interface_binds_the_address_asked_for_and_only_that_one() {
+    let catalogue = Catalogue::copy("basic");
+    let port = (free_port_guess() + 600).to_string();
+    let mut server = Server::spawn(
+        catalogue.root(),
+        &["--interface", "127.0.0.2", "--port", &port],
+        &[],
+    );
+    assert_eq!(server.address.ip().to_string(), "127.0.0.2");
+    let page = server.page("/id/");
+    assert_live_reload_at(server.address, &page);
+    let default = SocketAddr::new(LOOPBACK, server.port);
+    assert!(
+        TcpStream::connect(default).is_err(),
+        "nothing listens on 127.0.0.1"
+    );
+    // A loopback address is this computer only: no network announcement.
+    let more = server.more_lines();
+    assert!(!more.iter().any(|l| l.contains("visible")), "{more:?}");
+}
+
+/// The QR code drawn with half blocks (light modules drawn) back as a greyscale bitmap, two
+/// pixels a module, and what it says.
+fn decode_terminal_qr(lines: &[String]) -> String {
+    const SCALE: usize = 4;
+    let rows: Vec<Vec<char>> = lines.iter().map(|l| l.chars().collect()).collect();
+    let width = rows[0].len() * SCALE;
+    let height = rows.len() * 2 * SCALE;
+    let mut pixels = vec![255u8; width * height];
+    for (row, chars) in rows.iter().enumerate() {
+        assert_eq!(chars.len(), rows[0].len(), "a square code");
+        for (column, c) in chars.iter().enumerate() {
+            let (upper, lower) = match c {
+                '█' => (true, true),
+                '▀' => (true, false),
+                '▄' => (false, true),
+                ' ' => (false, false),
+                other => panic!("{other:?} in the code"),
+            };
+            for (half, light) in [(0, upper), (1, lower)] {
+                for dy in 0..SCALE {
+                    for dx in 0..SCALE {
+                        let y = (row * 2 + half) * SCALE + dy;
+                        pixels[y * width + column * SCALE + dx] = if light { 255 } else { 0 };
+                    }
+                }
+            }
+        }
+    }
+    let mut prepared =
+        rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| pixels[y * width + x]);
+    let grids = prepared.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code in\n{}", lines.join("\n"));
+    grids[0].decode().expect("a readable code").1
+}
+
+#[test]
+fn every_interface_shows_the_network_address_its_qr_code_and_reloads_there() {
+    let catalogue = Catalogue::copy("basic");
+    let port = (free_port_guess() + 700).to_string();
+    let mut server = Server::spawn(
+        catalogue.root(),
+        &["--interface", "0.0.0.0", "--port", &port],
+        &[],
+    );
+    // This computer's own browser opens the loopback address.
+    assert_eq!(server.address, SocketAddr::new(LOOPBACK, server.port));
+    let more = server.more_lines();
+    let visible = more
+        .iter()
+        .position(|l| l.starts_with("listening on 0.0.0.0: the preview is now visible"))
+        .unwrap_or_else(|| panic!("no announcement in {more:?}"));
+    if more
+        .iter()
+        .any(|l| l.starts_with("no network address of this computer was found"))
+    {
+        eprintln!("skipped the network request: this machine has no network address");
+        return;
+    }
+    let shown = more
+        .iter()
+        .position(|l| l.starts_with("on a phone in the same network, open http://"))
+        .unwrap_or_else(|| panic!("no network address in {more:?}"));
+    let network = address_in(&more[shown]);
+    assert!(!network.ip().is_loopback() && !network.ip().is_unspecified());
+    assert_eq!(network.port(), server.port);
+    let code = decode_terminal_qr(&more[shown + 1..visible]);
+    assert_eq!(code, format!("http://{network}/"));
+    // A request from the network reaches the site, and live reload answers there.
+    let reply = http::get_at(network, "/id/");
+    assert_eq!(reply.status, 200);
+    assert_live_reload_at(network, &Html::parse_document(&reply.body));
+}
+
+#[test]
+fn an_interface_this_computer_does_not_have_is_a_usage_error() {
+    let catalogue = Catalogue::copy("basic");
+    // TEST-NET-3: documentation only, never an address of this machine.
+    let run = etalase_in(
+        catalogue.root(),
+        ["serve", "--interface", "203.0.113.7", "--port", "1111"],
+    );
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert!(
+        run.stderr
+            .contains("error: cannot listen on 203.0.113.7 at port 1111 or the ones after it: "),
+        "{}",
+        run.stderr
+    );
+    assert!(run
+        .stderr
+        .contains("an --interface address of this computer"));
+    let run = etalase_in(catalogue.root(), ["serve", "--interface", "my-laptop"]);
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert!(run.stderr.contains("--interface"), "{}", run.stderr);
+}
+
+/// The offline worker would answer pages from its cache: under `serve`, whose live reload must
+/// always show the newest build, the theme's script registers none.
+#[test]
+fn served_pages_register_no_service_worker() {
+    let Some(h) = crate::common::browser::harness() else {
+        return;
+    };
+    let catalogue = Catalogue::copy("basic");
+    let server = Server::start(&catalogue);
+    let page = h.fresh_profile();
+    let url = crate::common::browser::js_string(&format!("http://{}/id/", server.address));
+    // Not waiting for the whole load (photos from a busy server): etalase.js has run once it
+    // shows the inquiry list's badge.
+    page.eval(&format!("location.href = {url}"));
+    page.wait_until(&format!(
+        "location.href === {url} && !!document.querySelector('[data-list-badge]:not([hidden])')"
+    ));
+    thread::sleep(Duration::from_millis(500));
+    assert_eq!(
+        page.eval("navigator.serviceWorker.getRegistrations().then((r) => r.length)"),
+        0
+    );
 }

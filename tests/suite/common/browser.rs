@@ -17,15 +17,17 @@
 use std::collections::BTreeMap;
 use std::fmt::Debug;
 use std::fs;
-use std::io::Write;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, LazyLock, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use etalase::model::Catalogue;
-use headless_chrome::protocol::cdp::{Emulation, Runtime};
+use headless_chrome::protocol::cdp::{Emulation, Network, Runtime};
 use headless_chrome::{Browser, Tab};
 use percent_encoding::percent_decode_str;
 use serde_json::Value;
@@ -34,7 +36,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{describe_error, repo_root};
 
-/// How long [`Page::wait_for`] waits before it fails.
+/// How long [`Page::wait_for`] waits before it fails: a limit for a broken page, not a speed
+/// target.
 pub const WAIT: Duration = Duration::from_secs(10);
 /// How often [`Page::wait_for`] looks again.
 const POLL: Duration = Duration::from_millis(50);
@@ -280,6 +283,86 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
+// ---------------------------------------------------------------- a host that can go away
+
+/// A site served on a port of its own by a server that can be cut off like a lost signal:
+/// while cut it closes every connection without an answer, so the browser (and a service
+/// worker, which DevTools' offline emulation of a tab does not reach) sees a network error.
+/// Every answer closes its connection, so no open connection outlives a cut.
+pub struct Host {
+    /// `http://127.0.0.1:<port>`, without a trailing slash.
+    pub origin: String,
+    cut: Arc<AtomicBool>,
+}
+
+impl Host {
+    /// Serves `site` (which may be rebuilt in place meanwhile) from a background thread.
+    pub fn start(site: PathBuf) -> Host {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("start the HTTP server");
+        let port = listener.local_addr().expect("a local address").port();
+        let cut = Arc::new(AtomicBool::new(false));
+        let cut_seen = Arc::clone(&cut);
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let site = site.clone();
+                let cut = Arc::clone(&cut_seen);
+                thread::spawn(move || answer_plainly(&site, stream, &cut));
+            }
+        });
+        Host {
+            origin: format!("http://127.0.0.1:{port}"),
+            cut,
+        }
+    }
+
+    /// Cuts the connection (`true`) or brings it back.
+    pub fn set_cut(&self, cut: bool) {
+        self.cut.store(cut, Ordering::SeqCst);
+    }
+}
+
+/// Reads one request and answers it like [`respond`], then closes; while cut, closes at once.
+fn answer_plainly(site: &Path, stream: TcpStream, cut: &AtomicBool) {
+    let mut reader = BufReader::new(&stream);
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() || cut.load(Ordering::SeqCst) {
+        return;
+    }
+    let mut header = String::new();
+    while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+        header.clear();
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, url) = (
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or("/"),
+    );
+    let found = file_for(site, url)
+        .filter(|_| matches!(method, "GET" | "HEAD"))
+        .and_then(|file| {
+            fs::read(&file)
+                .ok()
+                .map(|bytes| (content_type(&file), bytes))
+        });
+    let (status, kind, body) = match found {
+        Some((kind, bytes)) => ("200 OK", kind, bytes),
+        None => (
+            "404 Not Found",
+            "text/plain; charset=utf-8",
+            b"not found".to_vec(),
+        ),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let mut stream = &stream;
+    let _ = stream.write_all(head.as_bytes());
+    if method != "HEAD" {
+        let _ = stream.write_all(&body);
+    }
+}
+
 // ---------------------------------------------------------------- pages
 
 impl Harness {
@@ -289,7 +372,12 @@ impl Harness {
             .browser
             .new_tab()
             .unwrap_or_else(|e| panic!("cannot open a tab: {e:#}"));
-        // Tabs of parallel tests are all "focused", so focus and input events behave.
+        self.page_in(tab)
+    }
+
+    /// The [`Page`] of a new tab. Tabs of parallel tests are all "focused", so focus and input
+    /// events behave.
+    fn page_in(&self, tab: Arc<Tab>) -> Page {
         tab.call_method(Emulation::SetFocusEmulationEnabled { enabled: true })
             .expect("Emulation.setFocusEmulationEnabled");
         Page {
@@ -303,6 +391,19 @@ impl Harness {
         let page = self.blank();
         page.goto(path);
         page
+    }
+
+    /// A new blank tab in a browser context of its own, like a fresh profile: it shares no
+    /// storage (the inquiry list in localStorage) with any other tab.
+    pub fn fresh_profile(&self) -> Page {
+        let context = self
+            .browser
+            .new_context()
+            .unwrap_or_else(|e| panic!("cannot create a browser context: {e:#}"));
+        let tab = context
+            .new_tab()
+            .unwrap_or_else(|e| panic!("cannot open a tab: {e:#}"));
+        self.page_in(tab)
     }
 
     /// Opens a site path in a new tab that runs no JavaScript.
@@ -355,6 +456,96 @@ impl Page {
         );
     }
 
+    /// Renders the page as for printing (`@media print`), or as on screen again with `None`.
+    pub fn emulate_media(&self, media: Option<&str>) {
+        self.tab
+            .call_method(Emulation::SetEmulatedMedia {
+                media: Some(media.unwrap_or_default().to_owned()),
+                features: None,
+            })
+            .expect("Emulation.setEmulatedMedia");
+    }
+
+    /// Gives this tab a screen of `width` × `height` CSS pixels; `phone` makes it a touch
+    /// screen of three device pixels per CSS pixel, as on the phones buyers read the
+    /// catalogue on. Takes effect at once and for the next navigations.
+    pub fn emulate_device(&self, width: u32, height: u32, phone: bool) {
+        self.tab
+            .call_method(Emulation::SetDeviceMetricsOverride {
+                width,
+                height,
+                device_scale_factor: if phone { 3.0 } else { 1.0 },
+                mobile: phone,
+                scale: None,
+                screen_width: None,
+                screen_height: None,
+                position_x: None,
+                position_y: None,
+                dont_set_visible_size: None,
+                screen_orientation: None,
+                viewport: None,
+                display_feature: None,
+                device_posture: None,
+            })
+            .expect("Emulation.setDeviceMetricsOverride");
+        self.tab
+            .call_method(Emulation::SetTouchEmulationEnabled {
+                enabled: phone,
+                max_touch_points: None,
+            })
+            .expect("Emulation.setTouchEmulationEnabled");
+    }
+
+    /// Emulates a lost connection in this tab (DevTools `Network.emulateNetworkConditions`
+    /// offline), or ends it.
+    pub fn set_offline(&self, offline: bool) {
+        self.tab
+            .call_method(Network::EmulateNetworkConditions {
+                offline,
+                latency: 0.0,
+                download_throughput: -1.0,
+                upload_throughput: -1.0,
+                connection_Type: None,
+                packet_loss: None,
+                packet_queue_length: None,
+                packet_reordering: None,
+            })
+            .expect("Network.emulateNetworkConditions");
+    }
+
+    /// Emulates a phone's slow mobile connection in this tab, as Lighthouse's mobile
+    /// defaults assume one ("slow 4G": 150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up), so
+    /// the first paint comes before the scripts and photos, as on a real phone's first visit.
+    pub fn emulate_slow_network(&self) {
+        self.tab
+            .call_method(Network::EmulateNetworkConditions {
+                offline: false,
+                latency: 150.0,
+                download_throughput: 1.6e6 / 8.0,
+                upload_throughput: 750e3 / 8.0,
+                connection_Type: None,
+                packet_loss: None,
+                packet_queue_length: None,
+                packet_reordering: None,
+            })
+            .expect("Network.emulateNetworkConditions");
+        // A first visit: nothing from the earlier tests' cache.
+        self.tab
+            .call_method(Network::SetCacheDisabled {
+                cache_disabled: true,
+            })
+            .expect("Network.setCacheDisabled");
+    }
+
+    /// Reloads the page and waits for the load.
+    pub fn reload(&self) {
+        self.eval("document.body.setAttribute('data-before-reload', '')");
+        self.eval("location.reload()");
+        self.wait_until(
+            "document.readyState === 'complete' && !document.body.hasAttribute('data-before-reload')",
+        );
+    }
+
     /// Stops this tab from running scripts, from the next navigation on.
     pub fn disable_javascript(&self) {
         self.tab
@@ -396,7 +587,7 @@ impl Page {
         result.result.value.unwrap_or(Value::Null)
     }
 
-    /// Calls `probe` every 50 ms until `done` accepts what it returned, for up to ten seconds;
+    /// Calls `probe` every 50 ms until `done` accepts what it returned, for up to [`WAIT`];
     /// returns that value, or panics naming `what` and the last value seen.
     pub fn wait_for<T: Debug>(
         &self,
@@ -605,6 +796,11 @@ pub struct Model {
     pub categories: Vec<CategoryFacts>,
     /// In catalogue order (by slug).
     pub products: Vec<ProductFacts>,
+    /// `base_url`, without a trailing slash.
+    pub base_url: String,
+    pub publisher_name: String,
+    /// The publisher's WhatsApp number as digits (`62812...`).
+    pub publisher_whatsapp: Option<String>,
 }
 
 pub struct CategoryFacts {
@@ -630,6 +826,15 @@ pub struct ProductFacts {
     pub featured: bool,
     /// The description per language as plain text (after falling back).
     pub description: BTreeMap<String, String>,
+    /// The unit per language (after falling back); `None` when the product names none.
+    pub unit: Option<BTreeMap<String, String>>,
+    /// The unit after a count other than one, per language (English plurals), as the library
+    /// forms it; `None` when the product names no unit.
+    pub units: Option<BTreeMap<String, String>>,
+    /// `min_order`, or `None` when the product does not say.
+    pub min_order: Option<u32>,
+    /// The producer's WhatsApp number as digits.
+    pub producer_whatsapp: Option<String>,
 }
 
 /// Where a search term matched a product, best first.
@@ -699,6 +904,16 @@ impl Model {
                         .into_iter()
                         .map(|(lang, html)| (lang, plain_text(&html)))
                         .collect(),
+                    unit: p.unit.as_ref().map(per_language),
+                    units: p.unit.as_ref().map(|_| {
+                        config
+                            .languages
+                            .iter()
+                            .filter_map(|lang| Some((lang.clone(), p.unit_for(2, lang, &default)?)))
+                            .collect()
+                    }),
+                    min_order: p.min_order,
+                    producer_whatsapp: producer.whatsapp.as_ref().map(|w| w.digits().to_owned()),
                 }
             })
             .collect();
@@ -707,6 +922,13 @@ impl Model {
             languages: config.languages.clone(),
             categories,
             products,
+            base_url: config.base_url.clone(),
+            publisher_name: config.publisher.name.clone(),
+            publisher_whatsapp: config
+                .publisher
+                .whatsapp
+                .as_ref()
+                .map(|w| w.digits().to_owned()),
         }
     }
 

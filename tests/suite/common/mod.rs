@@ -6,6 +6,7 @@
 //! temporary folder ([`Catalogue::copy`]); files in the repository are never modified.
 
 pub mod browser;
+pub mod http;
 pub mod safety;
 
 use std::collections::BTreeMap;

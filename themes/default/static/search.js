@@ -1,52 +1,56 @@
 // etalase default theme: filters and search on the products page, run in the browser from the
 // index the build writes beside the page (products/search.json). The state lives in the URL,
 // so a filtered view is a link to share. Without this file the page lists every product.
-(function () {
+(() => {
   "use strict";
 
+  var E = window.etalase;
   var form = document.getElementById("product-filter");
   // Browsers refuse to fetch files from disk: opened from file://, the plain list stays.
-  if (!form || !window.fetch || !window.URLSearchParams || location.protocol === "file:") return;
+  if (!form || !E || location.protocol === "file:") {
+    // The space the style sheet keeps for the form goes with it.
+    if (form) form.remove();
+    return;
+  }
 
+  var $ = E.$;
+  var el = E.el;
   var PAGE = 48;
-  var WEIGHT = { name: 12, producer: 6, tag: 3, description: 1 };
-  var DIGIT = [];
-  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".split("").forEach(function (c, i) {
-    DIGIT[c.charCodeAt(0)] = i;
-  });
+  // How much a term counts where it matches: in the name, the producer, a tag; the
+  // description counts 1.
+  var NAME = 12;
+  var PRODUCER = 6;
+  var TAG = 3;
+  var DIGIT = {};
+  [..."0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"].forEach((c, i) => { DIGIT[c] = i; });
 
-  var list = byId("product-list");
-  var listPages = byId("product-pages");
-  var listCount = byId("list-count");
-  var results = byId("search-results");
-  var count = byId("result-count");
-  var empty = byId("search-empty");
-  var more = byId("show-more");
+  var list = $("product-list");
+  var listPages = $("product-pages");
+  var listCount = $("list-count");
+  var results = $("search-results");
+  var count = $("result-count");
+  var empty = $("search-empty");
+  var more = $("show-more");
   var root = form.getAttribute("data-root");
   var lang = form.getAttribute("data-lang");
+  var texts = results.dataset;
   var index = null;
   var loading = null;
   var matches = [];
   var shown = 0;
   var typingIn = null;
 
-  function byId(id) {
-    return document.getElementById(id);
-  }
-
   // Lowercase words without accents: the same for the index and for what a visitor types.
-  function words(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  }
+  var words = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
   function load() {
     loading = loading || fetch(form.getAttribute("data-index"))
-      .then(function (response) {
+      .then((response) => {
         if (!response.ok) throw new Error(response.status);
         return response.json();
       })
-      .then(prepare, function (error) {
+      .then(prepare, (error) => {
         // Offline for a moment: the next use of the form tries again.
         loading = null;
         throw error;
@@ -55,8 +59,8 @@
   }
 
   function prepare(data) {
-    data.dictionary = data.words.map(function (word) { return words(word).join(""); });
-    data.products.forEach(function (product, order) {
+    data.dictionary = data.words.map((word) => words(word).join(""));
+    data.products.forEach((product, order) => {
       product.order = order;
       product.nameWords = words(product.n);
       product.producerWords = words(data.producers[product.p][1]);
@@ -73,9 +77,9 @@
     var value = 0;
     var shift = 0;
     var next = 0;
-    for (var i = 0; i < code.length; i++) {
-      var digit = DIGIT[code.charCodeAt(i)];
-      value += (digit & 31) * Math.pow(2, shift);
+    for (var c of code) {
+      var digit = DIGIT[c];
+      value += (digit & 31) * 2 ** shift;
       shift += 5;
       if (digit < 32) {
         next += value;
@@ -90,16 +94,9 @@
 
   function readState() {
     var query = new URLSearchParams(location.search);
-    return {
-      q: query.get("q") || "",
-      category: query.get("category") || "",
-      cert: query.getAll("cert").filter(Boolean),
-      curation: query.get("curation") || "",
-      availability: query.get("availability") || "",
-      producer: query.get("producer") || "",
-      min: rupiah(query.get("min")),
-      max: rupiah(query.get("max"))
-    };
+    var state = { cert: query.getAll("cert").filter(Boolean), min: rupiah(query.get("min")), max: rupiah(query.get("max")) };
+    ["q", "category", "curation", "availability", "producer"].forEach((name) => { state[name] = query.get(name) || ""; });
+    return state;
   }
 
   function rupiah(text) {
@@ -109,37 +106,30 @@
 
   // The words of a query that must match: common ones ("untuk", "the") are left out, as they
   // are left out of the index.
-  function terms(query) {
-    return words(query).filter(function (word) {
-      return !index || index.stop_words.indexOf(word) === -1;
-    });
-  }
+  var terms = (query) => words(query).filter((word) => !index || !index.stop_words.includes(word));
 
-  function isActive(state) {
-    return Boolean(terms(state.q).length || state.category || state.cert.length || state.curation ||
-      state.availability || state.producer || state.min !== null || state.max !== null);
-  }
+  // Whether a filter other than the search box is set.
+  var filtered = (state) => Boolean(state.category || state.cert.length || state.curation ||
+    state.availability || state.producer || state.min !== null || state.max !== null);
+
+  var isActive = (state) => Boolean(terms(state.q).length) || filtered(state);
 
   // The form shows the state of the URL (on load, and on back and forward).
   function fill(state) {
     var fields = form.elements;
-    fields.q.value = state.q;
-    ["category", "curation", "availability", "producer"].forEach(function (name) { fields[name].value = state[name]; });
-    fields.min.value = state.min === null ? "" : state.min;
-    fields.max.value = state.max === null ? "" : state.max;
-    form.querySelectorAll("input[name=cert]").forEach(function (box) {
-      box.checked = state.cert.indexOf(box.value) !== -1;
+    ["q", "category", "curation", "availability", "producer", "min", "max"].forEach((name) => {
+      fields[name].value = state[name] ?? "";
     });
-    if (state.category || state.cert.length || state.curation || state.availability ||
-        state.producer || state.min !== null || state.max !== null) {
-      form.querySelector("details").open = true;
-    }
+    form.querySelectorAll("input[name=cert]").forEach((box) => {
+      box.checked = state.cert.includes(box.value);
+    });
+    if (filtered(state)) form.querySelector("details").open = true;
   }
 
   // The URL of the form's state: the products page, with only the fields that are set.
   function formUrl() {
     var query = new URLSearchParams();
-    new FormData(form).forEach(function (value, name) {
+    new FormData(form).forEach((value, name) => {
       if (String(value).trim() !== "") query.append(name, value);
     });
     var text = query.toString();
@@ -148,11 +138,9 @@
 
   function find(state) {
     var wanted = terms(state.q);
-    var hits = wanted.map(function (term) {
-      return index.dictionary.map(function (word) { return word.startsWith(term); });
-    });
+    var hits = wanted.map((term) => index.dictionary.map((word) => word.startsWith(term)));
     matches = [];
-    index.products.forEach(function (product) {
+    index.products.forEach((product) => {
       if (!passes(product, state)) return;
       var score = 0;
       for (var t = 0; t < wanted.length; t++) {
@@ -162,7 +150,7 @@
       }
       matches.push({ product: product, score: score });
     });
-    matches.sort(function (a, b) { return b.score - a.score || a.product.order - b.product.order; });
+    matches.sort((a, b) => b.score - a.score || a.product.order - b.product.order);
   }
 
   function passes(product, state) {
@@ -172,7 +160,7 @@
     // A product that does not say its availability has no `av` and matches no status.
     if (state.availability && product.av !== state.availability) return false;
     var held = product.ce || [];
-    if (state.cert.some(function (cert) { return held.indexOf(cert) === -1; })) return false;
+    if (state.cert.some((cert) => !held.includes(cert))) return false;
     if (state.min === null && state.max === null) return true;
     var range = product.r;
     return Boolean(range) && (state.min === null || range[1] >= state.min) &&
@@ -180,18 +168,16 @@
   }
 
   // Where a term matches decides the rank: the name first, the description last.
-  function termScore(product, term, hits) {
-    return prefixScore(product.nameWords, term, WEIGHT.name) ||
-      prefixScore(product.producerWords, term, WEIGHT.producer) ||
-      prefixScore(product.tagWords, term, WEIGHT.tag) ||
-      (product.wordNumbers.some(function (n) { return hits[n]; }) ? WEIGHT.description : 0);
-  }
+  var termScore = (product, term, hits) => prefixScore(product.nameWords, term, NAME) ||
+    prefixScore(product.producerWords, term, PRODUCER) ||
+    prefixScore(product.tagWords, term, TAG) ||
+    (product.wordNumbers.some((n) => hits[n]) ? 1 : 0);
 
   function prefixScore(list, term, weight) {
     var best = 0;
-    for (var i = 0; i < list.length; i++) {
-      if (list[i] === term) return weight + 1;
-      if (list[i].startsWith(term)) best = weight;
+    for (var word of list) {
+      if (word === term) return weight + 1;
+      if (word.startsWith(term)) best = weight;
     }
     return best;
   }
@@ -209,116 +195,92 @@
       if (active) showMore();
     }
     more.hidden = !active || shown >= matches.length;
-    count.textContent = active ? matches.length + " " + count.getAttribute("data-label") : "";
+    count.textContent = active ? matches.length + " " + count.getAttribute(matches.length == 1 ? "data-one" : "data-label") : "";
     empty.hidden = !active || matches.length > 0;
   }
 
-  function sameResults(before, now) {
-    return Boolean(before) && before.length === now.length && now.every(function (match, i) {
-      return match.product === before[i].product;
-    });
-  }
+  var sameResults = (before, now) => Boolean(before) && before.length === now.length &&
+    now.every((match, i) => match.product === before[i].product);
 
   function showMore() {
-    var cards = document.createDocumentFragment();
-    matches.slice(shown, shown + PAGE).forEach(function (match) { cards.appendChild(card(match.product)); });
+    results.append(...matches.slice(shown, shown + PAGE).map((match, i) => card(match.product, shown + i)));
     shown = Math.min(matches.length, shown + PAGE);
-    results.appendChild(cards);
     more.hidden = shown >= matches.length;
   }
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  // The same markup as the theme's product card (partials/product-card.html).
-  function card(product) {
-    var item = element("li");
-    var article = element("article", "card");
-    var link = element("a", "card-link");
+  // The same markup as the theme's product card (partials/product-card.html); as there, the
+  // first row's photos load at once (the first is the page's largest paint), the rest lazily.
+  function card(product, position) {
+    var title = el("span", "card-title", product.n);
+    var link = el("a", "card-link",
+      product.i ? picture(product.i, "media/" + product.s + "-" + product.i.s + "-", position) : placeholder(),
+      el("span", "card-body",
+        el("span", "card-category", index.categories[product.c][1]),
+        title,
+        el("span", "card-producer", index.producers[product.p][1]),
+        price(product)));
+    var article = el("article", "card", link);
     link.href = root + lang + "/products/" + product.s + "/";
-    link.appendChild(product.i ? picture(product.i, "media/" + product.s + "-" + product.i.s + "-") : placeholder());
-    var body = element("span", "card-body");
-    body.appendChild(element("span", "card-category", index.categories[product.c][1]));
-    var title = element("span", "card-title", product.n);
     if (product.nl) title.lang = product.nl;
-    body.appendChild(title);
-    body.appendChild(element("span", "card-producer", index.producers[product.p][1]));
-    body.appendChild(price(product));
-    link.appendChild(body);
-    article.appendChild(link);
-    if (product.b) article.appendChild(badges(product.b));
-    item.appendChild(article);
-    return item;
+    if (product.b) article.append(badges(product.b));
+    // "Add to list", as the theme's card has it; etalase.js builds the control.
+    var add = el("div", "list-add");
+    add.hidden = true;
+    add.setAttribute("data-list-add", product.s);
+    add.setAttribute("data-min", product.mo || 1);
+    if (product.u) add.setAttribute("data-unit", product.u);
+    if (product.us) add.setAttribute("data-units", product.us);
+    article.append(add);
+    if (window.etalaseList) window.etalaseList.enhance(article);
+    return el("li", "", article);
   }
 
   // `stem` + width + extension is the address of each copy.
-  function picture(image, stem) {
-    var sizes = results.getAttribute("data-sizes");
+  function picture(image, stem, position) {
     var extension = image.e || "jpg";
-    var srcset = function (format) {
-      return (image.ws || index.widths).map(function (width) {
-        return root + stem + width + "." + format + " " + width + "w";
-      }).join(", ");
-    };
-    var frame = element("picture");
+    var srcset = (format) => (image.ws || index.widths).map((width) =>
+      root + stem + width + "." + format + " " + width + "w").join(", ");
+    var frame = el("picture");
     if (!image.nw) {
-      var source = element("source");
-      source.type = "image/webp";
-      source.sizes = sizes;
-      source.srcset = srcset("webp");
-      frame.appendChild(source);
+      frame.append(Object.assign(el("source"), { type: "image/webp", sizes: texts.sizes, srcset: srcset("webp") }));
     }
-    var img = element("img");
-    img.loading = "lazy";
-    img.decoding = "async";
-    img.width = image.d[1];
-    img.height = image.d[2];
-    img.alt = image.a;
+    var img = Object.assign(el("img"), {
+      loading: position < 4 ? "eager" : "lazy",
+      fetchPriority: position ? "auto" : "high",
+      decoding: "async",
+      width: image.d[1],
+      height: image.d[2],
+      alt: image.a,
+      sizes: texts.sizes,
+      srcset: srcset(extension),
+      src: root + stem + image.d[0] + "." + extension
+    });
     img.style.backgroundColor = image.bg;
-    img.sizes = sizes;
-    img.srcset = srcset(extension);
-    img.src = root + stem + image.d[0] + "." + extension;
-    frame.appendChild(img);
+    frame.append(img);
     return frame;
   }
 
   function placeholder() {
-    var box = element("span", "placeholder");
+    var box = el("span", "placeholder");
     box.setAttribute("role", "img");
-    box.setAttribute("aria-label", results.getAttribute("data-no-photo"));
+    box.setAttribute("aria-label", texts.noPhoto);
     return box;
   }
 
   function price(product) {
-    var line = element("span", "card-price");
-    if (!product.pt) {
-      line.appendChild(element("span", "price price-on-request", results.getAttribute("data-no-price")));
-      return line;
-    }
-    line.appendChild(element("span", "price", product.pt));
-    if (product.u) {
-      line.appendChild(document.createTextNode(" "));
-      line.appendChild(element("span", "unit", "/ " + product.u));
-    }
+    if (!product.pt) return el("span", "card-price", el("span", "price price-on-request", texts.noPrice));
+    var line = el("span", "card-price", el("span", "price", product.pt));
+    if (product.u) line.append(" ", el("span", "unit", "/ " + product.u));
     return line;
   }
 
   function badges(numbers) {
-    var row = element("ul", "badges");
-    numbers.forEach(function (n) {
+    return el("ul", "badges", ...numbers.map((n) => {
       var badge = index.badges[n];
-      var item = element("li", "badge badge-" + badge[0], badge[1]);
-      if (badge[2]) {
-        item.appendChild(document.createTextNode(" "));
-        item.appendChild(element("span", "badge-detail", badge[2]));
-      }
-      row.appendChild(item);
-    });
-    return row;
+      var item = el("li", "badge badge-" + badge[0], badge[1]);
+      if (badge[2]) item.append(" ", el("span", "badge-detail", badge[2]));
+      return item;
+    }));
   }
 
   function showUrlState() {
@@ -327,7 +289,7 @@
       show(state);
       return;
     }
-    load().then(function () { show(readState()); }, function () {});
+    load().then(() => { show(readState()); }, () => {});
   }
 
   // Typing replaces the current history entry, so Back skips the keystrokes; choosing a
@@ -344,30 +306,32 @@
     showUrlState();
   }
 
+  var typed = (field) => field.type === "search" || field.type === "number";
+  var on = (target, type, then, options) => target.addEventListener(type, then, options);
   form.hidden = false;
   fill(readState());
   showUrlState();
-  form.addEventListener("focusin", function () { load().catch(function () {}); }, { once: true });
-  form.addEventListener("input", function (event) {
+  on(form, "focusin", () => { load().catch(() => {}); }, { once: true });
+  on(form, "input", (event) => {
     var field = event.target;
-    if (field.type === "search" || field.type === "number") record(field.name);
+    if (typed(field)) record(field.name);
   });
-  form.addEventListener("change", function (event) {
-    if (event.target.type !== "search" && event.target.type !== "number") record(null);
+  on(form, "change", (event) => {
+    if (!typed(event.target)) record(null);
   });
-  form.addEventListener("submit", function (event) {
+  on(form, "submit", (event) => {
     event.preventDefault();
     record(null);
     if (document.activeElement) document.activeElement.blur();
   });
-  byId("filter-reset").addEventListener("click", function (event) {
+  on($("filter-reset"), "click", (event) => {
     event.preventDefault();
     form.reset();
     record(null);
     fill(readState());
   });
-  more.addEventListener("click", showMore);
-  window.addEventListener("popstate", function () {
+  on(more, "click", showMore);
+  on(window, "popstate", () => {
     typingIn = null;
     fill(readState());
     showUrlState();

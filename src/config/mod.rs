@@ -1,4 +1,7 @@
-//! `catalogue.yaml` -> `Config`: site settings, languages, publisher and categories.
+//! `catalogue.yaml` -> `Config`: site settings, languages, publisher and categories; the
+//! shipping and return terms the office states live in `policies`.
+
+mod policies;
 
 use std::path::Path;
 
@@ -11,6 +14,9 @@ use crate::i18n::{RawText, Translated};
 use crate::messages::{self as msg, Message};
 use crate::slug::is_valid_slug;
 use crate::yaml::{self, YamlLimits};
+
+pub use policies::{DayRange, Returns, Shipping};
+use policies::{RawReturns, RawShipping};
 
 /// Where the settings live, relative to the catalogue root.
 pub const CONFIG_FILE: &str = "catalogue.yaml";
@@ -30,6 +36,9 @@ struct RawConfig {
     limits: Option<RawLimits>,
     #[serde(default)]
     brochures: Vec<RawBrochure>,
+    shipping: Option<RawShipping>,
+    returns: Option<RawReturns>,
+    precompress: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -94,6 +103,13 @@ pub struct Config {
     pub limits: Limits,
     /// Brochures of a part of the catalogue, besides the one of everything.
     pub brochures: Vec<BrochureSelection>,
+    /// Shipping terms, when the office states them.
+    pub shipping: Option<Shipping>,
+    /// Return terms, when the office states them.
+    pub returns: Option<Returns>,
+    /// Whether text files get `.gz` and `.br` copies beside them, for hosts that serve those
+    /// (nginx's `gzip_static`); off unless asked for.
+    pub precompress: bool,
 }
 
 /// A brochure of some products only (`/{lang}/brochure/<slug>/`), e.g. what one curator passed.
@@ -224,6 +240,12 @@ fn validate(raw: RawConfig, text: &str, diagnostics: &mut Diagnostics) -> Option
         &mut problems,
     );
     let brochures = validate_brochures(raw.brochures, &categories, &languages, &mut problems);
+    let shipping = raw
+        .shipping
+        .and_then(|raw| policies::validate_shipping(raw, &mut problems));
+    let returns = raw
+        .returns
+        .and_then(|raw| policies::validate_returns(raw, &mut problems));
     let theme = raw.theme.unwrap_or_else(|| "default".to_owned());
     if !is_valid_slug(&theme) {
         problems.push(
@@ -262,6 +284,9 @@ fn validate(raw: RawConfig, text: &str, diagnostics: &mut Diagnostics) -> Option
         images,
         limits,
         brochures,
+        shipping,
+        returns,
+        precompress: raw.precompress.unwrap_or(false),
     })
 }
 
@@ -516,30 +541,85 @@ fn validate_languages(languages: &[String], problems: &mut Vec<Diagnostic>) -> V
 }
 
 fn validate_base_url(url: &str, problems: &mut Vec<Diagnostic>) -> Option<(String, String)> {
-    let trimmed = url.trim().trim_end_matches('/');
-    let rest = trimmed
-        .strip_prefix("https://")
-        .or_else(|| trimmed.strip_prefix("http://"));
-    let Some(rest) = rest.filter(|r| !r.is_empty() && !r.starts_with('/')) else {
-        problems.push(
-            field_error("base_url", msg::NOT_ABSOLUTE_URL.arg("value", url))
-                .with_hint(&msg::BASE_URL_HINT),
-        );
-        return None;
-    };
-    if rest.contains(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '?' | '#' | '\\'))
-    {
-        problems.push(
-            field_error("base_url", msg::URL_BAD_CHARACTERS.arg("value", url))
-                .with_hint(&msg::URL_BAD_CHARACTERS_HINT),
-        );
-        return None;
+    match BaseUrl::parse(url) {
+        Ok(base) => Some((base.url, base.path)),
+        Err(wrong) => {
+            let (message, hint) = wrong.explain(url);
+            problems.push(field_error("base_url", message).with_hint(hint));
+            None
+        }
     }
-    let base_path = match rest.find('/') {
-        Some(slash) => format!("{}/", &rest[slash..]),
-        None => "/".to_owned(),
-    };
-    Some((trimmed.to_owned(), base_path))
+}
+
+/// A checked site address: what `base_url:` holds, or what `--base-url` (or
+/// `ETALASE_BASE_URL`) puts in its place for one build. Both follow [`BaseUrl::parse`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// Absolute, without a trailing slash: `https://host/katalog`.
+    pub url: String,
+    /// The path part with a trailing slash: `/katalog/` or `/`.
+    pub path: String,
+}
+
+/// Why a text is not a site address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadBaseUrl {
+    /// Not `http://` or `https://` followed by a host.
+    NotAbsolute,
+    /// Spaces, quotes, angle brackets, a query or a fragment.
+    BadCharacters,
+}
+
+impl BadBaseUrl {
+    /// What is wrong with `url`, and what to do.
+    pub fn explain(self, url: &str) -> (Message, &'static msg::Template) {
+        match self {
+            BadBaseUrl::NotAbsolute => {
+                (msg::NOT_ABSOLUTE_URL.arg("value", url), &msg::BASE_URL_HINT)
+            }
+            BadBaseUrl::BadCharacters => (
+                msg::URL_BAD_CHARACTERS.arg("value", url),
+                &msg::URL_BAD_CHARACTERS_HINT,
+            ),
+        }
+    }
+}
+
+impl BaseUrl {
+    /// The one rule for a site address: `http://` or `https://`, a host, an optional path,
+    /// nothing a page could not quote safely. Surrounding space and trailing slashes go.
+    pub fn parse(url: &str) -> Result<BaseUrl, BadBaseUrl> {
+        let trimmed = url.trim().trim_end_matches('/');
+        let rest = trimmed
+            .strip_prefix("https://")
+            .or_else(|| trimmed.strip_prefix("http://"));
+        let rest = rest
+            .filter(|r| !r.is_empty() && !r.starts_with('/'))
+            .ok_or(BadBaseUrl::NotAbsolute)?;
+        if rest.contains(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '<' | '>' | '?' | '#' | '\\')
+        }) {
+            return Err(BadBaseUrl::BadCharacters);
+        }
+        let path = match rest.find('/') {
+            Some(slash) => format!("{}/", &rest[slash..]),
+            None => "/".to_owned(),
+        };
+        Ok(BaseUrl {
+            url: trimmed.to_owned(),
+            path,
+        })
+    }
+}
+
+impl Config {
+    /// These settings with the site living at `base` instead: every absolute URL the pages,
+    /// feeds, sitemap and QR codes carry follows, since they all start from these two fields.
+    pub fn at(mut self, base: &BaseUrl) -> Config {
+        self.base_url.clone_from(&base.url);
+        self.base_path.clone_from(&base.path);
+        self
+    }
 }
 
 fn validate_categories(
