@@ -67,6 +67,12 @@ impl crate::CommandReport for Report {
 pub fn run(options: &ImportOptions) -> Result<Report, Error> {
     let (root, config) = open_catalogue(&options.root)?;
     let sheets = chosen_sheets(options)?;
+    // From reading the entries to writing them, no other command may change them (a dry run
+    // writes nothing and needs no lock).
+    let _held = match options.dry_run {
+        true => None,
+        false => Some(crate::lock_catalogue(root.path(), "import")?),
+    };
     let context = Context {
         config: &config,
         file: display_name(&options.file),
