@@ -290,6 +290,74 @@ table! {
         id: "periksa spasi di awal baris, bentuk `kunci: nilai` dan tanda kutip di baris ini",
     }
 
+    // ------------------------------------------------------------ YAML: a value of the wrong kind (issue 20)
+    /// "field `price`: expected …; found …": what the field takes and what was written.
+    WRONG_KIND {
+        en: "expected {expected}; found {found}",
+        id: "seharusnya {expected}, tetapi yang tertulis {found}",
+    }
+    /// The same when the written value could not be read back.
+    WRONG_KIND_UNSEEN { en: "expected {expected}", id: "seharusnya {expected}" }
+    EXPECT_TEXT { en: "a text", id: "teks" }
+    EXPECT_TEXT_PER_LANGUAGE {
+        en: "a text, or one text per language such as `{ id: ..., en: ... }`",
+        id: "teks, atau satu teks per bahasa seperti `{ id: ..., en: ... }`",
+    }
+    EXPECT_WHOLE_NUMBER {
+        en: "a whole number (digits only)",
+        id: "bilangan bulat (angka saja)",
+    }
+    EXPECT_RUPIAH {
+        en: "a whole number of rupiah such as `35000`",
+        id: "jumlah rupiah berupa bilangan bulat seperti `35000`",
+    }
+    EXPECT_PRICE {
+        en: "a whole number of rupiah such as `35000`, or a range `{ min: 30000, max: 45000 }`",
+        id: "jumlah rupiah berupa bilangan bulat seperti `35000`, atau rentang `{ min: 30000, max: 45000 }`",
+    }
+    EXPECT_YES_NO { en: "`true` or `false`", id: "`true` (ya) atau `false` (tidak)" }
+    EXPECT_DATE { en: "a date written YYYY-MM-DD", id: "tanggal dalam bentuk TTTT-BB-HH (tahun-bulan-hari)" }
+    EXPECT_LIST {
+        en: "a list (`[a, b]`, or one `- item` per line)",
+        id: "daftar (`[a, b]`, atau satu `- isi` per baris)",
+    }
+    EXPECT_FIELDS {
+        en: "fields of its own (`key: value` indented below it, or `{ key: value }`)",
+        id: "kolom-kolom di dalamnya (`kunci: nilai` menjorok di bawahnya, atau `{ kunci: nilai }`)",
+    }
+    FOUND_TEXT { en: "the text `{value}`", id: "teks `{value}`" }
+    FOUND_NUMBER { en: "the number `{value}`", id: "angka `{value}`" }
+    FOUND_YES_NO { en: "the yes/no value `{value}`", id: "nilai ya/tidak `{value}`" }
+    FOUND_NOTHING { en: "nothing (the value is empty)", id: "kosong (tidak ada nilainya)" }
+    FOUND_LIST { en: "a list", id: "sebuah daftar" }
+    FOUND_FIELDS { en: "fields (`key: value`)", id: "kumpulan kolom (`kunci: nilai`)" }
+    WRITE_LIKE { en: "write it like this: `{example}`", id: "tulis seperti ini: `{example}`" }
+    AMOUNT_SEPARATORS_HINT {
+        en: "write digits only, without `Rp`, dots or commas: `{example}`; in YAML a dot is a decimal point, so `{written}` is not read as the amount you meant",
+        id: "tulis angka saja, tanpa `Rp`, titik atau koma: `{example}`; di YAML titik adalah tanda desimal, jadi `{written}` tidak terbaca sebagai jumlah yang Anda maksud",
+    }
+    QUOTE_TEXT_HINT {
+        en: "write the text after the colon; put it in quotes if it starts with a special character",
+        id: "tulis teksnya setelah titik dua; beri tanda kutip jika diawali tanda khusus",
+    }
+    LIST_HINT {
+        en: "write the items in `[ ]` separated by commas, or one `- item` per line below the field",
+        id: "tulis isinya di dalam `[ ]` dipisah koma, atau satu `- isi` per baris di bawah kolom itu",
+    }
+    FIELDS_HINT {
+        en: "write its fields indented below it, one `key: value` per line, or as `{ key: value }`",
+        id: "tulis kolom-kolomnya menjorok di bawahnya, satu `kunci: nilai` per baris, atau sebagai `{ kunci: nilai }`",
+    }
+    FIELD_TWICE { en: "this field is written twice", id: "kolom ini ditulis dua kali" }
+    FIELD_TWICE_HINT {
+        en: "keep one of the two lines and delete the other",
+        id: "pertahankan salah satu baris dan hapus yang lain",
+    }
+    NOT_AN_ALLOWED_VALUE {
+        en: "`{value}` is not one of the values this field takes",
+        id: "`{value}` bukan salah satu nilai yang boleh dipakai di kolom ini",
+    }
+
     // ------------------------------------------------------------ catalogue.yaml
     NOT_A_DATE { en: "`{value}` is not a date", id: "`{value}` bukan tanggal" }
     DATE_HINT {
