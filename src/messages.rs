@@ -619,8 +619,8 @@ table! {
         id: "harga memerlukan `amount`, atau `min` dan `max` sekaligus",
     }
     PRICE_HINT {
-        en: "write `price: { amount: 450000 }` or `price: { min: 350000, max: 750000 }` in whole rupiah",
-        id: "tulis `price: { amount: 450000 }` atau `price: { min: 350000, max: 750000 }` dalam rupiah, tanpa titik atau koma",
+        en: "write `price: 450000`, or a range `price: { min: 350000, max: 750000 }`, in whole rupiah",
+        id: "tulis `price: 450000`, atau rentang `price: { min: 350000, max: 750000 }`, dalam rupiah tanpa titik atau koma",
     }
     TAG_NOT_A_SLUG { en: "tag `{tag}` is not a valid slug", id: "label `{tag}` bukan slug (nama alamat) yang sah" }
     NOT_AN_AVAILABILITY {
@@ -1424,7 +1424,7 @@ mod tests {
         assert!(PRICE_HINT.placeholders(Lang::En).is_empty());
         assert!(Message::from(&PRICE_HINT)
             .render(Lang::En)
-            .contains("{ amount: 450000 }"));
+            .contains("{ min: 350000, max: 750000 }"));
     }
 
     #[test]

@@ -136,7 +136,11 @@ fn path_text(steps: &[Step]) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-fn to_diagnostic(error: &serde_saphyr::Error, path: Option<&[Step]>, source: &Source) -> Diagnostic {
+fn to_diagnostic(
+    error: &serde_saphyr::Error,
+    path: Option<&[Step]>,
+    source: &Source,
+) -> Diagnostic {
     let file = source.file;
     let limits = source.limits;
     let error = error.without_snippet();
@@ -206,7 +210,9 @@ fn to_diagnostic(error: &serde_saphyr::Error, path: Option<&[Step]>, source: &So
             twice(&within(key), file).at_line(line)
         }
         serde_saphyr::Error::Message { msg: text, .. } if text.starts_with("duplicate field `") => {
-            let name = text.trim_start_matches("duplicate field `").trim_end_matches('`');
+            let name = text
+                .trim_start_matches("duplicate field `")
+                .trim_end_matches('`');
             twice(&within(name), file).at_line(line)
         }
         other => {

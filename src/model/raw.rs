@@ -86,7 +86,10 @@ impl<'de> serde::de::Visitor<'de> for PriceVisitor {
     fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<RawPriceWritten, E> {
         match u64::try_from(value) {
             Ok(amount) => self.visit_u64(amount),
-            Err(_) => Err(E::invalid_value(serde::de::Unexpected::Signed(value), &self)),
+            Err(_) => Err(E::invalid_value(
+                serde::de::Unexpected::Signed(value),
+                &self,
+            )),
         }
     }
 
@@ -240,12 +243,18 @@ mod tests {
         let product: RawProduct =
             crate::yaml::parse(text, std::path::Path::new("product.yaml"), 1).unwrap();
         let price = product.price.expect("a price").value.0;
-        assert_eq!((price.amount, price.min, price.max), (Some(35000), None, None));
+        assert_eq!(
+            (price.amount, price.min, price.max),
+            (Some(35000), None, None)
+        );
         let text = "name: A\nproducer: p\ncategory: c\nprice: { min: 1, max: 2 }\n";
         let product: RawProduct =
             crate::yaml::parse(text, std::path::Path::new("product.yaml"), 1).unwrap();
         let price = product.price.expect("a range").value.0;
-        assert_eq!((price.amount, price.min, price.max), (None, Some(1), Some(2)));
+        assert_eq!(
+            (price.amount, price.min, price.max),
+            (None, Some(1), Some(2))
+        );
     }
 
     #[test]
@@ -278,17 +287,23 @@ mod tests {
              `price: 35000`; in YAML a dot is a decimal point, so `Rp 35.000` is not read as the \
              amount you meant"
         ), "{en}");
-        assert!(id.ends_with(
-            "petunjuk: tulis angka saja, tanpa `Rp`, titik atau koma: `price: 35000`; di YAML \
+        assert!(
+            id.ends_with(
+                "petunjuk: tulis angka saja, tanpa `Rp`, titik atau koma: `price: 35000`; di YAML \
              titik adalah tanda desimal, jadi `Rp 35.000` tidak terbaca sebagai jumlah yang Anda \
              maksud"
-        ), "{id}");
+            ),
+            "{id}"
+        );
         // Read as the number 35 by YAML, shown as it was typed.
         let en = product_error_en("price: 35.000");
         assert!(en.contains("found the number `35.000`"), "{en}");
         assert!(en.contains("`price: 35000`"), "{en}");
         let en = product_error_en("price: { min: 30.000, max: 45000 }");
-        assert!(en.contains("field `price.min`") && en.contains("`min: 30000`"), "{en}");
+        assert!(
+            en.contains("field `price.min`") && en.contains("`min: 30000`"),
+            "{en}"
+        );
     }
 
     #[test]
@@ -309,7 +324,10 @@ mod tests {
         for (line, expected) in cases {
             let en = product_error_en(line);
             assert!(en.contains(expected), "{line:?}:\n{en}");
-            assert!(!en.contains("invalid type") && !en.contains("mapping start"), "{en}");
+            assert!(
+                !en.contains("invalid type") && !en.contains("mapping start"),
+                "{en}"
+            );
         }
         let (_, id) = product_error("min_order: sepuluh");
         assert!(id.contains("kolom `min_order`: seharusnya bilangan bulat (angka saja), tetapi yang tertulis teks `sepuluh`\n  petunjuk: tulis seperti ini: `min_order: 10`"), "{id}");
@@ -320,9 +338,11 @@ mod tests {
         assert!(product_error_en("photos:\n  - alt: x").contains(
             "p/product.yaml:5: field `photos[0].file`: required field `file` is missing"
         ));
-        assert!(product_error_en("curation: { status: lolos, curatr: x }").contains(
-            "field `curation.curatr`: unknown field `curatr`\n  hint: did you mean `curator`?"
-        ));
+        assert!(
+            product_error_en("curation: { status: lolos, curatr: x }").contains(
+                "field `curation.curatr`: unknown field `curatr`\n  hint: did you mean `curator`?"
+            )
+        );
         let (en, id) = product_error("curation: { status: lulus }");
         assert_eq!(
             en,
@@ -352,7 +372,10 @@ mod tests {
              petunjuk: pertahankan salah satu baris dan hapus yang lain"
         );
         let en = product_error_en("curation:\n  status: lolos\n  status: belum");
-        assert!(en.contains(":6: field `curation.status`: this field is written twice"), "{en}");
+        assert!(
+            en.contains(":6: field `curation.status`: this field is written twice"),
+            "{en}"
+        );
     }
 
     #[test]

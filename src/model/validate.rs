@@ -10,8 +10,8 @@ use serde_saphyr::Spanned;
 
 use super::links::{self, Folders, LinkUse};
 use super::raw::{
-    RawAvailability, RawCuration, RawPageFront, RawPhoto, RawPrice, RawPriceWritten, RawProducer, RawProduct,
-    RawProductFront, RawShops, RawWholeNumber,
+    RawAvailability, RawCuration, RawPageFront, RawPhoto, RawPrice, RawPriceWritten, RawProducer,
+    RawProduct, RawProductFront, RawShops, RawWholeNumber,
 };
 use super::{
     Asset, Availability, Catalogue, Certification, Curation, Page, Photo, Producer, Product,

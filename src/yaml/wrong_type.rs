@@ -91,7 +91,12 @@ use FileKind::{Catalogue as C, FrontMatter as F, Producer as D, Product as P};
 /// Every field of the four kinds of file. A test holds this table against the raw structs.
 static RULES: &[Rule] = &[
     // product.yaml
-    rule(P, "name", E::TextPerLanguage, "name: { id: Keripik Tempe, en: Tempeh Chips }"),
+    rule(
+        P,
+        "name",
+        E::TextPerLanguage,
+        "name: { id: Keripik Tempe, en: Tempeh Chips }",
+    ),
     rule(P, "name.*", E::Text, "id: Keripik Tempe"),
     rule(P, "producer", E::Text, "producer: batik-sekar-jagad"),
     rule(P, "category", E::Text, "category: batik"),
@@ -101,10 +106,20 @@ static RULES: &[Rule] = &[
     rule(P, "price.amount", E::Rupiah, "amount: 35000"),
     rule(P, "price.min", E::Rupiah, "min: 30000"),
     rule(P, "price.max", E::Rupiah, "max: 45000"),
-    rule(P, "unit", E::TextPerLanguage, "unit: { id: lembar, en: piece }"),
+    rule(
+        P,
+        "unit",
+        E::TextPerLanguage,
+        "unit: { id: lembar, en: piece }",
+    ),
     rule(P, "unit.*", E::Text, "id: lembar"),
     rule(P, "min_order", E::WholeNumber, "min_order: 10"),
-    rule(P, "availability", E::Fields, "availability: { status: pesan, lead_days: 21 }"),
+    rule(
+        P,
+        "availability",
+        E::Fields,
+        "availability: { status: pesan, lead_days: 21 }",
+    ),
     rule(P, "availability.status", E::Text, "status: siap"),
     rule(P, "availability.lead_days", E::WholeNumber, "lead_days: 21"),
     rule(P, "tags", E::List, "tags: [oleh-oleh, pedas]"),
@@ -112,17 +127,62 @@ static RULES: &[Rule] = &[
     rule(P, "photos", E::List, "photos: [{ file: utama.jpg }]"),
     rule(P, "photos[]", E::Fields, "- file: utama.jpg"),
     rule(P, "photos[].file", E::Text, "file: utama.jpg"),
-    rule(P, "photos[].alt", E::TextPerLanguage, "alt: { id: Keripik tempe, en: Tempeh chips }"),
-    rule(P, "photos[].alt.*", E::Text, "id: Keripik tempe dalam kemasan"),
-    rule(P, "certifications", E::List, "certifications: [{ type: halal, number: \"ID35110000123\" }]"),
-    rule(P, "certifications[]", E::Fields, "- { type: halal, number: \"ID35110000123\" }"),
+    rule(
+        P,
+        "photos[].alt",
+        E::TextPerLanguage,
+        "alt: { id: Keripik tempe, en: Tempeh chips }",
+    ),
+    rule(
+        P,
+        "photos[].alt.*",
+        E::Text,
+        "id: Keripik tempe dalam kemasan",
+    ),
+    rule(
+        P,
+        "certifications",
+        E::List,
+        "certifications: [{ type: halal, number: \"ID35110000123\" }]",
+    ),
+    rule(
+        P,
+        "certifications[]",
+        E::Fields,
+        "- { type: halal, number: \"ID35110000123\" }",
+    ),
     rule(P, "certifications[].type", E::Text, "type: halal"),
-    rule(P, "certifications[].number", E::Text, "number: \"ID35110000123\""),
-    rule(P, "shops", E::Fields, "shops: { tokopedia: https://www.tokopedia.com/toko/produk }"),
-    rule(P, "shops.*", E::Text, "tokopedia: https://www.tokopedia.com/toko/produk"),
-    rule(P, "curation", E::Fields, "curation: { status: lolos, date: 2025-04-28 }"),
+    rule(
+        P,
+        "certifications[].number",
+        E::Text,
+        "number: \"ID35110000123\"",
+    ),
+    rule(
+        P,
+        "shops",
+        E::Fields,
+        "shops: { tokopedia: https://www.tokopedia.com/toko/produk }",
+    ),
+    rule(
+        P,
+        "shops.*",
+        E::Text,
+        "tokopedia: https://www.tokopedia.com/toko/produk",
+    ),
+    rule(
+        P,
+        "curation",
+        E::Fields,
+        "curation: { status: lolos, date: 2025-04-28 }",
+    ),
     rule(P, "curation.status", E::Text, "status: lolos"),
-    rule(P, "curation.curator", E::Text, "curator: The Keranjang Bali"),
+    rule(
+        P,
+        "curation.curator",
+        E::Text,
+        "curator: The Keranjang Bali",
+    ),
     rule(P, "curation.date", E::Date, "date: 2025-04-28"),
     rule(P, "featured", E::YesNo, "featured: true"),
     // producer.yaml
@@ -130,53 +190,163 @@ static RULES: &[Rule] = &[
     rule(D, "kind", E::Text, "kind: ukm"),
     rule(D, "owner", E::Text, "owner: Siti Rahayu"),
     rule(D, "sentra", E::Text, "sentra: Sentra Batik Mojokerto"),
-    rule(D, "address", E::Text, "address: Jl. Empu Nala 12, Kota Mojokerto"),
+    rule(
+        D,
+        "address",
+        E::Text,
+        "address: Jl. Empu Nala 12, Kota Mojokerto",
+    ),
     rule(D, "whatsapp", E::Text, "whatsapp: \"+6281234567890\""),
     rule(D, "instagram", E::Text, "instagram: batiksekarjagad"),
     rule(D, "email", E::Text, "email: halo@batiksekarjagad.id"),
-    rule(D, "shops", E::Fields, "shops: { tokopedia: https://www.tokopedia.com/toko }"),
-    rule(D, "shops.*", E::Text, "tokopedia: https://www.tokopedia.com/toko"),
+    rule(
+        D,
+        "shops",
+        E::Fields,
+        "shops: { tokopedia: https://www.tokopedia.com/toko }",
+    ),
+    rule(
+        D,
+        "shops.*",
+        E::Text,
+        "tokopedia: https://www.tokopedia.com/toko",
+    ),
     rule(D, "founded", E::WholeNumber, "founded: 2009"),
     rule(D, "logo", E::Text, "logo: logo.png"),
     // catalogue.yaml
-    rule(C, "title", E::TextPerLanguage, "title: { id: Katalog Produk, en: Product Catalogue }"),
+    rule(
+        C,
+        "title",
+        E::TextPerLanguage,
+        "title: { id: Katalog Produk, en: Product Catalogue }",
+    ),
     rule(C, "title.*", E::Text, "id: Katalog Produk"),
-    rule(C, "description", E::TextPerLanguage, "description: { id: Produk UKM, en: Small business products }"),
+    rule(
+        C,
+        "description",
+        E::TextPerLanguage,
+        "description: { id: Produk UKM, en: Small business products }",
+    ),
     rule(C, "description.*", E::Text, "id: Produk UKM Kota Mojokerto"),
-    rule(C, "base_url", E::Text, "base_url: https://katalog.example.go.id"),
+    rule(
+        C,
+        "base_url",
+        E::Text,
+        "base_url: https://katalog.example.go.id",
+    ),
     rule(C, "languages", E::List, "languages: [id, en]"),
     rule(C, "languages[]", E::Text, "- id"),
     rule(C, "theme", E::Text, "theme: default"),
-    rule(C, "publisher", E::Fields, "publisher: { name: Dinas Perdagangan Kota Mojokerto }"),
-    rule(C, "publisher.name", E::Text, "name: Dinas Perdagangan Kota Mojokerto"),
-    rule(C, "publisher.email", E::Text, "email: katalog@example.go.id"),
-    rule(C, "publisher.whatsapp", E::Text, "whatsapp: \"+6281234567890\""),
+    rule(
+        C,
+        "publisher",
+        E::Fields,
+        "publisher: { name: Dinas Perdagangan Kota Mojokerto }",
+    ),
+    rule(
+        C,
+        "publisher.name",
+        E::Text,
+        "name: Dinas Perdagangan Kota Mojokerto",
+    ),
+    rule(
+        C,
+        "publisher.email",
+        E::Text,
+        "email: katalog@example.go.id",
+    ),
+    rule(
+        C,
+        "publisher.whatsapp",
+        E::Text,
+        "whatsapp: \"+6281234567890\"",
+    ),
     rule(C, "edition", E::Date, "edition: 2025-06-01"),
-    rule(C, "categories", E::List, "categories: [{ slug: batik, name: Batik }]"),
-    rule(C, "categories[]", E::Fields, "- { slug: batik, name: Batik }"),
+    rule(
+        C,
+        "categories",
+        E::List,
+        "categories: [{ slug: batik, name: Batik }]",
+    ),
+    rule(
+        C,
+        "categories[]",
+        E::Fields,
+        "- { slug: batik, name: Batik }",
+    ),
     rule(C, "categories[].slug", E::Text, "slug: batik"),
-    rule(C, "categories[].name", E::TextPerLanguage, "name: { id: Makanan, en: Food }"),
+    rule(
+        C,
+        "categories[].name",
+        E::TextPerLanguage,
+        "name: { id: Makanan, en: Food }",
+    ),
     rule(C, "categories[].name.*", E::Text, "id: Makanan"),
-    rule(C, "images", E::Fields, "images: { widths: [480, 960, 1600] }"),
+    rule(
+        C,
+        "images",
+        E::Fields,
+        "images: { widths: [480, 960, 1600] }",
+    ),
     rule(C, "images.widths", E::List, "widths: [480, 960, 1600]"),
     rule(C, "images.widths[]", E::WholeNumber, "- 960"),
-    rule(C, "images.max_megapixels", E::WholeNumber, "max_megapixels: 60"),
+    rule(
+        C,
+        "images.max_megapixels",
+        E::WholeNumber,
+        "max_megapixels: 60",
+    ),
     rule(C, "limits", E::Fields, "limits: { max_text_file_kb: 1024 }"),
     rule(C, "limits.*", E::WholeNumber, "max_text_file_kb: 1024"),
-    rule(C, "brochures", E::List, "brochures: [{ slug: keranjang-bali, title: Keranjang Bali }]"),
-    rule(C, "brochures[]", E::Fields, "- { slug: keranjang-bali, title: Keranjang Bali }"),
+    rule(
+        C,
+        "brochures",
+        E::List,
+        "brochures: [{ slug: keranjang-bali, title: Keranjang Bali }]",
+    ),
+    rule(
+        C,
+        "brochures[]",
+        E::Fields,
+        "- { slug: keranjang-bali, title: Keranjang Bali }",
+    ),
     rule(C, "brochures[].slug", E::Text, "slug: keranjang-bali"),
-    rule(C, "brochures[].title", E::TextPerLanguage, "title: { id: Pilihan Kurator, en: Curator's Choice }"),
+    rule(
+        C,
+        "brochures[].title",
+        E::TextPerLanguage,
+        "title: { id: Pilihan Kurator, en: Curator's Choice }",
+    ),
     rule(C, "brochures[].title.*", E::Text, "id: Pilihan Kurator"),
-    rule(C, "brochures[].curator", E::Text, "curator: The Keranjang Bali"),
+    rule(
+        C,
+        "brochures[].curator",
+        E::Text,
+        "curator: The Keranjang Bali",
+    ),
     rule(C, "brochures[].category", E::Text, "category: batik"),
-    rule(C, "shipping", E::Fields, "shipping: { country: ID, rate: 25000 }"),
+    rule(
+        C,
+        "shipping",
+        E::Fields,
+        "shipping: { country: ID, rate: 25000 }",
+    ),
     rule(C, "shipping.country", E::Text, "country: ID"),
     rule(C, "shipping.rate", E::Rupiah, "rate: 25000"),
-    rule(C, "shipping.handling_days", E::Fields, "handling_days: { min: 1, max: 3 }"),
+    rule(
+        C,
+        "shipping.handling_days",
+        E::Fields,
+        "handling_days: { min: 1, max: 3 }",
+    ),
     rule(C, "shipping.handling_days.min", E::WholeNumber, "min: 1"),
     rule(C, "shipping.handling_days.max", E::WholeNumber, "max: 3"),
-    rule(C, "shipping.transit_days", E::Fields, "transit_days: { min: 2, max: 5 }"),
+    rule(
+        C,
+        "shipping.transit_days",
+        E::Fields,
+        "transit_days: { min: 2, max: 5 }",
+    ),
     rule(C, "shipping.transit_days.min", E::WholeNumber, "min: 2"),
     rule(C, "shipping.transit_days.max", E::WholeNumber, "max: 5"),
     rule(C, "returns", E::Fields, "returns: { country: ID, days: 7 }"),
@@ -228,15 +398,13 @@ fn expect_from_error(error: &serde_saphyr::Error) -> Option<Expect> {
     use serde_saphyr::Error as Err;
     let from_words = |wanted: &str| {
         let wanted = wanted.to_ascii_lowercase();
-        if wanted.contains("mapping") || wanted.contains("map") || wanted.starts_with("struct")
-        {
+        if wanted.contains("mapping") || wanted.contains("map") || wanted.starts_with("struct") {
             Some(Expect::Fields)
         } else if wanted.contains("sequence") || wanted.contains("seq") {
             Some(Expect::List)
         } else if wanted.contains("bool") {
             Some(Expect::YesNo)
-        } else if wanted.contains("integer") || wanted.starts_with('u') || wanted.starts_with('i')
-        {
+        } else if wanted.contains("integer") || wanted.starts_with('u') || wanted.starts_with('i') {
             Some(Expect::WholeNumber)
         } else if wanted.contains("string") || wanted.contains("str") {
             Some(Expect::Text)
@@ -395,10 +563,19 @@ mod tests {
 
     #[test]
     fn grouped_amounts_give_their_digits() {
-        assert_eq!(digits_of_grouped_amount("Rp 35.000").as_deref(), Some("35000"));
-        assert_eq!(digits_of_grouped_amount("Rp35.000,-").as_deref(), Some("35000"));
+        assert_eq!(
+            digits_of_grouped_amount("Rp 35.000").as_deref(),
+            Some("35000")
+        );
+        assert_eq!(
+            digits_of_grouped_amount("Rp35.000,-").as_deref(),
+            Some("35000")
+        );
         assert_eq!(digits_of_grouped_amount("35.000").as_deref(), Some("35000"));
-        assert_eq!(digits_of_grouped_amount("1.250.000").as_deref(), Some("1250000"));
+        assert_eq!(
+            digits_of_grouped_amount("1.250.000").as_deref(),
+            Some("1250000")
+        );
         assert_eq!(digits_of_grouped_amount("35,000").as_deref(), Some("35000"));
         assert_eq!(digits_of_grouped_amount("12.5"), None);
         assert_eq!(digits_of_grouped_amount("35000"), None);
@@ -411,7 +588,9 @@ mod tests {
     #[test]
     fn every_field_has_a_rule() {
         let has = |file: FileKind, path: &str| {
-            RULES.iter().any(|rule| rule.file == file && rule.path == path)
+            RULES
+                .iter()
+                .any(|rule| rule.file == file && rule.path == path)
         };
         let nested = [
             ("price", order::PRICE),

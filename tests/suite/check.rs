@@ -280,7 +280,7 @@ fn check_lists_small_photos_and_products_without_price_or_photo_and_build_does_n
              hint: use the original photo from the camera or phone; photos sent through WhatsApp have been made smaller"
         ),
         "warning: content/products/sambal-tanpa-foto/product.yaml: field `price`: has no price; its page says \"price on request\", and the shopping feeds (Google, Meta) and Google's product results leave it out: they list only products with a price\n  \
-         hint: write `price: { amount: 450000 }` or `price: { min: 350000, max: 750000 }` in whole rupiah".to_owned(),
+         hint: write `price: 450000`, or a range `price: { min: 350000, max: 750000 }`, in whole rupiah".to_owned(),
         "warning: content/products/sambal-tanpa-foto/product.yaml: field `photos`: has no photo; its card, page and brochure show a placeholder, and the shopping feeds (Google, Meta) leave it out: they list only products with a photo\n  \
          hint: put a photo in content/products/sambal-tanpa-foto/ and list it under `photos:`, e.g. `- file: utama.jpg`".to_owned(),
         "warning: content/products/sambal-tanpa-foto/product.yaml: field `availability`: does not say whether it is in stock, made to order or sold out; its pages say nothing about it\n  \
