@@ -4,6 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::excerpt::Excerpt;
 use crate::fields::{GtinProblem, Marketplace, ShopLinkProblem, Sku, SkuProblem};
 use crate::messages::{self as msg, Lang, Message};
 
@@ -23,6 +24,10 @@ pub struct Diagnostic {
     pub field: Option<String>,
     pub message: Message,
     pub hint: Option<Message>,
+    /// The column (from 1) of the value on `line`, when the reader knows it.
+    pub column: Option<u64>,
+    /// The line of the file itself, once [`crate::excerpt::attach`] has read it.
+    pub excerpt: Option<Excerpt>,
 }
 
 impl Diagnostic {
@@ -44,12 +49,20 @@ impl Diagnostic {
             field: None,
             message,
             hint: None,
+            column: None,
+            excerpt: None,
         }
     }
 
     /// Points the diagnostic at a line (1-based).
     pub fn at_line(mut self, line: Option<u64>) -> Self {
         self.line = line;
+        self
+    }
+
+    /// Points the diagnostic at a column (from 1) of its line.
+    pub fn at_column(mut self, column: Option<u64>) -> Self {
+        self.column = column;
         self
     }
 
@@ -93,6 +106,29 @@ impl Diagnostic {
             self.hint.as_ref(),
             lang,
         )
+    }
+
+    /// Like [`Diagnostic::render`], with the line of the file under the first line when it
+    /// is known: what the commands print and `serve` shows.
+    pub fn render_with_source(&self, lang: Lang) -> String {
+        let rendered = self.render(lang);
+        let Some(excerpt) = &self.excerpt else {
+            return rendered;
+        };
+        let (first, rest) = match rendered.split_once('\n') {
+            Some((first, rest)) => (first, Some(rest)),
+            None => (rendered.as_str(), None),
+        };
+        let mut text = first.to_owned();
+        for line in excerpt.lines() {
+            text.push('\n');
+            text.push_str(&line);
+        }
+        if let Some(rest) = rest {
+            text.push('\n');
+            text.push_str(rest);
+        }
+        text
     }
 
     /// The diagnostic in `lang`, for `format!` and `println!`.

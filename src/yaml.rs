@@ -145,6 +145,7 @@ fn to_diagnostic(
     let limits = source.limits;
     let error = error.without_snippet();
     let line = error.location().map(|l| source.file_line(l.line()));
+    let column = error.location().map(|l| l.column());
     if let Some(problem) = over_limit(error, file, limits) {
         return problem.at_line(line);
     }
@@ -157,9 +158,13 @@ fn to_diagnostic(
             None => (None, None),
         };
         if let Some((message, hint)) = wrong_type::explain(file, path, error, found.as_ref()) {
-            let line = at.map(|at| source.file_line(at.line)).or(line);
+            let (line, column) = match at {
+                Some(at) => (Some(source.file_line(at.line)), Some(at.column)),
+                None => (line, column),
+            };
             return Diagnostic::error(file, message)
                 .at_line(line)
+                .at_column(column)
                 .in_field(field)
                 .with_hint(hint);
         }
@@ -180,7 +185,9 @@ fn to_diagnostic(
             field: name,
             expected,
             ..
-        } => unknown_field(name, &within(name), expected, file).at_line(line),
+        } => unknown_field(name, &within(name), expected, file)
+            .at_line(line)
+            .at_column(column),
         serde_saphyr::Error::SerdeMissingField { field: name, .. } => {
             let problem = Diagnostic::error(file, msg::MISSING_FIELD.arg("field", name))
                 .at_line(line)
@@ -200,6 +207,7 @@ fn to_diagnostic(
             };
             let problem = Diagnostic::error(file, msg::NOT_AN_ALLOWED_VALUE.arg("value", variant))
                 .at_line(line)
+                .at_column(column)
                 .with_hint(hint);
             match field {
                 Some(field) => problem.in_field(field),
@@ -207,13 +215,13 @@ fn to_diagnostic(
             }
         }
         serde_saphyr::Error::DuplicateMappingKey { key: Some(key), .. } => {
-            twice(&within(key), file).at_line(line)
+            twice(&within(key), file).at_line(line).at_column(column)
         }
         serde_saphyr::Error::Message { msg: text, .. } if text.starts_with("duplicate field `") => {
             let name = text
                 .trim_start_matches("duplicate field `")
                 .trim_end_matches('`');
-            twice(&within(name), file).at_line(line)
+            twice(&within(name), file).at_line(line).at_column(column)
         }
         other => {
             let problem = Diagnostic::error(
@@ -221,6 +229,7 @@ fn to_diagnostic(
                 msg::YAML_INVALID.arg("detail", message_without_position(other)),
             )
             .at_line(line)
+            .at_column(column)
             .with_hint(&msg::YAML_INVALID_HINT);
             match field {
                 Some(field) => problem.in_field(field),

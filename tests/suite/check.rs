@@ -132,7 +132,13 @@ fn a_link_to_nothing_fails_build_and_check_with_its_file_and_line() {
     assert_eq!(catalogue.build_errors(), std::slice::from_ref(&expected));
     let run = run_check(catalogue.root(), &[]);
     assert_eq!(run.code, 1, "{run:#?}");
-    assert!(run.stderr.contains(&expected), "{}", run.stderr);
+    // The command shows the line of the text between the error and its hint.
+    let (first, hint) = expected.split_once('\n').unwrap();
+    let shown = format!(
+        "{first}\n    |\n  7 | [onde-onde](@/products/onde-onde-isi-1).\n    | {}\n{hint}",
+        "^".repeat(40)
+    );
+    assert!(run.stderr.contains(&shown), "{}", run.stderr);
 
     // Every kind of target is checked against what exists.
     for (link, kind) in [

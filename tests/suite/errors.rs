@@ -252,7 +252,69 @@ fn check_in_both_languages(catalogue: &Catalogue) -> (String, String) {
         assert!(!english.stderr.contains(jargon), "{}", english.stderr);
         assert!(!indonesian.stderr.contains(jargon), "{}", indonesian.stderr);
     }
-    (english.stderr, indonesian.stderr)
+    (
+        without_source_lines(&english.stderr),
+        without_source_lines(&indonesian.stderr),
+    )
+}
+
+/// Output without the lines of the files shown under the errors (`   4 | price: murah`).
+fn without_source_lines(output: &str) -> String {
+    let is_source = |line: &str| {
+        let line = line.trim_start();
+        let number = line.trim_start_matches(|c: char| c.is_ascii_digit());
+        line.starts_with('|') || (number.len() < line.len() && number.starts_with(" |"))
+    };
+    output
+        .lines()
+        .filter(|line| !is_source(line))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+/// Under the error, the line of the file with a caret under the value, in both languages; the
+/// first line and the hint stay as they are.
+#[test]
+fn errors_show_the_line_with_a_caret_under_the_value() {
+    let catalogue = basic_with(
+        BATIK,
+        "price: { min: 350000, max: 750000 }",
+        "price: murah  # harga",
+    );
+    let line = line_of(&catalogue.read(BATIK), "price:");
+    let root = catalogue.root().as_os_str();
+    for (locale, first, hint) in [
+        ("C", "error", "  hint: write it like this: `price: 35000`"),
+        (
+            "id_ID.UTF-8",
+            "kesalahan",
+            "  petunjuk: tulis seperti ini: `price: 35000`",
+        ),
+    ] {
+        for command in ["build", "check"] {
+            let run = etalase_with_locale(
+                repo_root(),
+                [OsStr::new(command), OsStr::new("--root"), root],
+                locale,
+            );
+            let lines: Vec<&str> = run.stderr.lines().collect();
+            let at = lines
+                .iter()
+                .position(|l| l.starts_with(&format!("{first}: {BATIK}:{line}: ")))
+                .unwrap_or_else(|| panic!("{}", run.stderr));
+            assert_eq!(
+                lines[at + 1..at + 5],
+                [
+                    "    |",
+                    &format!("  {line} | price: murah  # harga"),
+                    "    |        ^^^^^",
+                    hint
+                ],
+                "{command} {locale}:\n{}",
+                run.stderr
+            );
+        }
+    }
 }
 
 /// One wrong value in each kind of file, through the real `check`, in both languages.
