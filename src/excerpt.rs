@@ -56,7 +56,7 @@ impl Excerpt {
             .filter(|from| *from < text.len())
             .or_else(|| field.and_then(|field| value_start(&text, field)))
             .unwrap_or_else(|| text.iter().take_while(|c| c.is_whitespace()).count());
-        let len = value_len(&text[from..]).max(1);
+        let len = value_len(&text, from).max(1);
         Some(cut(line, &text, from, len))
     }
 
@@ -104,17 +104,32 @@ fn value_start(text: &[char], field: &str) -> Option<usize> {
     Some(text.len() - value.chars().count())
 }
 
-/// How long the value starting `text` is: up to a comment (` #`) or the end, without the
-/// spaces before either.
-fn value_len(text: &[char]) -> usize {
-    let mut end = text.len();
-    for i in 1..text.len() {
-        if text[i] == '#' && text[i - 1] == ' ' {
+/// How long the value starting at `from` in `text` is: up to a comment (` #`) or the end of
+/// the line, without the spaces before either; a key (`catgory:`) up to its colon; a value
+/// inside `{ … }` or `[ … ]` up to the `,` or bracket after it.
+fn value_len(text: &[char], from: usize) -> usize {
+    let rest = &text[from..];
+    let opens_collection = matches!(rest.first(), Some('{' | '['));
+    let mut depth = 0i32;
+    for c in &text[..from] {
+        match c {
+            '{' | '[' => depth += 1,
+            '}' | ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    let mut end = rest.len();
+    for (i, c) in rest.iter().enumerate() {
+        let next = rest.get(i + 1);
+        let comment = *c == '#' && i > 0 && rest[i - 1] == ' ';
+        let key_end = !opens_collection && *c == ':' && next.is_none_or(|n| *n == ' ');
+        let flow_end = !opens_collection && depth > 0 && matches!(c, ',' | '}' | ']');
+        if comment || key_end || flow_end {
             end = i;
             break;
         }
     }
-    text[..end]
+    rest[..end]
         .iter()
         .rposition(|c| !c.is_whitespace())
         .map_or(0, |last| last + 1)
@@ -203,6 +218,31 @@ mod tests {
                 "  2 |   - file: [a.jpg]",
                 "    |           ^^^^^^^"
             ]
+        );
+    }
+
+    #[test]
+    fn the_caret_covers_a_key_or_one_value_of_a_flow_mapping() {
+        assert_eq!(
+            shown("catgory: batik\n", 1, Some(1), None)[2],
+            "    | ^^^^^^^"
+        );
+        assert_eq!(
+            shown("price: { amount: banyak }\n", 1, Some(18), None)[2],
+            "    |                  ^^^^^^"
+        );
+        // A whole flow mapping, and a text with commas outside one, are underlined whole.
+        assert_eq!(
+            shown("price: { amount: 5 }\n", 1, Some(8), None)[2],
+            "    |        ^^^^^^^^^^^^^"
+        );
+        assert_eq!(
+            shown("address: Jl. Empu Nala 12, Kota\n", 1, Some(10), None)[2],
+            "    |          ^^^^^^^^^^^^^^^^^^^^^^"
+        );
+        assert_eq!(
+            shown("  url: https://x.id/a\n", 1, Some(8), None)[2],
+            "    |        ^^^^^^^^^^^^^^"
         );
     }
 
