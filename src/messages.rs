@@ -358,6 +358,72 @@ table! {
         id: "`{value}` bukan salah satu nilai yang boleh dipakai di kolom ini",
     }
 
+    // ------------------------------------------------------------ YAML: syntax mistakes in plain words (issue 20)
+    YAML_TAB {
+        en: "a tab is used for indentation; YAML accepts only spaces",
+        id: "ada tab untuk indentasi; YAML hanya menerima spasi",
+    }
+    YAML_TAB_HINT {
+        en: "replace the tab at the start of the line with spaces (two per level)",
+        id: "ganti tab di awal baris dengan spasi (dua spasi per tingkat)",
+    }
+    YAML_COLON_HERE {
+        en: "a `key: value` cannot start here: the line is indented more than the field above it, or its value holds a second `: `",
+        id: "`kunci: nilai` tidak boleh dimulai di sini: baris ini menjorok lebih dalam daripada kolom di atasnya, atau nilainya berisi `: ` kedua",
+    }
+    YAML_COLON_HERE_HINT {
+        en: "start the line where the other fields start, or put the value in quotes, e.g. `note: \"buka: 08.00\"`",
+        id: "mulai baris ini sejajar dengan kolom lainnya, atau beri tanda kutip pada nilainya, misalnya `note: \"buka: 08.00\"`",
+    }
+    YAML_UNCLOSED_QUOTE {
+        en: "a quote (`\"` or `'`) is opened but not closed",
+        id: "tanda kutip (`\"` atau `'`) dibuka tetapi tidak ditutup",
+    }
+    YAML_UNCLOSED_QUOTE_HINT {
+        en: "close the quote with the same mark, e.g. `name: \"Keripik Tempe\"`",
+        id: "tutup dengan tanda kutip yang sama, misalnya `name: \"Keripik Tempe\"`",
+    }
+    YAML_UNCLOSED_BRACKET {
+        en: "a bracket (`[` or `{`) is opened but not closed",
+        id: "tanda kurung (`[` atau `{`) dibuka tetapi tidak ditutup",
+    }
+    YAML_UNCLOSED_BRACKET_HINT {
+        en: "close it on the same line, e.g. `languages: [id, en]` or `unit: { id: lembar, en: piece }`",
+        id: "tutup di baris yang sama, misalnya `languages: [id, en]` atau `unit: { id: lembar, en: piece }`",
+    }
+    YAML_EXPECTED_KEY {
+        en: "this line is neither `key: value` nor a list item under a field",
+        id: "baris ini bukan `kunci: nilai` dan bukan isi daftar di bawah sebuah kolom",
+    }
+    YAML_EXPECTED_KEY_HINT {
+        en: "write `key: value`; list items (`- …`) go indented under their field, e.g. `tags:` then `  - pedas`",
+        id: "tulis `kunci: nilai`; isi daftar (`- …`) ditulis menjorok di bawah kolomnya, misalnya `tags:` lalu `  - pedas`",
+    }
+    YAML_UNKNOWN_ANCHOR {
+        en: "a value starting with `*` refers to an anchor (`&name`) that is not defined",
+        id: "nilai yang diawali `*` merujuk ke jangkar (`&nama`) yang tidak ada",
+    }
+    YAML_UNKNOWN_ANCHOR_HINT {
+        en: "to write a text that starts with `*`, put it in quotes: `\"*promo*\"`",
+        id: "untuk menulis teks yang diawali `*`, beri tanda kutip: `\"*promo*\"`",
+    }
+    YAML_SEVERAL_DOCUMENTS {
+        en: "the file holds more than one YAML document (a `---` line in the middle)",
+        id: "file ini berisi lebih dari satu dokumen YAML (ada baris `---` di tengah)",
+    }
+    YAML_SEVERAL_DOCUMENTS_HINT {
+        en: "remove the `---` line; in a Markdown file, front matter sits only at the top, between two `---` lines",
+        id: "hapus baris `---` itu; di file Markdown, front matter hanya ada di bagian paling atas, di antara dua baris `---`",
+    }
+    YAML_RESERVED_START {
+        en: "the value starts with `{character}`, which YAML keeps for itself",
+        id: "nilainya diawali `{character}`, tanda yang dipakai YAML sendiri",
+    }
+    YAML_RESERVED_START_HINT {
+        en: "put the value in quotes: `\"{character}...\"`",
+        id: "beri tanda kutip pada nilainya: `\"{character}...\"`",
+    }
+
     // ------------------------------------------------------------ catalogue.yaml
     NOT_A_DATE { en: "`{value}` is not a date", id: "`{value}` bukan tanggal" }
     DATE_HINT {

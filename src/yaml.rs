@@ -6,9 +6,10 @@ use serde::de::DeserializeOwned;
 use serde_path_to_error::{Path as FieldPath, Segment};
 
 use crate::diagnostic::{did_you_mean, Diagnostic};
-use crate::messages as msg;
+use crate::messages::{self as msg, Message};
 
 mod found;
+mod syntax;
 mod wrong_type;
 
 /// How deep YAML may nest and how much its aliases (`*name`) may expand: a file of a few
@@ -224,13 +225,17 @@ fn to_diagnostic(
             twice(&within(name), file).at_line(line).at_column(column)
         }
         other => {
-            let problem = Diagnostic::error(
-                file,
-                msg::YAML_INVALID.arg("detail", message_without_position(other)),
-            )
-            .at_line(line)
-            .at_column(column)
-            .with_hint(&msg::YAML_INVALID_HINT);
+            let detail = message_without_position(other);
+            let (message, hint) = syntax::in_plain_words(&detail).unwrap_or_else(|| {
+                (
+                    msg::YAML_INVALID.arg("detail", detail),
+                    Message::from(&msg::YAML_INVALID_HINT),
+                )
+            });
+            let problem = Diagnostic::error(file, message)
+                .at_line(line)
+                .at_column(column)
+                .with_hint(hint);
             match field {
                 Some(field) => problem.in_field(field),
                 None => problem,

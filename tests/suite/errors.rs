@@ -370,8 +370,12 @@ fn invalid_yaml_syntax_names_the_line() {
         "the line of the mistake ({line}) is not named: {error}"
     );
     assert!(
+        error.contains(": a `key: value` cannot start here: the line is indented more than the field above it, or its value holds a second `: `\n"),
+        "{error}"
+    );
+    assert!(
         error.ends_with(
-            "\n  hint: check the indentation, the `key: value` form and the quotes on this line"
+            "\n  hint: start the line where the other fields start, or put the value in quotes, e.g. `note: \"buka: 08.00\"`"
         ),
         "{error}"
     );
