@@ -383,6 +383,10 @@ table! {
         en: "close the quote with the same mark, e.g. `name: \"Keripik Tempe\"`",
         id: "tutup dengan tanda kutip yang sama, misalnya `name: \"Keripik Tempe\"`",
     }
+    YAML_AFTER_QUOTE {
+        en: "text follows the closing quote of a value; a quote opened on an earlier line may not be closed",
+        id: "ada teks setelah tanda kutip penutup; mungkin tanda kutip di baris sebelumnya belum ditutup",
+    }
     YAML_UNCLOSED_BRACKET {
         en: "a bracket (`[` or `{`) is opened but not closed",
         id: "tanda kurung (`[` atau `{`) dibuka tetapi tidak ditutup",

@@ -15,6 +15,8 @@ pub(super) fn in_plain_words(detail: &str) -> Option<(Message, Message)> {
         pair(&msg::YAML_COLON_HERE, &msg::YAML_COLON_HERE_HINT)
     } else if detail.contains("unclosed quote") {
         pair(&msg::YAML_UNCLOSED_QUOTE, &msg::YAML_UNCLOSED_QUOTE_HINT)
+    } else if detail.contains("trailing content after") && detail.contains("quoted scalar") {
+        pair(&msg::YAML_AFTER_QUOTE, &msg::YAML_UNCLOSED_QUOTE_HINT)
     } else if detail.contains("unclosed bracket") {
         pair(
             &msg::YAML_UNCLOSED_BRACKET,
@@ -129,6 +131,16 @@ mod tests {
                 );
             }
         }
+        // A quote left open runs on to the next quote, lines further down.
+        let (en, id) = error_of("name: \"a\nkind: \"b\" c\n");
+        assert!(
+            en.contains("a quote opened on an earlier line may not be closed"),
+            "{en}"
+        );
+        assert!(
+            id.contains("tanda kutip di baris sebelumnya belum ditutup"),
+            "{id}"
+        );
         let (en, _) = error_of("name: @x\n");
         assert!(
             en.ends_with("hint: put the value in quotes: `\"@...\"`"),

@@ -472,8 +472,8 @@ pub(super) fn explain(
 fn found_message(found: &Found) -> Message {
     match found {
         Found::Nothing => Message::from(&msg::FOUND_NOTHING),
-        Found::YesNo(value) => msg::FOUND_YES_NO.arg("value", value),
-        Found::Number(value) => msg::FOUND_NUMBER.arg("value", value),
+        Found::YesNo(value) => msg::FOUND_YES_NO.arg("value", shortened(value)),
+        Found::Number(value) => msg::FOUND_NUMBER.arg("value", shortened(value)),
         Found::Text(value) => msg::FOUND_TEXT.arg("value", shortened(value)),
         Found::List => Message::from(&msg::FOUND_LIST),
         Found::Fields => Message::from(&msg::FOUND_FIELDS),
@@ -560,6 +560,15 @@ fn generic_hint(expect: Expect) -> &'static Template {
 mod tests {
     use super::*;
     use crate::fields::order;
+
+    #[test]
+    fn what_was_found_is_shown_short_on_one_line() {
+        let long = "9".repeat(5000);
+        let shown = found_message(&Found::Number(long)).render(crate::messages::Lang::En);
+        assert_eq!(shown, format!("the number `{}…`", "9".repeat(60)));
+        let text = found_message(&Found::Text("a\nb".into())).render(crate::messages::Lang::Id);
+        assert_eq!(text, "teks `a b`");
+    }
 
     #[test]
     fn grouped_amounts_give_their_digits() {

@@ -335,7 +335,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "unclosed quote in product.yaml",
             fault: |c| c.replace(BATIK, "unit: { id: lembar,", "unit: { id: \"lembar,"),
-            expect: error_in(BATIK, "is opened but not closed"),
+            expect: error_in(BATIK, "may not be closed"),
         },
         Case {
             name: "malformed YAML in catalogue.yaml",
