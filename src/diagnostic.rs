@@ -21,10 +21,20 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub file: PathBuf,
     pub line: Option<u64>,
-    pub field: Option<String>,
+    /// Boxed rather than a `String`, with [`Spot`] boxed too, so a diagnostic stays under
+    /// the size clippy allows for an error passed by value.
+    pub field: Option<Box<str>>,
     pub message: Message,
     pub hint: Option<Message>,
-    /// The column (from 1) of the value on `line`, when the reader knows it.
+    /// Where on `line` and what the line says, when known; boxed, since most diagnostics
+    /// have neither and errors are passed around by value.
+    pub spot: Option<Box<Spot>>,
+}
+
+/// The column of a diagnostic's line and the line itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Spot {
+    /// The column (from 1) of the value on the line, when the reader knows it.
     pub column: Option<u64>,
     /// The line of the file itself, once [`crate::excerpt::attach`] has read it.
     pub excerpt: Option<Excerpt>,
@@ -49,8 +59,7 @@ impl Diagnostic {
             field: None,
             message,
             hint: None,
-            column: None,
-            excerpt: None,
+            spot: None,
         }
     }
 
@@ -62,13 +71,28 @@ impl Diagnostic {
 
     /// Points the diagnostic at a column (from 1) of its line.
     pub fn at_column(mut self, column: Option<u64>) -> Self {
-        self.column = column;
+        self.spot.get_or_insert_with(Box::default).column = column;
         self
+    }
+
+    /// The column (from 1) of the value on the line, when known.
+    pub fn column(&self) -> Option<u64> {
+        self.spot.as_ref().and_then(|spot| spot.column)
+    }
+
+    /// The line of the file, when it has been read.
+    pub fn excerpt(&self) -> Option<&Excerpt> {
+        self.spot.as_ref().and_then(|spot| spot.excerpt.as_ref())
+    }
+
+    /// Shows `excerpt` (the line of the file) under the diagnostic.
+    pub fn set_excerpt(&mut self, excerpt: Option<Excerpt>) {
+        self.spot.get_or_insert_with(Box::default).excerpt = excerpt;
     }
 
     /// Names the field (a dotted path such as `photos[0].file`).
     pub fn in_field(mut self, field: impl Into<String>) -> Self {
-        self.field = Some(field.into());
+        self.field = Some(field.into().into_boxed_str());
         self
     }
 
@@ -112,7 +136,7 @@ impl Diagnostic {
     /// is known: what the commands print and `serve` shows.
     pub fn render_with_source(&self, lang: Lang) -> String {
         let rendered = self.render(lang);
-        let Some(excerpt) = &self.excerpt else {
+        let Some(excerpt) = self.excerpt() else {
             return rendered;
         };
         let (first, rest) = match rendered.split_once('\n') {

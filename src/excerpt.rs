@@ -178,8 +178,8 @@ pub fn attach(diagnostics: &mut [Diagnostic], root: &CatalogueRoot) {
             .entry(diagnostic.file.clone())
             .or_insert_with(|| root.read_text(&diagnostic.file).ok().map(|f| f.text));
         if let Some(text) = text {
-            diagnostic.excerpt =
-                Excerpt::of(text, line, diagnostic.column, diagnostic.field.as_deref());
+            let excerpt = Excerpt::of(text, line, diagnostic.column(), diagnostic.field.as_deref());
+            diagnostic.set_excerpt(excerpt);
         }
     }
 }

@@ -85,8 +85,7 @@ fn item(diagnostic: &Diagnostic, lang: Lang) -> String {
     let message = escape_html(&diagnostic.message.render(lang));
     // The line of the file, as the terminal shows it; what the editor wrote is escaped.
     let source = diagnostic
-        .excerpt
-        .as_ref()
+        .excerpt()
         .map(|excerpt| {
             let lines = excerpt.lines().join("\n");
             format!("<pre class=\"source\">{}</pre>", escape_html(&lines))
@@ -123,7 +122,7 @@ mod tests {
         let mut problem = Diagnostic::error("content/products/a/product.yaml", &msg::NO_TITLE)
             .at_line(Some(1))
             .at_column(Some(7));
-        problem.excerpt = Excerpt::of(source, 1, problem.column, None);
+        problem.set_excerpt(Excerpt::of(source, 1, problem.column(), None));
         let page = Problems::Content(vec![problem]).overlay(Lang::Id);
         assert!(
             page.contains(

@@ -31,13 +31,13 @@ pub(super) fn in_plain_words(detail: &str) -> Option<(Message, Message)> {
             &msg::YAML_SEVERAL_DOCUMENTS,
             &msg::YAML_SEVERAL_DOCUMENTS_HINT,
         )
-    } else if let Some(character) = reserved_character(detail) {
-        Some((
-            msg::YAML_RESERVED_START.arg("character", character),
-            msg::YAML_RESERVED_START_HINT.arg("character", character),
-        ))
     } else {
-        None
+        reserved_character(detail).map(|character| {
+            (
+                msg::YAML_RESERVED_START.arg("character", character),
+                msg::YAML_RESERVED_START_HINT.arg("character", character),
+            )
+        })
     }
 }
 
@@ -51,7 +51,6 @@ fn reserved_character(detail: &str) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::messages::Lang;
     use std::path::Path;
 

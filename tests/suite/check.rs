@@ -237,7 +237,7 @@ fn photos_without_alt_text_are_warned_about_in_build_and_check() {
     let fields: Vec<Option<String>> = check_warnings(catalogue.root())
         .into_iter()
         .filter(|d| d.message.is(&etalase::messages::PHOTO_WITHOUT_ALT))
-        .map(|d| d.field)
+        .map(|d| d.field.map(String::from))
         .collect();
     assert_eq!(
         fields,
