@@ -331,6 +331,15 @@ table! {
     FOUND_NOTHING { en: "nothing (the value is empty)", id: "kosong (tidak ada nilainya)" }
     FOUND_LIST { en: "a list", id: "sebuah daftar" }
     FOUND_FIELDS { en: "fields (`key: value`)", id: "kumpulan kolom (`kunci: nilai`)" }
+    FILE_NOT_FIELDS {
+        en: "the file must hold fields, one `key: value` per line; found {found}",
+        id: "file ini harus berisi kolom, satu `kunci: nilai` per baris; yang tertulis {found}",
+    }
+    FILE_WITHOUT_FIELDS { en: "the file holds no fields", id: "file ini tidak berisi kolom apa pun" }
+    FILE_FIELDS_HINT {
+        en: "write one `key: value` per line from the left edge, e.g. `name: ...`; docs/content.md lists the fields",
+        id: "tulis satu `kunci: nilai` per baris mulai dari tepi kiri, misalnya `name: ...`; daftar kolomnya ada di docs/content.md",
+    }
     WRITE_LIKE { en: "write it like this: `{example}`", id: "tulis seperti ini: `{example}`" }
     AMOUNT_SEPARATORS_HINT {
         en: "write digits only, without `Rp`, dots or commas: `{example}`; in YAML a dot is a decimal point, so `{written}` is not read as the amount you meant",

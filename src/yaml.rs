@@ -170,6 +170,9 @@ fn to_diagnostic(
                 .with_hint(hint);
         }
     }
+    if let Some(problem) = whole_file(error, path, source) {
+        return problem.at_line(line);
+    }
     if let serde_saphyr::Error::InvalidScalar { ty, .. } = error {
         if let Some(problem) = wrong_scalar(ty, file) {
             return problem.at_line(line);
@@ -242,6 +245,37 @@ fn to_diagnostic(
             }
         }
     }
+}
+
+/// A file that is not a set of fields at all: empty, or a list or a text where `key: value`
+/// lines belong.
+fn whole_file(
+    error: &serde_saphyr::Error,
+    path: Option<&[Step]>,
+    source: &Source,
+) -> Option<Diagnostic> {
+    let at_top = path.is_none_or(<[Step]>::is_empty);
+    let no_fields = source
+        .text
+        .lines()
+        .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'));
+    if at_top && no_fields && matches!(error, serde_saphyr::Error::Eof { .. }) {
+        return Some(
+            Diagnostic::error(source.file, &msg::FILE_WITHOUT_FIELDS)
+                .with_hint(&msg::FILE_FIELDS_HINT),
+        );
+    }
+    if !at_top || !wrong_type::is_wrong_kind(error) {
+        return None;
+    }
+    let (found, _) = found::value_at(source.text, &[], source.limits.options())?;
+    Some(
+        Diagnostic::error(
+            source.file,
+            msg::FILE_NOT_FIELDS.nested("found", wrong_type::found_message(&found)),
+        )
+        .with_hint(&msg::FILE_FIELDS_HINT),
+    )
 }
 
 /// A key written twice in one mapping: YAML readers would keep one silently.

@@ -379,6 +379,31 @@ mod tests {
     }
 
     #[test]
+    fn a_file_that_is_not_fields_says_so() {
+        use crate::messages::Lang;
+        let file = std::path::Path::new("p/product.yaml");
+        let list = crate::yaml::parse::<RawProduct>("- name: A\n- producer: b\n", file, 1);
+        let problem = list.unwrap_err();
+        assert_eq!(
+            problem.to_string(),
+            "error: p/product.yaml:1: the file must hold fields, one `key: value` per line; \
+             found a list\n  hint: write one `key: value` per line from the left edge, e.g. \
+             `name: ...`; docs/content.md lists the fields"
+        );
+        let text = crate::yaml::parse::<RawProduct>("hanya teks\n", file, 1).unwrap_err();
+        assert!(text.render(Lang::Id).starts_with(
+            "kesalahan: p/product.yaml:1: file ini harus berisi kolom, satu `kunci: nilai` per baris; yang tertulis teks `hanya teks`"
+        ));
+        for empty in ["", "\n\n", "# belum diisi\n"] {
+            let problem = crate::yaml::parse::<RawProduct>(empty, file, 1).unwrap_err();
+            assert!(
+                problem.message.is(&crate::messages::FILE_WITHOUT_FIELDS),
+                "{problem}"
+            );
+        }
+    }
+
+    #[test]
     fn producer_fields_say_what_they_take() {
         let text = "name: A\nkind: ukm\naddress: x\nfounded: dua ribu\n";
         let file = std::path::Path::new("p/producer.yaml");

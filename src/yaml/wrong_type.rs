@@ -469,7 +469,7 @@ pub(super) fn explain(
     Some((message, hint))
 }
 
-fn found_message(found: &Found) -> Message {
+pub(super) fn found_message(found: &Found) -> Message {
     match found {
         Found::Nothing => Message::from(&msg::FOUND_NOTHING),
         Found::YesNo(value) => msg::FOUND_YES_NO.arg("value", shortened(value)),

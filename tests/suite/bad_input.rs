@@ -407,7 +407,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "a product.yaml that is a list",
             fault: |c| c.write(BATIK, "- name: Batik\n- producer: batik-sekar-jagad\n"),
-            expect: error_in(BATIK, ""),
+            expect: error_in(BATIK, "the file must hold fields, one `key: value` per line; found a list"),
         },
         Case {
             name: "founded written as a word",
@@ -1180,17 +1180,17 @@ fn cases() -> Vec<Case> {
         Case {
             name: "empty product.yaml",
             fault: |c| c.write(BATIK, ""),
-            expect: error_in(BATIK, ""),
+            expect: error_in(BATIK, "the file holds no fields"),
         },
         Case {
             name: "empty producer.yaml",
             fault: |c| c.write(PRODUCER, ""),
-            expect: error_in(PRODUCER, ""),
+            expect: error_in(PRODUCER, "the file holds no fields"),
         },
         Case {
             name: "empty catalogue.yaml",
             fault: |c| c.write(CONFIG, ""),
-            expect: error_in(CONFIG, ""),
+            expect: error_in(CONFIG, "the file holds no fields"),
         },
         Case {
             name: "empty free page",
