@@ -333,6 +333,28 @@ mod tests {
         assert!(id.contains("kolom `min_order`: seharusnya bilangan bulat (angka saja), tetapi yang tertulis teks `sepuluh`\n  petunjuk: tulis seperti ini: `min_order: 10`"), "{id}");
     }
 
+    /// Each kind of field and each kind of value found, as an Indonesian reader sees them.
+    #[test]
+    fn every_kind_is_said_in_indonesian_too() {
+        let cases = [
+            ("featured: ya", "kolom `featured`: seharusnya `true` (ya) atau `false` (tidak), tetapi yang tertulis teks `ya`\n  petunjuk: tulis seperti ini: `featured: true`"),
+            ("curation: { status: lolos, date: [1] }", "kolom `curation.date`: seharusnya tanggal dalam bentuk TTTT-BB-HH (tahun-bulan-hari), tetapi yang tertulis sebuah daftar"),
+            ("availability: siap", "kolom `availability`: seharusnya kolom-kolom di dalamnya (`kunci: nilai` menjorok di bawahnya, atau `{ kunci: nilai }`), tetapi yang tertulis teks `siap`"),
+            ("unit: [a]", "kolom `unit`: seharusnya teks, atau satu teks per bahasa seperti `{ id: ..., en: ... }`, tetapi yang tertulis sebuah daftar\n  petunjuk: tulis seperti ini: `unit: { id: lembar, en: piece }`"),
+            ("min_order: -3", "kolom `min_order`: seharusnya bilangan bulat (angka saja), tetapi yang tertulis angka `-3`"),
+            ("unit: true", "tetapi yang tertulis nilai ya/tidak `true`"),
+            ("featured:", "kolom `featured`: seharusnya `true` (ya) atau `false` (tidak), tetapi yang tertulis kosong (tidak ada nilainya)"),
+            ("tags: [a, { b: c }]", "kolom `tags[1]`: seharusnya teks, tetapi yang tertulis kumpulan kolom (`kunci: nilai`)\n  petunjuk: tulis seperti ini: `- oleh-oleh`"),
+            ("price: { amount: 35.000 }", "petunjuk: tulis angka saja, tanpa `Rp`, titik atau koma: `amount: 35000`"),
+        ];
+        for (line, expected) in cases {
+            let (en, id) = product_error(line);
+            assert!(id.contains(expected), "{line:?}:\n{id}");
+            assert!(id.starts_with("kesalahan: p/product.yaml:"), "{id}");
+            assert!(en.starts_with("error: p/product.yaml:"), "{en}");
+        }
+    }
+
     #[test]
     fn nested_mistakes_name_their_path() {
         assert!(product_error_en("photos:\n  - alt: x").contains(
