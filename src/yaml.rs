@@ -101,6 +101,13 @@ impl Source<'_> {
     }
 }
 
+/// Whether a type error in the field `path` of `file` says what the field takes in its own
+/// words (for tests holding the raw structs against the table).
+#[cfg(test)]
+pub(crate) fn knows_field(file: &Path, path: &str) -> bool {
+    wrong_type::knows(file, path)
+}
+
 /// One step of the way to a field: a key of a mapping, or the position in a list (from 0).
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Step {

@@ -223,6 +223,22 @@ mod tests {
         assert_eq!(order::AVAILABILITY, struct_fields::<RawAvailability>());
     }
 
+    /// Front matter's fields say what they take when written wrong, like every other file's.
+    #[test]
+    fn front_matter_fields_have_their_words() {
+        let front = [
+            struct_fields::<RawProductFront>(),
+            struct_fields::<RawPageFront>(),
+        ];
+        for field in front.concat() {
+            let file = std::path::Path::new("content/pages/tentang/id.md");
+            assert!(
+                crate::yaml::knows_field(file, field),
+                "front matter `{field}`"
+            );
+        }
+    }
+
     /// The first diagnostic of a product.yaml with `line` added to its required fields, in
     /// both languages.
     fn product_error(line: &str) -> (String, String) {

@@ -393,6 +393,16 @@ fn rule_for(file: &FilePath, path: &[Step]) -> Option<&'static Rule> {
     matches(&pattern).or_else(|| any_key.as_deref().and_then(matches))
 }
 
+/// Whether the table knows the field at `path` (written as the table writes it) of `file`.
+#[cfg(test)]
+pub(super) fn knows(file: &FilePath, path: &str) -> bool {
+    FileKind::of(file).is_some_and(|kind| {
+        RULES
+            .iter()
+            .any(|rule| rule.file == kind && rule.path == path)
+    })
+}
+
 /// What the reader's own error says the field wanted, for fields the table does not know.
 fn expect_from_error(error: &serde_saphyr::Error) -> Option<Expect> {
     use serde_saphyr::Error as Err;
