@@ -4,6 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::excerpt::Excerpt;
 use crate::fields::{GtinProblem, Marketplace, ShopLinkProblem, Sku, SkuProblem};
 use crate::messages::{self as msg, Lang, Message};
 
@@ -20,9 +21,23 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub file: PathBuf,
     pub line: Option<u64>,
-    pub field: Option<String>,
+    /// Boxed rather than a `String`, with [`Spot`] boxed too, so a diagnostic stays under
+    /// the size clippy allows for an error passed by value.
+    pub field: Option<Box<str>>,
     pub message: Message,
     pub hint: Option<Message>,
+    /// Where on `line` and what the line says, when known; boxed, since most diagnostics
+    /// have neither and errors are passed around by value.
+    pub spot: Option<Box<Spot>>,
+}
+
+/// The column of a diagnostic's line and the line itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Spot {
+    /// The column (from 1) of the value on the line, when the reader knows it.
+    pub column: Option<u64>,
+    /// The line of the file itself, once [`crate::excerpt::attach`] has read it.
+    pub excerpt: Option<Excerpt>,
 }
 
 impl Diagnostic {
@@ -44,6 +59,7 @@ impl Diagnostic {
             field: None,
             message,
             hint: None,
+            spot: None,
         }
     }
 
@@ -53,9 +69,30 @@ impl Diagnostic {
         self
     }
 
+    /// Points the diagnostic at a column (from 1) of its line.
+    pub fn at_column(mut self, column: Option<u64>) -> Self {
+        self.spot.get_or_insert_with(Box::default).column = column;
+        self
+    }
+
+    /// The column (from 1) of the value on the line, when known.
+    pub fn column(&self) -> Option<u64> {
+        self.spot.as_ref().and_then(|spot| spot.column)
+    }
+
+    /// The line of the file, when it has been read.
+    pub fn excerpt(&self) -> Option<&Excerpt> {
+        self.spot.as_ref().and_then(|spot| spot.excerpt.as_ref())
+    }
+
+    /// Shows `excerpt` (the line of the file) under the diagnostic.
+    pub fn set_excerpt(&mut self, excerpt: Option<Excerpt>) {
+        self.spot.get_or_insert_with(Box::default).excerpt = excerpt;
+    }
+
     /// Names the field (a dotted path such as `photos[0].file`).
     pub fn in_field(mut self, field: impl Into<String>) -> Self {
-        self.field = Some(field.into());
+        self.field = Some(field.into().into_boxed_str());
         self
     }
 
@@ -93,6 +130,29 @@ impl Diagnostic {
             self.hint.as_ref(),
             lang,
         )
+    }
+
+    /// Like [`Diagnostic::render`], with the line of the file under the first line when it
+    /// is known: what the commands print and `serve` shows.
+    pub fn render_with_source(&self, lang: Lang) -> String {
+        let rendered = self.render(lang);
+        let Some(excerpt) = self.excerpt() else {
+            return rendered;
+        };
+        let (first, rest) = match rendered.split_once('\n') {
+            Some((first, rest)) => (first, Some(rest)),
+            None => (rendered.as_str(), None),
+        };
+        let mut text = first.to_owned();
+        for line in excerpt.lines() {
+            text.push('\n');
+            text.push_str(&line);
+        }
+        if let Some(rest) = rest {
+            text.push('\n');
+            text.push_str(rest);
+        }
+        text
     }
 
     /// The diagnostic in `lang`, for `format!` and `println!`.

@@ -123,7 +123,10 @@ fn error_line(message: &Message, lang: Lang) -> String {
 
 /// Every diagnostic, `check`'s table of warnings, then `<n> error(s): <summary>`.
 fn render_content(diagnostics: &[Diagnostic], summary: Option<Summary>, lang: Lang) -> Vec<String> {
-    let mut lines: Vec<String> = diagnostics.iter().map(|d| d.render(lang)).collect();
+    let mut lines: Vec<String> = diagnostics
+        .iter()
+        .map(|d| d.render_with_source(lang))
+        .collect();
     if summary == Some(Summary::Check) {
         lines.extend(warning_table(diagnostics, lang));
     }

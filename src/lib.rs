@@ -7,6 +7,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod error;
+pub mod excerpt;
 pub mod export;
 pub mod fields;
 pub mod hosting;
@@ -390,7 +391,11 @@ pub fn load_overridden(
                 warnings: diagnostics,
             })
         }
-        _ => Err(Error::content(diagnostics.sorted())),
+        _ => {
+            let mut diagnostics = diagnostics.sorted();
+            excerpt::attach(&mut diagnostics, &root);
+            Err(Error::content(diagnostics))
+        }
     }
 }
 

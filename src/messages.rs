@@ -309,6 +309,153 @@ table! {
         id: "periksa spasi di awal baris, bentuk `kunci: nilai` dan tanda kutip di baris ini",
     }
 
+    // ------------------------------------------------------------ YAML: a value of the wrong kind (issue 20)
+    /// "field `price`: expected …; found …": what the field takes and what was written.
+    WRONG_KIND {
+        en: "expected {expected}; found {found}",
+        id: "seharusnya {expected}, tetapi yang tertulis {found}",
+    }
+    /// The same when the written value could not be read back.
+    WRONG_KIND_UNSEEN { en: "expected {expected}", id: "seharusnya {expected}" }
+    EXPECT_TEXT { en: "a text", id: "teks" }
+    EXPECT_TEXT_PER_LANGUAGE {
+        en: "a text, or one text per language such as `{ id: ..., en: ... }`",
+        id: "teks, atau satu teks per bahasa seperti `{ id: ..., en: ... }`",
+    }
+    EXPECT_WHOLE_NUMBER {
+        en: "a whole number (digits only)",
+        id: "bilangan bulat (angka saja)",
+    }
+    EXPECT_RUPIAH {
+        en: "a whole number of rupiah such as `35000`",
+        id: "jumlah rupiah berupa bilangan bulat seperti `35000`",
+    }
+    EXPECT_PRICE {
+        en: "a whole number of rupiah such as `35000`, or a range `{ min: 30000, max: 45000 }`",
+        id: "jumlah rupiah berupa bilangan bulat seperti `35000`, atau rentang `{ min: 30000, max: 45000 }`",
+    }
+    EXPECT_YES_NO { en: "`true` or `false`", id: "`true` (ya) atau `false` (tidak)" }
+    EXPECT_DATE { en: "a date written YYYY-MM-DD", id: "tanggal dalam bentuk TTTT-BB-HH (tahun-bulan-hari)" }
+    EXPECT_LIST {
+        en: "a list (`[a, b]`, or one `- item` per line)",
+        id: "daftar (`[a, b]`, atau satu `- isi` per baris)",
+    }
+    EXPECT_FIELDS {
+        en: "fields of its own (`key: value` indented below it, or `{ key: value }`)",
+        id: "kolom-kolom di dalamnya (`kunci: nilai` menjorok di bawahnya, atau `{ kunci: nilai }`)",
+    }
+    FOUND_TEXT { en: "the text `{value}`", id: "teks `{value}`" }
+    FOUND_NUMBER { en: "the number `{value}`", id: "angka `{value}`" }
+    FOUND_YES_NO { en: "the yes/no value `{value}`", id: "nilai ya/tidak `{value}`" }
+    FOUND_NOTHING { en: "nothing (the value is empty)", id: "kosong (tidak ada nilainya)" }
+    FOUND_LIST { en: "a list", id: "sebuah daftar" }
+    FOUND_FIELDS { en: "fields (`key: value`)", id: "kumpulan kolom (`kunci: nilai`)" }
+    FILE_NOT_FIELDS {
+        en: "the file must hold fields, one `key: value` per line; found {found}",
+        id: "file ini harus berisi kolom, satu `kunci: nilai` per baris; yang tertulis {found}",
+    }
+    FILE_WITHOUT_FIELDS { en: "the file holds no fields", id: "file ini tidak berisi kolom apa pun" }
+    FILE_FIELDS_HINT {
+        en: "write one `key: value` per line from the left edge, e.g. `name: ...`; docs/content.md lists the fields",
+        id: "tulis satu `kunci: nilai` per baris mulai dari tepi kiri, misalnya `name: ...`; daftar kolomnya ada di docs/content.md",
+    }
+    WRITE_LIKE { en: "write it like this: `{example}`", id: "tulis seperti ini: `{example}`" }
+    AMOUNT_SEPARATORS_HINT {
+        en: "write digits only, without `Rp`, dots or commas: `{example}`; in YAML a dot is a decimal point, so `{written}` is not read as the amount you meant",
+        id: "tulis angka saja, tanpa `Rp`, titik atau koma: `{example}`; di YAML titik adalah tanda desimal, jadi `{written}` tidak terbaca sebagai jumlah yang Anda maksud",
+    }
+    QUOTE_TEXT_HINT {
+        en: "write the text after the colon; put it in quotes if it starts with a special character",
+        id: "tulis teksnya setelah titik dua; beri tanda kutip jika diawali tanda khusus",
+    }
+    LIST_HINT {
+        en: "write the items in `[ ]` separated by commas, or one `- item` per line below the field",
+        id: "tulis isinya di dalam `[ ]` dipisah koma, atau satu `- isi` per baris di bawah kolom itu",
+    }
+    FIELDS_HINT {
+        en: "write its fields indented below it, one `key: value` per line, or as `{ key: value }`",
+        id: "tulis kolom-kolomnya menjorok di bawahnya, satu `kunci: nilai` per baris, atau sebagai `{ kunci: nilai }`",
+    }
+    FIELD_TWICE { en: "this field is written twice", id: "kolom ini ditulis dua kali" }
+    FIELD_TWICE_HINT {
+        en: "keep one of the two lines and delete the other",
+        id: "pertahankan salah satu baris dan hapus yang lain",
+    }
+    NOT_AN_ALLOWED_VALUE {
+        en: "`{value}` is not one of the values this field takes",
+        id: "`{value}` bukan salah satu nilai yang boleh dipakai di kolom ini",
+    }
+
+    // ------------------------------------------------------------ YAML: syntax mistakes in plain words (issue 20)
+    YAML_TAB {
+        en: "a tab is used for indentation; YAML accepts only spaces",
+        id: "ada tab untuk indentasi; YAML hanya menerima spasi",
+    }
+    YAML_TAB_HINT {
+        en: "replace the tab at the start of the line with spaces (two per level)",
+        id: "ganti tab di awal baris dengan spasi (dua spasi per tingkat)",
+    }
+    YAML_COLON_HERE {
+        en: "a `key: value` cannot start here: the line is indented more than the field above it, or its value holds a second `: `",
+        id: "`kunci: nilai` tidak boleh dimulai di sini: baris ini menjorok lebih dalam daripada kolom di atasnya, atau nilainya berisi `: ` kedua",
+    }
+    YAML_COLON_HERE_HINT {
+        en: "start the line where the other fields start, or put the value in quotes, e.g. `note: \"buka: 08.00\"`",
+        id: "mulai baris ini sejajar dengan kolom lainnya, atau beri tanda kutip pada nilainya, misalnya `note: \"buka: 08.00\"`",
+    }
+    YAML_UNCLOSED_QUOTE {
+        en: "a quote (`\"` or `'`) is opened but not closed",
+        id: "tanda kutip (`\"` atau `'`) dibuka tetapi tidak ditutup",
+    }
+    YAML_UNCLOSED_QUOTE_HINT {
+        en: "close the quote with the same mark, e.g. `name: \"Keripik Tempe\"`",
+        id: "tutup dengan tanda kutip yang sama, misalnya `name: \"Keripik Tempe\"`",
+    }
+    YAML_AFTER_QUOTE {
+        en: "text follows the closing quote of a value; a quote opened on an earlier line may not be closed",
+        id: "ada teks setelah tanda kutip penutup; mungkin tanda kutip di baris sebelumnya belum ditutup",
+    }
+    YAML_UNCLOSED_BRACKET {
+        en: "a bracket (`[` or `{`) is opened but not closed",
+        id: "tanda kurung (`[` atau `{`) dibuka tetapi tidak ditutup",
+    }
+    YAML_UNCLOSED_BRACKET_HINT {
+        en: "close it on the same line, e.g. `languages: [id, en]` or `unit: { id: lembar, en: piece }`",
+        id: "tutup di baris yang sama, misalnya `languages: [id, en]` atau `unit: { id: lembar, en: piece }`",
+    }
+    YAML_EXPECTED_KEY {
+        en: "this line is neither `key: value` nor a list item under a field",
+        id: "baris ini bukan `kunci: nilai` dan bukan isi daftar di bawah sebuah kolom",
+    }
+    YAML_EXPECTED_KEY_HINT {
+        en: "write `key: value`; list items (`- …`) go indented under their field, e.g. `tags:` then `  - pedas`",
+        id: "tulis `kunci: nilai`; isi daftar (`- …`) ditulis menjorok di bawah kolomnya, misalnya `tags:` lalu `  - pedas`",
+    }
+    YAML_UNKNOWN_ANCHOR {
+        en: "a value starting with `*` refers to an anchor (`&name`) that is not defined",
+        id: "nilai yang diawali `*` merujuk ke jangkar (`&nama`) yang tidak ada",
+    }
+    YAML_UNKNOWN_ANCHOR_HINT {
+        en: "to write a text that starts with `*`, put it in quotes: `\"*promo*\"`",
+        id: "untuk menulis teks yang diawali `*`, beri tanda kutip: `\"*promo*\"`",
+    }
+    YAML_SEVERAL_DOCUMENTS {
+        en: "the file holds more than one YAML document (a `---` line in the middle)",
+        id: "file ini berisi lebih dari satu dokumen YAML (ada baris `---` di tengah)",
+    }
+    YAML_SEVERAL_DOCUMENTS_HINT {
+        en: "remove the `---` line; in a Markdown file, front matter sits only at the top, between two `---` lines",
+        id: "hapus baris `---` itu; di file Markdown, front matter hanya ada di bagian paling atas, di antara dua baris `---`",
+    }
+    YAML_RESERVED_START {
+        en: "the value starts with `{character}`, which YAML keeps for itself",
+        id: "nilainya diawali `{character}`, tanda yang dipakai YAML sendiri",
+    }
+    YAML_RESERVED_START_HINT {
+        en: "put the value in quotes: `\"{character}...\"`",
+        id: "beri tanda kutip pada nilainya: `\"{character}...\"`",
+    }
+
     // ------------------------------------------------------------ catalogue.yaml
     NOT_A_DATE { en: "`{value}` is not a date", id: "`{value}` bukan tanggal" }
     DATE_HINT {
@@ -570,8 +717,8 @@ table! {
         id: "harga memerlukan `amount`, atau `min` dan `max` sekaligus",
     }
     PRICE_HINT {
-        en: "write `price: { amount: 450000 }` or `price: { min: 350000, max: 750000 }` in whole rupiah",
-        id: "tulis `price: { amount: 450000 }` atau `price: { min: 350000, max: 750000 }` dalam rupiah, tanpa titik atau koma",
+        en: "write `price: 450000`, or a range `price: { min: 350000, max: 750000 }`, in whole rupiah",
+        id: "tulis `price: 450000`, atau rentang `price: { min: 350000, max: 750000 }`, dalam rupiah tanpa titik atau koma",
     }
     TAG_NOT_A_SLUG { en: "tag `{tag}` is not a valid slug", id: "label `{tag}` bukan slug (nama alamat) yang sah" }
     NOT_AN_AVAILABILITY {
@@ -1423,7 +1570,7 @@ mod tests {
         assert!(PRICE_HINT.placeholders(Lang::En).is_empty());
         assert!(Message::from(&PRICE_HINT)
             .render(Lang::En)
-            .contains("{ amount: 450000 }"));
+            .contains("{ min: 350000, max: 750000 }"));
     }
 
     #[test]

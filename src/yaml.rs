@@ -3,9 +3,14 @@
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
+use serde_path_to_error::{Path as FieldPath, Segment};
 
 use crate::diagnostic::{did_you_mean, Diagnostic};
-use crate::messages as msg;
+use crate::messages::{self as msg, Message};
+
+mod found;
+mod syntax;
+mod wrong_type;
 
 /// How deep YAML may nest and how much its aliases (`*name`) may expand: a file of a few
 /// lines must not make the build use gigabytes ("billion laughs") or overflow the stack.
@@ -51,26 +56,128 @@ pub fn parse<T: DeserializeOwned>(
     parse_within(text, file, first_line, &YamlLimits::default())
 }
 
-/// Like [`parse`], within `limits`.
+/// Like [`parse`], within `limits`. The deserialiser is wrapped by `serde_path_to_error`, so
+/// an error knows the field it is in (`curation.date`, `photos[1].file`).
 pub fn parse_within<T: DeserializeOwned>(
     text: &str,
     file: &Path,
     first_line: u64,
     limits: &YamlLimits,
 ) -> Result<T, Diagnostic> {
-    serde_saphyr::from_str_with_options(text, limits.options())
-        .map_err(|error| to_diagnostic(&error, file, first_line, limits))
+    let mut path: Option<Vec<Step>> = None;
+    let parsed = serde_saphyr::with_deserializer_from_str_with_options(
+        text,
+        limits.options(),
+        |deserializer| {
+            serde_path_to_error::deserialize(deserializer).map_err(|error| {
+                path = Some(steps_of(error.path()));
+                error.into_inner()
+            })
+        },
+    );
+    parsed.map_err(|error| {
+        let source = Source {
+            text,
+            file,
+            first_line,
+            limits,
+        };
+        to_diagnostic(&error, path.as_deref(), &source)
+    })
+}
+
+/// The text an error was found in, and how to read it again.
+struct Source<'a> {
+    text: &'a str,
+    file: &'a Path,
+    first_line: u64,
+    limits: &'a YamlLimits,
+}
+
+impl Source<'_> {
+    /// A line of the text (1-based, as the reader counts) as a line of the file.
+    fn file_line(&self, line: u64) -> u64 {
+        line + self.first_line - 1
+    }
+}
+
+/// Whether a type error in the field `path` of `file` says what the field takes in its own
+/// words (for tests holding the raw structs against the table).
+#[cfg(test)]
+pub(crate) fn knows_field(file: &Path, path: &str) -> bool {
+    wrong_type::knows(file, path)
+}
+
+/// One step of the way to a field: a key of a mapping, or the position in a list (from 0).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// The path as editors read it. `Spanned` values add a step `value` of their own, and a key
+/// not yet known shows as `?`; neither is a field of the file.
+fn steps_of(path: &FieldPath) -> Vec<Step> {
+    path.iter()
+        .filter_map(|segment| match segment {
+            Segment::Map { key } if key != "value" => Some(Step::Key(key.clone())),
+            Segment::Seq { index } => Some(Step::Index(*index)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `curation.date`, `photos[1].file`; `None` at the top of the file.
+fn path_text(steps: &[Step]) -> Option<String> {
+    let mut text = String::new();
+    for step in steps {
+        match step {
+            Step::Key(key) => {
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push_str(key);
+            }
+            Step::Index(index) => text.push_str(&format!("[{index}]")),
+        }
+    }
+    (!text.is_empty()).then_some(text)
 }
 
 fn to_diagnostic(
     error: &serde_saphyr::Error,
-    file: &Path,
-    first_line: u64,
-    limits: &YamlLimits,
+    path: Option<&[Step]>,
+    source: &Source,
 ) -> Diagnostic {
+    let file = source.file;
+    let limits = source.limits;
     let error = error.without_snippet();
-    let line = error.location().map(|l| l.line() + first_line - 1);
+    let line = error.location().map(|l| source.file_line(l.line()));
+    let column = error.location().map(|l| l.column());
     if let Some(problem) = over_limit(error, file, limits) {
+        return problem.at_line(line);
+    }
+    // The field the error is in, as editors read it; empty at the top of the file.
+    let field = path.and_then(path_text);
+    if let (true, Some(path), Some(field)) = (wrong_type::is_wrong_kind(error), path, &field) {
+        let seen = found::value_at(source.text, path, limits.options());
+        let (found, at) = match seen {
+            Some((found, at)) => (Some(found), Some(at)),
+            None => (None, None),
+        };
+        if let Some((message, hint)) = wrong_type::explain(file, path, error, found.as_ref()) {
+            let (line, column) = match at {
+                Some(at) => (Some(source.file_line(at.line)), Some(at.column)),
+                None => (line, column),
+            };
+            return Diagnostic::error(file, message)
+                .at_line(line)
+                .at_column(column)
+                .in_field(field)
+                .with_hint(hint);
+        }
+    }
+    if let Some(problem) = whole_file(error, path, source) {
         return problem.at_line(line);
     }
     if let serde_saphyr::Error::InvalidScalar { ty, .. } = error {
@@ -78,22 +185,111 @@ fn to_diagnostic(
             return problem.at_line(line);
         }
     }
+    // The path of a key named by the error: some errors stop at the key, others before it.
+    let within = |name: &str| match (&field, path.and_then(<[Step]>::last)) {
+        (Some(field), Some(Step::Key(last))) if last == name => field.clone(),
+        (Some(parent), _) => format!("{parent}.{name}"),
+        (None, _) => name.to_owned(),
+    };
     match error {
         serde_saphyr::Error::SerdeUnknownField {
-            field, expected, ..
-        } => unknown_field(field, expected, file).at_line(line),
-        serde_saphyr::Error::SerdeMissingField { field, .. } => {
-            Diagnostic::error(file, msg::MISSING_FIELD.arg("field", field))
+            field: name,
+            expected,
+            ..
+        } => unknown_field(name, &within(name), expected, file)
+            .at_line(line)
+            .at_column(column),
+        serde_saphyr::Error::SerdeMissingField { field: name, .. } => {
+            let problem = Diagnostic::error(file, msg::MISSING_FIELD.arg("field", name))
                 .at_line(line)
-                .with_hint(msg::ADD_FIELD_LINE.arg("field", field))
+                .with_hint(msg::ADD_FIELD_LINE.arg("field", name));
+            // At the top of the file the message already names the field.
+            match &field {
+                Some(_) => problem.in_field(within(name)),
+                None => problem,
+            }
         }
-        other => Diagnostic::error(
-            file,
-            msg::YAML_INVALID.arg("detail", message_without_position(other)),
-        )
-        .at_line(line)
-        .with_hint(&msg::YAML_INVALID_HINT),
+        serde_saphyr::Error::SerdeUnknownVariant {
+            variant, expected, ..
+        } => {
+            let hint = match did_you_mean(variant, expected.iter().copied()) {
+                Some(close) => msg::DID_YOU_MEAN.arg("name", close),
+                None => msg::USE_ONE_OF.arg("names", expected.join(", ")),
+            };
+            let problem = Diagnostic::error(file, msg::NOT_AN_ALLOWED_VALUE.arg("value", variant))
+                .at_line(line)
+                .at_column(column)
+                .with_hint(hint);
+            match field {
+                Some(field) => problem.in_field(field),
+                None => problem,
+            }
+        }
+        serde_saphyr::Error::DuplicateMappingKey { key: Some(key), .. } => {
+            twice(&within(key), file).at_line(line).at_column(column)
+        }
+        serde_saphyr::Error::Message { msg: text, .. } if text.starts_with("duplicate field `") => {
+            let name = text
+                .trim_start_matches("duplicate field `")
+                .trim_end_matches('`');
+            twice(&within(name), file).at_line(line).at_column(column)
+        }
+        other => {
+            let detail = message_without_position(other);
+            let (message, hint) = syntax::in_plain_words(&detail).unwrap_or_else(|| {
+                (
+                    msg::YAML_INVALID.arg("detail", detail),
+                    Message::from(&msg::YAML_INVALID_HINT),
+                )
+            });
+            let problem = Diagnostic::error(file, message)
+                .at_line(line)
+                .at_column(column)
+                .with_hint(hint);
+            match field {
+                Some(field) => problem.in_field(field),
+                None => problem,
+            }
+        }
     }
+}
+
+/// A file that is not a set of fields at all: empty, or a list or a text where `key: value`
+/// lines belong.
+fn whole_file(
+    error: &serde_saphyr::Error,
+    path: Option<&[Step]>,
+    source: &Source,
+) -> Option<Diagnostic> {
+    let at_top = path.is_none_or(<[Step]>::is_empty);
+    let no_fields = source
+        .text
+        .lines()
+        .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'));
+    if at_top && no_fields && matches!(error, serde_saphyr::Error::Eof { .. }) {
+        return Some(
+            Diagnostic::error(source.file, &msg::FILE_WITHOUT_FIELDS)
+                .with_hint(&msg::FILE_FIELDS_HINT),
+        );
+    }
+    if !at_top || !wrong_type::is_wrong_kind(error) {
+        return None;
+    }
+    let (found, _) = found::value_at(source.text, &[], source.limits.options())?;
+    Some(
+        Diagnostic::error(
+            source.file,
+            msg::FILE_NOT_FIELDS.nested("found", wrong_type::found_message(&found)),
+        )
+        .with_hint(&msg::FILE_FIELDS_HINT),
+    )
+}
+
+/// A key written twice in one mapping: YAML readers would keep one silently.
+fn twice(field: &str, file: &Path) -> Diagnostic {
+    Diagnostic::error(file, &msg::FIELD_TWICE)
+        .in_field(field)
+        .with_hint(&msg::FIELD_TWICE_HINT)
 }
 
 /// A value that is not the number or yes/no its field takes, in words an editor knows.
@@ -138,13 +334,14 @@ fn over_limit(error: &serde_saphyr::Error, file: &Path, limits: &YamlLimits) -> 
     }
 }
 
-fn unknown_field(field: &str, expected: &[&'static str], file: &Path) -> Diagnostic {
+/// `field`, unknown, at `path` (the same at the top of the file, `curation.curatr` below).
+fn unknown_field(field: &str, path: &str, expected: &[&'static str], file: &Path) -> Diagnostic {
     let hint = match did_you_mean(field, expected.iter().copied()) {
         Some(close) => msg::DID_YOU_MEAN.arg("name", close),
         None => msg::ALLOWED_FIELDS.arg("fields", expected.join(", ")),
     };
     Diagnostic::error(file, msg::UNKNOWN_FIELD.arg("field", field))
-        .in_field(field)
+        .in_field(path)
         .with_hint(hint)
 }
 
@@ -201,7 +398,7 @@ mod tests {
         let text = error_of("name: a\ncount: many\n");
         assert_eq!(
             text,
-            "error: x/product.yaml:2: the value here is not a whole number\n  hint: write digits only, without dots, spaces or words, e.g. `10` or `350000`"
+            "error: x/product.yaml:2: field `count`: expected a whole number (digits only); found the text `many`\n  hint: write digits only, without dots, spaces or words, e.g. `10` or `350000`"
         );
     }
 

@@ -667,6 +667,33 @@ impl Config {
     }
 }
 
+/// The paths of every field `catalogue.yaml` may hold, as `yaml`'s table of what each field
+/// takes writes them (`publisher.name`, `categories[].slug`, `limits.*`), read from the raw
+/// structs so a field added to them and forgotten there fails its test.
+#[cfg(test)]
+pub(crate) fn raw_field_names() -> Vec<String> {
+    use crate::fields::order::struct_fields;
+    let mut names: Vec<String> = struct_fields::<RawConfig>()
+        .iter()
+        .map(|name| name.to_string())
+        .collect();
+    let nested: [(&str, &[&str]); 6] = [
+        ("publisher", struct_fields::<RawPublisher>()),
+        ("images", struct_fields::<RawImages>()),
+        ("categories[]", struct_fields::<RawCategory>()),
+        ("brochures[]", struct_fields::<RawBrochure>()),
+        ("shipping", struct_fields::<RawShipping>()),
+        ("returns", struct_fields::<RawReturns>()),
+    ];
+    for (parent, fields) in nested {
+        names.extend(fields.iter().map(|name| format!("{parent}.{name}")));
+    }
+    if !struct_fields::<RawLimits>().is_empty() {
+        names.push("limits.*".to_owned());
+    }
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

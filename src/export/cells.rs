@@ -133,6 +133,10 @@ fn body(entry: &Existing, lang: &str) -> String {
 
 /// `Rp 350.000`, or a range `350.000 - 750.000`, as offices type prices.
 fn price(value: &Value) -> String {
+    // `price: 35000`, the bare form editors may write.
+    if let Some(amount) = value.as_u64() {
+        return format!("Rp {}", grouped(amount));
+    }
     let amount = |key: &str| value.get(key).and_then(Value::as_u64);
     match (amount("amount"), amount("min"), amount("max")) {
         (Some(amount), _, _) => format!("Rp {}", grouped(amount)),
@@ -223,5 +227,7 @@ mod tests {
             assert_eq!(read.max, value.get("max").and_then(Value::as_u64));
             assert!(!read.shorthand);
         }
+        // The bare form, `price: 35000`, is the same price.
+        assert_eq!(price(&serde_json::json!(35000)), "Rp 35.000");
     }
 }

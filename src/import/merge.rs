@@ -229,7 +229,9 @@ impl<'a> Merging<'a> {
 
     fn fields(&mut self) {
         for (path, field) in self.incoming_fields() {
-            let current = get_path(&self.current, path).cloned();
+            let current = get_path(&self.current, path)
+                .cloned()
+                .map(|v| meaning(path, v));
             let base = self.base.field(path);
             let incoming = with_current_alts(path, current.as_ref(), field.value.clone());
             let verdict = verdict(current.as_ref(), incoming.as_ref(), base);
@@ -528,6 +530,18 @@ impl<'a> Merging<'a> {
             let file = self.folder.join(STATE_FILE);
             self.outcome.writes.push(Write::Text { file, text });
         }
+    }
+}
+
+/// A value as the catalogue reads it, so that two spellings of one value compare equal: a
+/// hand-written `price: 35000` is the `price: { amount: 35000 }` the import writes.
+fn meaning(path: &str, value: Value) -> Value {
+    match (path, value) {
+        ("price", Value::Number(amount)) => Value::Object(Map::from_iter([(
+            "amount".to_owned(),
+            Value::Number(amount),
+        )])),
+        (_, value) => value,
     }
 }
 

@@ -10,8 +10,8 @@ use serde_saphyr::Spanned;
 
 use super::links::{self, Folders, LinkUse};
 use super::raw::{
-    RawAvailability, RawCuration, RawPageFront, RawPhoto, RawPrice, RawProducer, RawProduct,
-    RawProductFront, RawShops, RawWholeNumber,
+    RawAvailability, RawCuration, RawPageFront, RawPhoto, RawPrice, RawPriceWritten, RawProducer,
+    RawProduct, RawProductFront, RawShops, RawWholeNumber,
 };
 use super::{
     Asset, Availability, Catalogue, Certification, Curation, Page, Photo, Producer, Product,
@@ -892,9 +892,14 @@ fn checked_identifiers(
     (sku, gtin)
 }
 
-fn checked_price(price: &Spanned<RawPrice>, file: &Path, found: &mut Diagnostics) -> Option<Price> {
+fn checked_price(
+    price: &Spanned<RawPriceWritten>,
+    file: &Path,
+    found: &mut Diagnostics,
+) -> Option<Price> {
     let line = line_of(price);
-    let result = match (price.value.amount, price.value.min, price.value.max) {
+    let RawPrice { amount, min, max } = &price.value.0;
+    let result = match (*amount, *min, *max) {
         (Some(amount), None, None) => Ok(Price::Fixed(amount)),
         (None, Some(min), Some(max)) => Price::between(min, max)
             .ok_or_else(|| msg::PRICE_MIN_ABOVE_MAX.arg("min", min).arg("max", max)),

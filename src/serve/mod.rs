@@ -164,7 +164,7 @@ fn report(outcome: &Outcome, changes: Option<&Changes>, warned: &mut Vec<Diagnos
 
 fn print_all(diagnostics: &[Diagnostic], lang: Lang) {
     for diagnostic in diagnostics {
-        eprintln!("{}", diagnostic.render(lang));
+        eprintln!("{}", diagnostic.render_with_source(lang));
     }
 }
 

@@ -24,6 +24,7 @@ font:15px/1.5 system-ui,sans-serif;box-shadow:0 6px 24px rgba(0,0,0,.3)}\
 #etalase-errors li{margin:.4rem 0}\
 #etalase-errors code{background:#f1e4e2;padding:0 .25em;border-radius:3px}\
 #etalase-errors .hint{color:#4a4a4a}\
+#etalase-errors pre.source{margin:.25rem 0;font:13px/1.35 ui-monospace,monospace;overflow-x:auto}\
 #etalase-errors button{float:right;font-size:1.25rem;border:0;background:none;cursor:pointer}\
 </style>";
 
@@ -82,7 +83,15 @@ fn item(diagnostic: &Diagnostic, lang: Lang) -> String {
         })
         .unwrap_or_default();
     let message = escape_html(&diagnostic.message.render(lang));
-    format!("<li>{place}: <span class=\"message\">{message}</span>{hint}</li>")
+    // The line of the file, as the terminal shows it; what the editor wrote is escaped.
+    let source = diagnostic
+        .excerpt()
+        .map(|excerpt| {
+            let lines = excerpt.lines().join("\n");
+            format!("<pre class=\"source\">{}</pre>", escape_html(&lines))
+        })
+        .unwrap_or_default();
+    format!("<li>{place}: <span class=\"message\">{message}</span>{source}{hint}</li>")
 }
 
 fn code(lang: Lang) -> &'static str {
@@ -100,4 +109,27 @@ pub fn empty_page(lang: Lang) -> String {
          <title>etalase serve</title></head><body></body></html>",
         code(lang)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::excerpt::Excerpt;
+
+    #[test]
+    fn the_source_line_is_shown_escaped_under_the_message() {
+        let source = "name: <script>alert(1)</script>\n";
+        let mut problem = Diagnostic::error("content/products/a/product.yaml", &msg::NO_TITLE)
+            .at_line(Some(1))
+            .at_column(Some(7));
+        problem.set_excerpt(Excerpt::of(source, 1, problem.column(), None));
+        let page = Problems::Content(vec![problem]).overlay(Lang::Id);
+        assert!(
+            page.contains(
+                "<pre class=\"source\">    |\n  1 | name: &lt;script&gt;alert(1)&lt;&#x2F;script&gt;\n    |       ^^^^^^^^^^^^^^^^^^^^^^^^^</pre>"
+            ),
+            "{page}"
+        );
+        assert!(!page.contains("<script>"));
+    }
 }

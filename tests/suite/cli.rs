@@ -317,8 +317,16 @@ fn printed_diagnostics(stderr: &str, labels: &[&str]) -> Vec<Printed> {
             field = Some(format!("{name}`"));
             rest = after;
         }
-        let hint = lines
-            .get(i + 1)
+        // The hint follows the lines of the file shown under the diagnostic (`  7 | ...`).
+        let is_source = |line: &str| {
+            let line = line.trim_start();
+            let number = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            line.starts_with('|') || (number.len() < line.len() && number.starts_with(" |"))
+        };
+        let hint = lines[i + 1..]
+            .iter()
+            .take_while(|next| next.starts_with("  "))
+            .find(|next| !is_source(next))
             .and_then(|next| next.strip_prefix("  "))
             .and_then(|next| next.split_once(": "))
             .map(|(l, h)| (l.to_owned(), h.to_owned()));

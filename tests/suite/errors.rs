@@ -212,6 +212,154 @@ fn whatsapp_number_with_spaces_is_an_error() {
     );
 }
 
+// ---------------------------------------------------------------- values of the wrong kind
+
+#[test]
+fn a_price_written_as_a_word_says_what_price_takes() {
+    let catalogue = basic_with(BATIK, "price: { min: 350000, max: 750000 }", "price: murah");
+    let line = line_of(&catalogue.read(BATIK), "price:");
+    assert_eq!(
+        only_error(&catalogue).lines().take(2).collect::<Vec<_>>(),
+        [
+            format!(
+                "error: {BATIK}:{line}: field `price`: expected a whole number of rupiah such \
+                 as `35000`, or a range `{{ min: 30000, max: 45000 }}`; found the text `murah`"
+            )
+            .as_str(),
+            "  hint: write it like this: `price: 35000`",
+        ]
+    );
+}
+
+#[test]
+fn a_bare_number_is_a_single_price() {
+    let catalogue = basic_with(BATIK, "price: { min: 350000, max: 750000 }", "price: 35000");
+    let site = catalogue.build();
+    let page = site.text("id/products/batik-tulis-surya/index.html");
+    assert!(page.contains("Rp 35.000"), "the price is shown");
+    assert!(!page.contains("750.000"), "the old range is gone");
+}
+
+/// `etalase check` of `catalogue` in English and in Indonesian: both standard errors.
+fn check_in_both_languages(catalogue: &Catalogue) -> (String, String) {
+    let root = catalogue.root().as_os_str();
+    let args = [OsStr::new("check"), OsStr::new("--root"), root];
+    let english = etalase_in(repo_root(), args);
+    let indonesian = etalase_with_locale(repo_root(), args, "id_ID.UTF-8");
+    assert_eq!(english.code, 1, "{}", english.stderr);
+    assert_eq!(indonesian.code, 1, "{}", indonesian.stderr);
+    for jargon in ["invalid type", "mapping start", "sequence start"] {
+        assert!(!english.stderr.contains(jargon), "{}", english.stderr);
+        assert!(!indonesian.stderr.contains(jargon), "{}", indonesian.stderr);
+    }
+    (
+        without_source_lines(&english.stderr),
+        without_source_lines(&indonesian.stderr),
+    )
+}
+
+/// Output without the lines of the files shown under the errors (`   4 | price: murah`).
+fn without_source_lines(output: &str) -> String {
+    let is_source = |line: &str| {
+        let line = line.trim_start();
+        let number = line.trim_start_matches(|c: char| c.is_ascii_digit());
+        line.starts_with('|') || (number.len() < line.len() && number.starts_with(" |"))
+    };
+    output
+        .lines()
+        .filter(|line| !is_source(line))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+/// Under the error, the line of the file with a caret under the value, in both languages; the
+/// first line and the hint stay as they are.
+#[test]
+fn errors_show_the_line_with_a_caret_under_the_value() {
+    let catalogue = basic_with(
+        BATIK,
+        "price: { min: 350000, max: 750000 }",
+        "price: murah  # harga",
+    );
+    let line = line_of(&catalogue.read(BATIK), "price:");
+    let root = catalogue.root().as_os_str();
+    for (locale, first, hint) in [
+        ("C", "error", "  hint: write it like this: `price: 35000`"),
+        (
+            "id_ID.UTF-8",
+            "kesalahan",
+            "  petunjuk: tulis seperti ini: `price: 35000`",
+        ),
+    ] {
+        for command in ["build", "check"] {
+            let run = etalase_with_locale(
+                repo_root(),
+                [OsStr::new(command), OsStr::new("--root"), root],
+                locale,
+            );
+            let lines: Vec<&str> = run.stderr.lines().collect();
+            let at = lines
+                .iter()
+                .position(|l| l.starts_with(&format!("{first}: {BATIK}:{line}: ")))
+                .unwrap_or_else(|| panic!("{}", run.stderr));
+            assert_eq!(
+                lines[at + 1..at + 5],
+                [
+                    "    |",
+                    &format!("  {line} | price: murah  # harga"),
+                    "    |        ^^^^^",
+                    hint
+                ],
+                "{command} {locale}:\n{}",
+                run.stderr
+            );
+        }
+    }
+}
+
+/// One wrong value in each kind of file, through the real `check`, in both languages.
+#[test]
+fn type_errors_in_every_file_name_the_field_in_both_languages() {
+    let catalogue = Catalogue::copy("basic");
+    catalogue.replace(BATIK, "min_order: 10", "min_order: sepuluh");
+    catalogue.replace(PRODUCER, "founded: 2012", "founded: [2012]");
+    // The front matter of a product whose product.yaml is right (one with mistakes stops
+    // before its texts are read).
+    catalogue.write(
+        "content/products/onde-onde-isi-10/id.md",
+        "---\nunit: { satu: lembar }\n---\nTeks.\n",
+    );
+    let (english, indonesian) = check_in_both_languages(&catalogue);
+    for expected in [
+        "field `min_order`: expected a whole number (digits only); found the text `sepuluh`\n  hint: write it like this: `min_order: 10`",
+        "field `founded`: expected a whole number (digits only); found a list\n  hint: write it like this: `founded: 2009`",
+        "id.md:2: field `unit`: expected a text; found fields (`key: value`)\n  hint: write it like this: `unit: bungkus`",
+    ] {
+        assert!(english.contains(expected), "{expected}\n{english}");
+    }
+    for expected in [
+        "kolom `min_order`: seharusnya bilangan bulat (angka saja), tetapi yang tertulis teks `sepuluh`\n  petunjuk: tulis seperti ini: `min_order: 10`",
+        "kolom `founded`: seharusnya bilangan bulat (angka saja), tetapi yang tertulis sebuah daftar",
+        "kolom `unit`: seharusnya teks, tetapi yang tertulis kumpulan kolom (`kunci: nilai`)",
+    ] {
+        assert!(indonesian.contains(expected), "{expected}\n{indonesian}");
+    }
+
+    // catalogue.yaml stops the build before the entries are read: a catalogue of its own.
+    let catalogue = Catalogue::copy("basic");
+    catalogue.replace("catalogue.yaml", "languages: [id, en]", "languages: id");
+    let line = line_of(&catalogue.read("catalogue.yaml"), "languages:");
+    let (english, indonesian) = check_in_both_languages(&catalogue);
+    let expected = format!(
+        "error: catalogue.yaml:{line}: field `languages`: expected a list (`[a, b]`, or one `- item` per line); found the text `id`\n  hint: write it like this: `languages: [id, en]`"
+    );
+    assert!(english.contains(&expected), "{english}");
+    let expected = format!(
+        "kesalahan: catalogue.yaml:{line}: kolom `languages`: seharusnya daftar (`[a, b]`, atau satu `- isi` per baris), tetapi yang tertulis teks `id`\n  petunjuk: tulis seperti ini: `languages: [id, en]`"
+    );
+    assert!(indonesian.contains(&expected), "{indonesian}");
+}
+
 #[test]
 fn invalid_yaml_syntax_names_the_line() {
     let catalogue = basic_with(BATIK, "\nmin_order: 10\n", "\nmin_order: 10: 20\n");
@@ -222,8 +370,12 @@ fn invalid_yaml_syntax_names_the_line() {
         "the line of the mistake ({line}) is not named: {error}"
     );
     assert!(
+        error.contains(": a `key: value` cannot start here: the line is indented more than the field above it, or its value holds a second `: `\n"),
+        "{error}"
+    );
+    assert!(
         error.ends_with(
-            "\n  hint: check the indentation, the `key: value` form and the quotes on this line"
+            "\n  hint: start the line where the other fields start, or put the value in quotes, e.g. `note: \"buka: 08.00\"`"
         ),
         "{error}"
     );

@@ -707,6 +707,51 @@ fn a_first_import_over_hand_written_entries_keeps_what_differs() {
     );
 }
 
+/// `price: 400000` written by hand is the `{ amount: 400000 }` the spreadsheet's row gives:
+/// the same price in another spelling, not a hand edit to keep or report.
+#[test]
+fn a_bare_price_written_by_hand_is_the_same_as_the_spreadsheets() {
+    let yaml = "content/products/batik-tulis-surya/product.yaml";
+    // (the price written by hand, whether the import reports it as differing)
+    for (written, reported) in [("price: 400000", false), ("price: 450000", true)] {
+        let setup = Setup::new();
+        setup
+            .catalogue
+            .replace(yaml, "price: { min: 350000, max: 750000 }", written);
+        let mut products = vec![products_header()];
+        products.push(vec![
+            Text("Batik Tulis Surya Majapahit"),
+            Text("Surya Majapahit Hand-drawn Batik"),
+            Text("Batik Sekar Jagad"),
+            Text("batik"),
+            Number(400000.0),
+            Blank,
+            Text("lembar"),
+            Blank,
+            Blank,
+            Blank,
+            Blank,
+            Blank,
+        ]);
+        let file = setup.xlsx(&[("Produk", products)]);
+        let run = setup.import(&file, &[]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(
+            run.stderr.contains("field `price`"),
+            reported,
+            "{written}: {}",
+            run.stderr
+        );
+        assert!(
+            setup
+                .catalogue
+                .read(yaml)
+                .contains(&format!("\n{written}\n")),
+            "the editor's line stays"
+        );
+    }
+}
+
 #[test]
 fn a_curation_sheet_changes_only_the_curation_block() {
     let setup = Setup::new();

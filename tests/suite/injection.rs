@@ -646,7 +646,7 @@ fn errors_by_field(catalogue: &Catalogue) -> BTreeSet<(String, String)> {
             );
             (
                 d.file.to_string_lossy().replace('\\', "/"),
-                d.field.clone().unwrap_or_default(),
+                d.field.as_deref().unwrap_or_default().to_owned(),
             )
         })
         .collect()

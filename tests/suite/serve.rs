@@ -415,6 +415,19 @@ fn the_server_rebuilds_on_save_reloads_pages_and_shows_broken_content_until_fixe
         .text()
         .collect();
     assert_eq!(line, broken_line.to_string());
+    // The line of the file, with a caret under the value, as the terminal shows it.
+    let source: String = named[0]
+        .select(&selector("pre.source"))
+        .next()
+        .expect("the error shows its line of the file")
+        .text()
+        .collect();
+    let caret = format!("{}^^^^^^", " ".repeat("price: { amount: ".len()));
+    assert!(
+        source.contains(&format!("{broken_line} | price: {{ amount: banyak }}\n"))
+            && source.ends_with(&caret),
+        "{source}"
+    );
     let other = Html::parse_document(&server.get("/en/").body);
     assert_eq!(
         select(&other, "#etalase-errors").len(),
