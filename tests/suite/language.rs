@@ -160,6 +160,7 @@ fn every_commands_mistakes_are_told_in_indonesian() {
     let runs: Vec<(&str, std::path::PathBuf, Vec<OsString>, i32)> = vec![
         ("build", root.clone(), args(&["build"]), 1),
         ("check", root.clone(), args(&["check", "--strict"]), 1),
+        ("yaml syntax", syntax.root().to_owned(), args(&["check"]), 1),
         ("pdf", root.clone(), args(&["pdf", "--lang", "fr"]), 2),
         (
             "pdf without a browser",
