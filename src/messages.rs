@@ -1287,6 +1287,58 @@ table! {
         id: "uji coba, tidak ada yang ditulis: {created} akan dibuat, {updated} diperbarui, {unchanged} tetap, {conflicts} perubahan tangan dipertahankan atau ditimpa, {errors} kesalahan, baris yang tidak akan diimpor: {skipped}",
     }
 
+    // ------------------------------------------------------------ spreadsheet limits (import)
+    IMPORT_TOO_MANY_PARTS {
+        en: "the file holds {count} parts; a spreadsheet may hold at most {limit}",
+        id: "file ini berisi {count} bagian; lembar kerja paling banyak berisi {limit} bagian",
+    }
+    IMPORT_UNPACKS_TOO_BIG {
+        en: "the file would unpack to more than {limit} MB; spreadsheets may be at most {limit} MB unpacked",
+        id: "file ini akan membesar menjadi lebih dari {limit} MB saat dibuka; lembar kerja paling besar {limit} MB setelah dibuka",
+    }
+    IMPORT_FILE_TOO_BIG {
+        en: "the file is more than {limit} MB; spreadsheets may be at most {limit} MB",
+        id: "file ini lebih dari {limit} MB; lembar kerja paling besar {limit} MB",
+    }
+    IMPORT_SPREADSHEET_MB_HINT {
+        en: "remove what the catalogue does not need (embedded pictures, unused sheets), or raise `limits.max_spreadsheet_mb` in catalogue.yaml",
+        id: "hapus yang tidak diperlukan katalog (gambar yang ditempel, lembar yang tidak dipakai), atau naikkan `limits.max_spreadsheet_mb` di catalogue.yaml",
+    }
+    IMPORT_PACKED_TOO_TIGHT {
+        en: "its part `{part}` unpacks to over {ratio} times its packed size, which no real spreadsheet does; the file was not read",
+        id: "bagiannya `{part}` membesar lebih dari {ratio} kali ukurannya saat dibuka, hal yang tidak terjadi pada lembar kerja sungguhan; file tidak dibaca",
+    }
+    IMPORT_PACKED_TOO_TIGHT_HINT {
+        en: "open the file in a spreadsheet program and save it again, or use the template docs/import-template.xlsx",
+        id: "buka file di program lembar kerja lalu simpan ulang, atau gunakan templat docs/import-template.xlsx",
+    }
+    IMPORT_CELL_TOO_LONG {
+        en: "the cell holds {chars} characters; a cell may hold at most {limit}",
+        id: "sel ini berisi {chars} karakter; satu sel paling banyak {limit} karakter",
+    }
+    IMPORT_CELL_TOO_LONG_HINT {
+        en: "long descriptions belong in the entry's id.md and en.md; or raise `limits.max_cell_chars` in catalogue.yaml",
+        id: "deskripsi panjang ditulis di id.md dan en.md entri; atau naikkan `limits.max_cell_chars` di catalogue.yaml",
+    }
+    IMPORT_TOO_MANY_ROWS {
+        en: "the sheet goes on past row {limit}; a sheet may have at most {limit} rows",
+        id: "lembar ini berlanjut melewati baris {limit}; satu lembar paling banyak {limit} baris",
+    }
+    IMPORT_TOO_MANY_ROWS_HINT {
+        en: "delete the empty or unused rows at the bottom, split the sheet into several files, or raise `limits.max_sheet_rows` in catalogue.yaml",
+        id: "hapus baris kosong atau tak terpakai di bagian bawah, bagi lembar ke beberapa file, atau naikkan `limits.max_sheet_rows` di catalogue.yaml",
+    }
+    IMPORT_TOO_MANY_COLUMNS {
+        en: "the sheet has values past column {column}; etalase reads at most {limit} columns",
+        id: "lembar ini berisi nilai melewati kolom {column}; etalase membaca paling banyak {limit} kolom",
+    }
+    IMPORT_TOO_MANY_COLUMNS_HINT {
+        en: "the import's columns are listed in docs/import.md; delete the columns far to the right",
+        id: "kolom yang dibaca impor tercantum di docs/import.md; hapus kolom yang jauh di sebelah kanan",
+    }
+    /// A cell pointed at before its column's header is known.
+    IMPORT_AT_COLUMN_LETTER { en: "column {column}", id: "kolom {column}" }
+
     /// Text that exists in one language only: an error worded by the system or a library.
     /// Never for etalase's own sentences, which belong in this table.
     VERBATIM { en: "{detail}", id: "{detail}" }

@@ -6,10 +6,13 @@
 use std::fs;
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Reader};
+use calamine::{open_workbook_auto, Data, Reader, Sheets};
 
 use super::layout::read_cell;
+use super::limits::{self, CellLimits, Next, Place};
+use super::report::Problem;
 use super::values::date_from_serial;
+use crate::config::SpreadsheetLimits;
 use crate::messages::{self as msg, Message};
 
 /// One sheet of a workbook (or a whole csv file), as text.
@@ -56,46 +59,124 @@ pub fn column_letter(mut index: usize) -> String {
     String::from_utf8(letters).unwrap_or_default()
 }
 
-/// Every sheet of the spreadsheet at `path`, by its extension (xlsx, xlsm, xls, ods or csv).
-pub fn read(path: &Path) -> Result<Vec<Sheet>, Message> {
+/// Why a spreadsheet was not read.
+#[derive(Debug)]
+pub enum NotRead {
+    /// Not a spreadsheet, or not one that can be read: a usage error.
+    Usage(Message),
+    /// Beyond the limits of `limits:` (or a zip bomb): content errors, all of them.
+    Refused(Vec<Problem>),
+}
+
+/// Every sheet of the spreadsheet at `path`, by its extension (xlsx, xlsm, xls, ods or csv),
+/// held to `limits` before and while it is read.
+pub fn read(path: &Path, limits: &SpreadsheetLimits) -> Result<Vec<Sheet>, NotRead> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
+    let file = super::display_name(path);
+    let place = Place {
+        file: &file,
+        sheet: None,
+    };
     match extension.as_str() {
-        "csv" | "txt" => read_csv(path).map(|sheet| vec![sheet]),
-        "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(path),
-        _ => Err(msg::IMPORT_UNKNOWN_FORMAT.arg("file", path.display())),
+        "csv" | "txt" => read_csv(path, &place, limits).map(|sheet| vec![sheet]),
+        "xls" => {
+            limits::check_file_size(path, &place, limits).map_err(NotRead::Refused)?;
+            read_workbook(path, &place, limits)
+        }
+        "xlsx" | "xlsm" | "ods" => {
+            limits::check_zip(path, &place, limits).map_err(NotRead::Refused)?;
+            read_workbook(path, &place, limits)
+        }
+        _ => Err(NotRead::Usage(
+            msg::IMPORT_UNKNOWN_FORMAT.arg("file", path.display()),
+        )),
     }
 }
 
-fn unreadable(path: &Path, detail: impl std::fmt::Display) -> Message {
-    msg::IMPORT_UNREADABLE
-        .arg("file", path.display())
-        .arg("detail", detail)
+fn unreadable(path: &Path, detail: impl std::fmt::Display) -> NotRead {
+    NotRead::Usage(
+        msg::IMPORT_UNREADABLE
+            .arg("file", path.display())
+            .arg("detail", detail),
+    )
 }
 
-fn read_workbook(path: &Path) -> Result<Vec<Sheet>, Message> {
-    let mut workbook = open_workbook_auto(path).map_err(|e| unreadable(path, e))?;
-    let names = workbook.sheet_names();
+/// The sheets of a workbook. xlsx sheets are read cell by cell, so that a sheet reaching
+/// far down or to the right is refused without building its whole grid; ods and xls sheets
+/// come whole from calamine (the ods ones after `limits::check_zip` measured their reach).
+fn read_workbook(
+    path: &Path,
+    place: &Place,
+    limits: &SpreadsheetLimits,
+) -> Result<Vec<Sheet>, NotRead> {
+    let workbook = open_workbook_auto(path).map_err(|e| unreadable(path, e))?;
     let mut sheets = Vec::new();
-    for name in names {
-        let range = workbook
-            .worksheet_range(&name)
-            .map_err(|e| unreadable(path, e))?;
-        let (first_row, first_column) = range.start().unwrap_or((0, 0));
-        let grid = range.rows().enumerate().map(|(offset, row)| {
-            let number = first_row + 1 + offset as u32;
-            (number, row.iter().map(cell_text).collect())
-        });
-        sheets.push(sheet_from_grid(name, true, first_column, grid));
+    let mut problems = Vec::new();
+    match workbook {
+        Sheets::Xlsx(mut xlsx) => {
+            let date1904 = xlsx.has_1904_epoch();
+            for name in xlsx.sheet_names() {
+                let mut cells = CellLimits::new(place.in_sheet(&name), *limits);
+                let mut reader = xlsx
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| unreadable(path, e))?;
+                while let Some(cell) = reader.next_cell().map_err(|e| unreadable(path, e))? {
+                    let (row, column) = cell.get_position();
+                    let text = cell_text(&Data::from(cell.get_value().clone()), date1904);
+                    if cells.push(row, column, text) == Next::Stop {
+                        break;
+                    }
+                }
+                keep_sheet(name.clone(), cells, &mut sheets, &mut problems);
+            }
+        }
+        mut workbook => {
+            for name in workbook.sheet_names() {
+                let range = workbook
+                    .worksheet_range(&name)
+                    .map_err(|e| unreadable(path, e))?;
+                let (first_row, first_column) = range.start().unwrap_or((0, 0));
+                let mut cells = CellLimits::new(place.in_sheet(&name), *limits);
+                for (row, column, value) in range.used_cells() {
+                    let row = first_row.saturating_add(row as u32);
+                    let column = first_column.saturating_add(column as u32);
+                    if cells.push(row, column, cell_text(value, false)) == Next::Stop {
+                        break;
+                    }
+                }
+                keep_sheet(name.clone(), cells, &mut sheets, &mut problems);
+            }
+        }
     }
-    Ok(sheets)
+    if problems.is_empty() {
+        Ok(sheets)
+    } else {
+        Err(NotRead::Refused(problems))
+    }
 }
 
-/// A cell as the text an editor sees: whole numbers without `.0`, dates as `YYYY-MM-DD`.
-fn cell_text(cell: &Data) -> String {
+/// The sheet read into `cells`, or the limits it broke.
+fn keep_sheet(
+    name: String,
+    cells: CellLimits,
+    sheets: &mut Vec<Sheet>,
+    problems: &mut Vec<Problem>,
+) {
+    match cells.finish() {
+        Ok((first_column, grid)) => {
+            sheets.push(sheet_from_grid(name, true, first_column, grid.into_iter()));
+        }
+        Err(broken) => problems.extend(broken),
+    }
+}
+
+/// A cell as the text an editor sees: whole numbers without `.0`, dates as `YYYY-MM-DD`
+/// (counted from 1904-01-01 in a workbook saved with the 1904 date system, `date1904`).
+fn cell_text(cell: &Data, date1904: bool) -> String {
     match cell {
         Data::Empty => String::new(),
         // A workbook saved from an exported csv file keeps the csv's formula guards as text.
@@ -105,7 +186,12 @@ fn cell_text(cell: &Data) -> String {
         Data::Bool(yes) => yes.to_string(),
         Data::DateTime(date) if date.is_datetime() => {
             let serial = date.as_f64();
-            date_from_serial(serial).map_or_else(|| float_text(serial), |date| date.to_string())
+            let since_1900 = if date1904 {
+                serial + DAYS_FROM_1900_TO_1904
+            } else {
+                serial
+            };
+            date_from_serial(since_1900).map_or_else(|| float_text(serial), |date| date.to_string())
         }
         Data::DateTime(duration) => float_text(duration.as_f64()),
         Data::DateTimeIso(text) => text.get(..10).unwrap_or(text).to_owned(),
@@ -113,6 +199,9 @@ fn cell_text(cell: &Data) -> String {
         Data::Error(error) => error.to_string(),
     }
 }
+
+/// Serial day 0 of the 1904 date system (1904-01-01) is day 1462 of the 1900 one.
+const DAYS_FROM_1900_TO_1904: f64 = 1462.0;
 
 /// Spreadsheets store every number as a float; a whole one is written without a fraction so
 /// prices and phone numbers read as typed.
@@ -161,48 +250,70 @@ fn fitted(mut cells: Vec<String>, width: usize) -> Vec<String> {
     cells
 }
 
-fn read_csv(path: &Path) -> Result<Sheet, Message> {
+/// A csv file as one sheet, held to the size limit before it is read and to the cell and row
+/// limits while it is.
+fn read_csv(path: &Path, place: &Place, limits: &SpreadsheetLimits) -> Result<Sheet, NotRead> {
+    limits::check_file_size(path, place, limits).map_err(NotRead::Refused)?;
     let bytes = fs::read(path).map_err(|e| unreadable(path, e))?;
     let text = csv_text(&bytes);
+    drop(bytes);
     let delimiter = guess_delimiter(&text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut grid = Vec::new();
-    for record in reader.records() {
+    let mut cells = CellLimits::new(*place, *limits);
+    let mut lines = Lines::default();
+    'records: for record in reader.records() {
         let record = record.map_err(|e| unreadable(path, e))?;
         let start = record.position().map_or(0, |p| p.byte() as usize);
-        let number = line_number(&text, start);
-        grid.push((
-            number,
-            record
-                .iter()
-                .map(|cell| read_cell(cell.trim()).to_owned())
-                .collect(),
-        ));
+        let number = lines.number_at(&text, start);
+        for (column, cell) in record.iter().enumerate() {
+            let text = read_cell(cell.trim()).to_owned();
+            let column = u32::try_from(column).unwrap_or(u32::MAX);
+            if cells.push(number - 1, column, text) == Next::Stop {
+                break 'records;
+            }
+        }
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok(sheet_from_grid(name, false, 0, grid.into_iter()))
+    let (first_column, grid) = cells.finish().map_err(NotRead::Refused)?;
+    Ok(sheet_from_grid(
+        place.file.to_owned(),
+        false,
+        first_column,
+        grid.into_iter(),
+    ))
 }
 
-/// The line a record starting at byte `start` is on: the row number a spreadsheet program
-/// shows, unless a cell above holds several lines. The reader may report the start of blank
-/// lines it skipped, so those are stepped over first.
-fn line_number(text: &str, start: usize) -> u32 {
-    let before = text.get(..start).unwrap_or(text);
-    let skipped = text
-        .get(start..)
-        .unwrap_or_default()
-        .bytes()
-        .take_while(|b| *b == b'\n' || *b == b'\r')
-        .filter(|b| *b == b'\n')
-        .count();
-    (before.matches('\n').count() + skipped + 1) as u32
+/// Line numbers of the records of a csv text, counted as the reader goes on, so a file is
+/// scanned once however many records it has.
+#[derive(Debug, Default)]
+struct Lines {
+    /// The byte up to which newlines were counted, and how many there were.
+    counted_to: usize,
+    newlines: usize,
+}
+
+impl Lines {
+    /// The line a record starting at byte `start` is on: the row number a spreadsheet program
+    /// shows, unless a cell above holds several lines. The reader may report the start of
+    /// blank lines it skipped, so those are stepped over first. Starts never go backwards.
+    fn number_at(&mut self, text: &str, start: usize) -> u32 {
+        let start = start.clamp(self.counted_to, text.len());
+        let between = text
+            .as_bytes()
+            .get(self.counted_to..start)
+            .unwrap_or_default();
+        self.newlines += between.iter().filter(|b| **b == b'\n').count();
+        self.counted_to = start;
+        let skipped = text.as_bytes()[start..]
+            .iter()
+            .take_while(|b| **b == b'\n' || **b == b'\r')
+            .filter(|b| **b == b'\n')
+            .count();
+        u32::try_from(self.newlines + skipped + 1).unwrap_or(u32::MAX)
+    }
 }
 
 /// UTF-8 (a BOM dropped), else Windows-1252, which Excel on Windows writes for "CSV".
@@ -271,7 +382,11 @@ mod tests {
         let text =
             "\u{feff}nama_id;harga\n\n Onde-onde ;\"Rp 50.000,-\"\n;;\nKeripik;12000;extra\n";
         fs::write(&path, text).unwrap();
-        let sheet = read_csv(&path).unwrap();
+        let place = Place {
+            file: "produk.csv",
+            sheet: None,
+        };
+        let sheet = read_csv(&path, &place, &SpreadsheetLimits::default()).unwrap();
         assert_eq!(sheet.name, "produk.csv");
         assert_eq!(sheet.headers, ["nama_id", "harga"]);
         let rows: Vec<(u32, Vec<&str>)> = sheet
