@@ -1339,6 +1339,53 @@ table! {
     /// A cell pointed at before its column's header is known.
     IMPORT_AT_COLUMN_LETTER { en: "column {column}", id: "kolom {column}" }
 
+    // ------------------------------------------------------------ why the import cannot edit a YAML file
+    YAML_EDIT_AT_LINE { en: "line {line}: {why}", id: "baris {line}: {why}" }
+    YAML_EDIT_A_LIST {
+        en: "the file is a list, not a mapping of fields",
+        id: "file ini berupa daftar, bukan kumpulan `kolom: nilai`",
+    }
+    YAML_EDIT_A_SINGLE_VALUE {
+        en: "the file is a single value, not a mapping of fields",
+        id: "file ini hanya berisi satu nilai, bukan kumpulan `kolom: nilai`",
+    }
+    YAML_EDIT_WOULD_NOT_PARSE {
+        en: "the edited file would not parse ({error}); left unchanged",
+        id: "file yang diubah tidak akan terbaca ({error}); file dibiarkan apa adanya",
+    }
+    YAML_EDIT_WOULD_NOT_READ_BACK {
+        en: "the edited file would not read back field `{key}` as intended; left unchanged",
+        id: "file yang diubah tidak akan terbaca dengan kolom `{key}` seperti yang dimaksud; file dibiarkan apa adanya",
+    }
+    YAML_EDIT_KEYS_MISMATCH {
+        en: "the file's top-level lines do not match its fields as YAML reads them (merge keys, anchors or a value at column 0?); edit it by hand",
+        id: "baris-baris teratas file tidak cocok dengan kolom yang dibaca YAML (merge key, anchor, atau nilai di awal baris?); ubah file dengan tangan",
+    }
+    YAML_EDIT_VALUE_AFTER_MARKER {
+        en: "`---` followed by a value: not a mapping written line by line",
+        id: "`---` diikuti sebuah nilai: bukan kumpulan kolom yang ditulis baris demi baris",
+    }
+    YAML_EDIT_FLOW_STYLE {
+        en: "the fields are written in flow style (`{ … }`); edit it by hand",
+        id: "kolom-kolomnya ditulis dalam gaya flow (`{ … }`); ubah file dengan tangan",
+    }
+    YAML_EDIT_NOT_A_KEY_LINE {
+        en: "`{text}` is not a `field: value` line",
+        id: "`{text}` bukan baris `kolom: nilai`",
+    }
+    YAML_EDIT_SEVERAL_DOCUMENTS {
+        en: "the file holds several YAML documents (`---`/`...`); edit it by hand",
+        id: "file ini berisi beberapa dokumen YAML (`---`/`...`); ubah file dengan tangan",
+    }
+    YAML_EDIT_INDENTED_FIRST {
+        en: "indented text before any field",
+        id: "teks menjorok sebelum kolom pertama",
+    }
+    YAML_EDIT_FIELD_TWICE {
+        en: "field `{key}` appears twice; which one to change is unclear",
+        id: "kolom `{key}` muncul dua kali; tidak jelas mana yang harus diubah",
+    }
+
     /// Text that exists in one language only: an error worded by the system or a library.
     /// Never for etalase's own sentences, which belong in this table.
     VERBATIM { en: "{detail}", id: "{detail}" }
