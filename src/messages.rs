@@ -1336,6 +1336,12 @@ table! {
         en: "the import's columns are listed in docs/import.md; delete the columns far to the right",
         id: "kolom yang dibaca impor tercantum di docs/import.md; hapus kolom yang jauh di sebelah kanan",
     }
+    // ------------------------------------------------------------ title rows above the headers (import)
+    IMPORT_HEADER_ROW_FOUND {
+        en: "the column names were found in row {row}; the title above them (from row {title}) was not read",
+        id: "nama kolom ditemukan di baris {row}; judul di atasnya (mulai baris {title}) tidak dibaca",
+    }
+
     /// A cell pointed at before its column's header is known.
     IMPORT_AT_COLUMN_LETTER { en: "column {column}", id: "kolom {column}" }
 

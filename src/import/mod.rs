@@ -208,6 +208,13 @@ fn read_sheets(sheets: &[Sheet], context: &Context, report: &mut Report) -> Reco
             report.problems.push(skipped);
             continue;
         };
+        if let Some(title_row) = sheet.title_row {
+            let at = rows::sheet_at(context, sheet);
+            let found = msg::IMPORT_HEADER_ROW_FOUND
+                .arg("row", sheet.header_row)
+                .arg("title", title_row);
+            report.problems.push(Problem::warning(at, found));
+        }
         let layout = Layout::of(sheet, kind);
         if !header_problems(sheet, &layout, context, &mut report.problems) {
             report.rows_skipped += sheet.rows.len();
@@ -253,11 +260,7 @@ fn header_problems(
     let at = rows::sheet_at(context, sheet);
     let column_at = |index: usize| {
         let mut at = at.at_column(sheet.column_letter(index), sheet.headers[index].clone());
-        at.row = sheet
-            .rows
-            .first()
-            .map_or(1, |row| row.number.saturating_sub(1))
-            .max(1);
+        at.row = sheet.header_row.max(1);
         at
     };
     for (index, header) in &layout.unknown {

@@ -867,6 +867,8 @@ mod tests {
                 .iter()
                 .map(|(_, names)| names[0].to_owned())
                 .collect(),
+            header_row: 1,
+            title_row: None,
             first_column: 0,
             rows: vec![Row {
                 number: 2,
@@ -1061,6 +1063,8 @@ mod tests {
                     name: "Sheet1".to_owned(),
                     has_sheets: true,
                     headers: columns.iter().map(|(_, names)| names[0].to_owned()).collect(),
+                    header_row: 1,
+                    title_row: None,
                     first_column: 0,
                     rows: vec![Row {
                         number: 2,

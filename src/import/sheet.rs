@@ -8,6 +8,7 @@ use std::path::Path;
 
 use calamine::{open_workbook_auto, Data, Reader, Sheets};
 
+use super::columns;
 use super::layout::read_cell;
 use super::limits::{self, CellLimits, Next, Place};
 use super::report::Problem;
@@ -24,6 +25,10 @@ pub struct Sheet {
     pub has_sheets: bool,
     /// The header row's cells by column, as typed.
     pub headers: Vec<String>,
+    /// The header row's number as the spreadsheet program shows it (0: the sheet is empty).
+    pub header_row: u32,
+    /// The first row of a title block above the header row, which was not read, if any.
+    pub title_row: Option<u32>,
     /// The column letter of the first column (`A` unless the sheet starts further right).
     pub first_column: u32,
     pub rows: Vec<Row>,
@@ -213,35 +218,53 @@ fn float_text(number: f64) -> String {
     }
 }
 
-/// The first non-empty row is the header row; empty rows below it are dropped. `grid` gives
-/// each row with its number.
+/// How far down the header row is looked for, in rows that hold something: an office's
+/// title block (the list's title, a date, the office's name) is two to five rows.
+const MAX_TITLE_ROWS: usize = 10;
+
+/// The header row is the first row that names known columns (two of them if any row of the
+/// first [`MAX_TITLE_ROWS`] does, else one); without one, the first row that holds anything.
+/// Rows above it (a title block) and empty rows are dropped. `grid` gives each row with its
+/// number.
 fn sheet_from_grid(
     name: String,
     has_sheets: bool,
     first_column: u32,
     grid: impl Iterator<Item = (u32, Vec<String>)>,
 ) -> Sheet {
-    let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
-    for (number, cells) in grid {
-        if cells.iter().all(|cell| cell.is_empty()) {
-            continue;
-        }
-        match &headers {
-            None => headers = Some(cells),
-            Some(headers) => rows.push(Row {
-                number,
-                cells: fitted(cells, headers.len()),
-            }),
-        }
-    }
+    let filled: Vec<(u32, Vec<String>)> = grid
+        .filter(|(_, cells)| cells.iter().any(|cell| !cell.is_empty()))
+        .collect();
+    let header_at = header_index(&filled);
+    let title_row = (header_at > 0).then(|| filled[0].0);
+    let mut below = filled.into_iter().skip(header_at);
+    let (header_row, headers) = below.next().unwrap_or_default();
+    let rows = below
+        .map(|(number, cells)| Row {
+            number,
+            cells: fitted(cells, headers.len()),
+        })
+        .collect();
     Sheet {
         name,
         has_sheets,
-        headers: headers.unwrap_or_default(),
+        headers,
+        header_row,
+        title_row,
         first_column,
         rows,
     }
+}
+
+/// Which of the rows (all holding something) is the header row.
+fn header_index(rows: &[(u32, Vec<String>)]) -> usize {
+    let known = |cells: &[String]| cells.iter().filter(|c| columns::is_known_header(c)).count();
+    let first_with = |at_least: usize| {
+        rows.iter()
+            .take(MAX_TITLE_ROWS)
+            .position(|(_, cells)| known(cells) >= at_least)
+    };
+    first_with(2).or_else(|| first_with(1)).unwrap_or(0)
 }
 
 /// Exactly `width` cells: cells beyond the headers have no column to belong to.
@@ -401,6 +424,35 @@ mod tests {
                 (5, vec!["Keripik", "12000"])
             ]
         );
+    }
+
+    #[test]
+    fn the_header_row_is_the_first_naming_known_columns() {
+        let grid = |rows: &[(u32, &[&str])]| {
+            rows.iter()
+                .map(|(n, cells)| (*n, cells.iter().map(|c| c.to_string()).collect()))
+                .collect::<Vec<(u32, Vec<String>)>>()
+                .into_iter()
+        };
+        let titled = grid(&[
+            (1, &["DAFTAR USAHA UKM KOTA MOJOKERTO 2025"]),
+            (2, &["Usaha", "per 1 Juni 2025"]),
+            (3, &["", ""]),
+            (4, &["No", "Nama Usaha", "Jenis"]),
+            (5, &[]),
+            (6, &["1", "Batik Sekar", "UKM"]),
+        ]);
+        let sheet = sheet_from_grid("Usaha".into(), true, 0, titled);
+        assert_eq!(sheet.headers, ["No", "Nama Usaha", "Jenis"]);
+        assert_eq!((sheet.header_row, sheet.title_row), (4, Some(1)));
+        let numbers: Vec<u32> = sheet.rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, [6]);
+
+        // No row names a known column: the first row holding something is the header row.
+        let unknown = grid(&[(2, &["Catatan", "Tanggal rapat"]), (3, &["a", "b"])]);
+        let sheet = sheet_from_grid("Catatan".into(), true, 0, unknown);
+        assert_eq!((sheet.header_row, sheet.title_row), (2, None));
+        assert_eq!(sheet.rows.len(), 1);
     }
 
     #[test]

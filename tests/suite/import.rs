@@ -1512,3 +1512,49 @@ fn a_workbook_with_the_1904_date_system_gives_the_right_dates() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(setup.yaml(yaml)["curation"]["date"], json!("2025-05-02"));
 }
+
+// ---------------------------------------------------------------- office spreadsheets as they are
+
+#[test]
+fn a_title_block_above_the_headers_is_skipped_and_rows_keep_their_own_numbers() {
+    let setup = Setup::new();
+    // The office's layout: a title, a date, an empty row, the headers (after a `No` column),
+    // an empty row, then the products.
+    let mut products = vec![
+        vec![Text("DAFTAR PRODUK UKM KOTA MOJOKERTO 2025")],
+        vec![Text("Per 1 Juni 2025")],
+        vec![],
+    ];
+    for (index, row) in products_sheet().into_iter().enumerate() {
+        let mut numbered = vec![if index == 0 {
+            Text("No")
+        } else {
+            Number(index as f64)
+        }];
+        numbered.extend(row);
+        products.push(numbered);
+        if index == 0 {
+            products.push(vec![]);
+        }
+    }
+    // The second product (on row 7) names an unknown category.
+    products[6][4] = Text("kue");
+    let file = setup.xlsx(&[("Usaha", producers_sheet()), ("Produk", products)]);
+    let run = setup.import(&file, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    for expected in [
+        "warning: katalog.xlsx, sheet `Produk`: the column names were found in row 4; the title above them (from row 1) was not read",
+        "warning: katalog.xlsx, sheet `Produk`, row 4, column A (`No`): column not used by the import; its cells are ignored",
+        "error: katalog.xlsx, sheet `Produk`, row 7, column E (`Kategori`): unknown category `kue`",
+    ] {
+        assert!(lines.contains(&expected), "{expected}\n{}", run.stderr);
+    }
+    // The first product (row 6) was imported; the title was no product.
+    let created: Vec<String> = folders(setup.root(), "products");
+    assert!(
+        created.iter().any(|f| f == "kue-lapis-legit"),
+        "{created:?}"
+    );
+    assert!(!created.iter().any(|f| f.contains("daftar")), "{created:?}");
+}
