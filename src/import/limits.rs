@@ -113,14 +113,37 @@ pub fn check_zip(
     let Ok(mut archive) = zip::ZipArchive::new(BufReader::new(file)) else {
         return Ok(());
     };
-    if archive.len() > MAX_PARTS {
-        let message = msg::IMPORT_TOO_MANY_PARTS
-            .arg("count", archive.len())
-            .arg("limit", MAX_PARTS);
-        let problem = Problem::error(place.whole_file(), message)
-            .with_hint(&msg::IMPORT_PACKED_TOO_TIGHT_HINT);
-        return Err(vec![problem]);
+    check_part_count(&archive, place)?;
+    check_unpacked(&mut archive, place, limits)?;
+    if let Ok(content) = archive.by_name("content.xml") {
+        let problems = ods_reach(BufReader::new(content), place, limits);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
     }
+    Ok(())
+}
+
+type Archive = zip::ZipArchive<BufReader<File>>;
+
+fn check_part_count(archive: &Archive, place: &Place) -> Result<(), Vec<Problem>> {
+    if archive.len() <= MAX_PARTS {
+        return Ok(());
+    }
+    let message = msg::IMPORT_TOO_MANY_PARTS
+        .arg("count", archive.len())
+        .arg("limit", MAX_PARTS);
+    let problem =
+        Problem::error(place.whole_file(), message).with_hint(&msg::IMPORT_PACKED_TOO_TIGHT_HINT);
+    Err(vec![problem])
+}
+
+/// The parts' sizes as the archive declares them, then as they really unpack.
+fn check_unpacked(
+    archive: &mut Archive,
+    place: &Place,
+    limits: &SpreadsheetLimits,
+) -> Result<(), Vec<Problem>> {
     let too_big = || {
         let message = msg::IMPORT_UNPACKS_TOO_BIG.arg("limit", megabytes(limits));
         vec![spreadsheet_too_big(place, message)]
@@ -139,8 +162,7 @@ pub fn check_zip(
         };
         let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
         let packed = part.compressed_size();
-        let allowance = limits.max_bytes - unpacked;
-        match unpacked_size(part, allowance, packed) {
+        match unpacked_size(part, limits.max_bytes - unpacked, packed) {
             Unpacked::Within(size) => unpacked += size,
             Unpacked::OverAllowance => return Err(too_big()),
             Unpacked::Bomb => {
@@ -151,12 +173,6 @@ pub fn check_zip(
                     .with_hint(&msg::IMPORT_PACKED_TOO_TIGHT_HINT);
                 return Err(vec![problem]);
             }
-        }
-    }
-    if let Ok(content) = archive.by_name("content.xml") {
-        let problems = ods_reach(BufReader::new(content), place, limits);
-        if !problems.is_empty() {
-            return Err(problems);
         }
     }
     Ok(())

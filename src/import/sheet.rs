@@ -121,38 +121,22 @@ fn read_workbook(
     let workbook = open_workbook_auto(path).map_err(|e| unreadable(path, e))?;
     let mut sheets = Vec::new();
     let mut problems = Vec::new();
+    let names = workbook.sheet_names();
     match workbook {
         Sheets::Xlsx(mut xlsx) => {
-            let date1904 = xlsx.has_1904_epoch();
-            for name in xlsx.sheet_names() {
+            for name in names {
                 let mut cells = CellLimits::new(place.in_sheet(&name), *limits);
-                let mut reader = xlsx
-                    .worksheet_cells_reader(&name)
-                    .map_err(|e| unreadable(path, e))?;
-                while let Some(cell) = reader.next_cell().map_err(|e| unreadable(path, e))? {
-                    let (row, column) = cell.get_position();
-                    let text = cell_text(&Data::from(cell.get_value().clone()), date1904);
-                    if cells.push(row, column, text) == Next::Stop {
-                        break;
-                    }
-                }
+                read_xlsx_cells(&mut xlsx, &name, &mut cells).map_err(|e| unreadable(path, e))?;
                 keep_sheet(name.clone(), cells, &mut sheets, &mut problems);
             }
         }
         mut workbook => {
-            for name in workbook.sheet_names() {
+            for name in names {
                 let range = workbook
                     .worksheet_range(&name)
                     .map_err(|e| unreadable(path, e))?;
-                let (first_row, first_column) = range.start().unwrap_or((0, 0));
                 let mut cells = CellLimits::new(place.in_sheet(&name), *limits);
-                for (row, column, value) in range.used_cells() {
-                    let row = first_row.saturating_add(row as u32);
-                    let column = first_column.saturating_add(column as u32);
-                    if cells.push(row, column, cell_text(value, false)) == Next::Stop {
-                        break;
-                    }
-                }
+                read_range_cells(&range, &mut cells);
                 keep_sheet(name.clone(), cells, &mut sheets, &mut problems);
             }
         }
@@ -161,6 +145,36 @@ fn read_workbook(
         Ok(sheets)
     } else {
         Err(NotRead::Refused(problems))
+    }
+}
+
+/// An xlsx sheet's cells, one at a time from the file, into `cells`.
+fn read_xlsx_cells<RS: std::io::Read + std::io::Seek>(
+    xlsx: &mut calamine::Xlsx<RS>,
+    name: &str,
+    cells: &mut CellLimits,
+) -> Result<(), calamine::XlsxError> {
+    let date1904 = xlsx.has_1904_epoch();
+    let mut reader = xlsx.worksheet_cells_reader(name)?;
+    while let Some(cell) = reader.next_cell()? {
+        let (row, column) = cell.get_position();
+        let text = cell_text(&Data::from(cell.get_value().clone()), date1904);
+        if cells.push(row, column, text) == Next::Stop {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// The cells of a sheet calamine read whole (ods, xls), into `cells`.
+fn read_range_cells(range: &calamine::Range<Data>, cells: &mut CellLimits) {
+    let (first_row, first_column) = range.start().unwrap_or((0, 0));
+    for (row, column, value) in range.used_cells() {
+        let row = first_row.saturating_add(row as u32);
+        let column = first_column.saturating_add(column as u32);
+        if cells.push(row, column, cell_text(value, false)) == Next::Stop {
+            break;
+        }
     }
 }
 
