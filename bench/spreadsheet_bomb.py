@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Writes the spreadsheet bomb of issue 20: an .xlsx file of about 3 MB whose products sheet
 holds one cell of 3 GB (the letter `a` repeated), to time `etalase import --dry-run` on it.
+With --rows and --cols it writes instead a big honest sheet (`Catatan`, text cells such as
+`Catatan 12-3`), to time reading a workbook just within the limits.
 
     python3 bench/spreadsheet_bomb.py /tmp/bomb.xlsx [GIGABYTES]
+    python3 bench/spreadsheet_bomb.py /tmp/big.xlsx --rows 50000 --cols 30
 """
 import sys
 import zipfile
@@ -17,8 +20,38 @@ HEAD = b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.
 TAIL = b"</t></is></c></row></sheetData></worksheet>"
 
 
+def column(index):
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def write_big(path, rows, cols):
+    workbook = PARTS["xl/workbook.xml"].replace('name="Produk"', 'name="Catatan"')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for name, text in PARTS.items():
+            archive.writestr(name, workbook if name == "xl/workbook.xml" else text)
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
+            part.write(HEAD.split(b"<row")[0])
+            for r in range(1, rows + 1):
+                cells = "".join(
+                    f'<c r="{column(c)}{r}" t="inlineStr"><is><t>Catatan {r}-{c}</t></is></c>'
+                    for c in range(cols)
+                )
+                part.write(f'<row r="{r}">{cells}</row>'.encode())
+            part.write(b"</sheetData></worksheet>")
+
+
 def main():
     path = sys.argv[1]
+    if "--rows" in sys.argv:
+        rows = int(sys.argv[sys.argv.index("--rows") + 1])
+        cols = int(sys.argv[sys.argv.index("--cols") + 1])
+        write_big(path, rows, cols)
+        return
     gigabytes = float(sys.argv[2]) if len(sys.argv) > 2 else 3.0
     size = int(gigabytes * 1024**3)
     chunk = b"a" * (16 * 1024 * 1024)
