@@ -1342,6 +1342,11 @@ table! {
         id: "nama kolom ditemukan di baris {row}; judul di atasnya (mulai baris {title}) tidak dibaca",
     }
 
+    IMPORT_XLS_NOT_READ {
+        en: "{file} is an old Excel 97-2003 workbook (.xls), which etalase cannot read safely; save it as .xlsx (Excel: File > Save As > Excel Workbook) and import that file",
+        id: "{file} adalah buku kerja Excel 97-2003 lama (.xls) yang tidak dapat dibaca etalase dengan aman; simpan sebagai .xlsx (Excel: File > Simpan Sebagai > Buku Kerja Excel) lalu impor file itu",
+    }
+
     /// A cell pointed at before its column's header is known.
     IMPORT_AT_COLUMN_LETTER { en: "column {column}", id: "kolom {column}" }
 

@@ -84,7 +84,7 @@ fn megabytes(limits: &SpreadsheetLimits) -> u64 {
     limits.max_bytes / (1024 * 1024)
 }
 
-/// A file read whole (csv, xls) may be at most `max_spreadsheet_mb`, measured before reading.
+/// A file read whole (csv) may be at most `max_spreadsheet_mb`, measured before reading.
 pub fn check_file_size(
     path: &Path,
     place: &Place,

@@ -73,7 +73,7 @@ pub enum NotRead {
     Refused(Vec<Problem>),
 }
 
-/// Every sheet of the spreadsheet at `path`, by its extension (xlsx, xlsm, xls, ods or csv),
+/// Every sheet of the spreadsheet at `path`, by its extension (xlsx, xlsm, ods or csv),
 /// held to `limits` before and while it is read.
 pub fn read(path: &Path, limits: &SpreadsheetLimits) -> Result<Vec<Sheet>, NotRead> {
     let extension = path
@@ -88,10 +88,12 @@ pub fn read(path: &Path, limits: &SpreadsheetLimits) -> Result<Vec<Sheet>, NotRe
     };
     match extension.as_str() {
         "csv" | "txt" => read_csv(path, &place, limits).map(|sheet| vec![sheet]),
-        "xls" => {
-            limits::check_file_size(path, &place, limits).map_err(NotRead::Refused)?;
-            read_workbook(path, &place, limits)
-        }
+        // calamine reads an .xls file whole when it opens it, each sheet as a full grid: two
+        // cells at A1 and IV65536 of a tiny file make 16.7 million cells (537 MB) per sheet,
+        // and no limit can be checked first. Excel and LibreOffice save .xlsx instead.
+        "xls" => Err(NotRead::Usage(
+            msg::IMPORT_XLS_NOT_READ.arg("file", path.display()),
+        )),
         "xlsx" | "xlsm" | "ods" => {
             limits::check_zip(path, &place, limits).map_err(NotRead::Refused)?;
             read_workbook(path, &place, limits)
@@ -111,8 +113,8 @@ fn unreadable(path: &Path, detail: impl std::fmt::Display) -> NotRead {
 }
 
 /// The sheets of a workbook. xlsx sheets are read cell by cell, so that a sheet reaching
-/// far down or to the right is refused without building its whole grid; ods and xls sheets
-/// come whole from calamine (the ods ones after `limits::check_zip` measured their reach).
+/// far down or to the right is refused without building its whole grid; ods sheets come whole
+/// from calamine, after `limits::check_zip` measured their reach.
 fn read_workbook(
     path: &Path,
     place: &Place,
@@ -166,7 +168,7 @@ fn read_xlsx_cells<RS: std::io::Read + std::io::Seek>(
     Ok(())
 }
 
-/// The cells of a sheet calamine read whole (ods, xls), into `cells`.
+/// The cells of a sheet calamine read whole (ods), into `cells`.
 fn read_range_cells(range: &calamine::Range<Data>, cells: &mut CellLimits) {
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
     for (row, column, value) in range.used_cells() {
@@ -467,6 +469,19 @@ mod tests {
         let sheet = sheet_from_grid("Catatan".into(), true, 0, unknown);
         assert_eq!((sheet.header_row, sheet.title_row), (2, None));
         assert_eq!(sheet.rows.len(), 1);
+    }
+
+    #[test]
+    fn old_excel_files_are_refused_with_a_way_out() {
+        let Err(NotRead::Usage(message)) =
+            read(Path::new("katalog.xls"), &SpreadsheetLimits::default())
+        else {
+            panic!("an .xls file was read");
+        };
+        assert!(message.is(&msg::IMPORT_XLS_NOT_READ));
+        assert!(message
+            .render(msg::Lang::Id)
+            .contains("simpan sebagai .xlsx"));
     }
 
     #[test]
