@@ -6,7 +6,6 @@
 //! catalogue.yaml (`SpreadsheetLimits`), except the part and column counts, which no real
 //! catalogue comes near.
 
-use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufReader, Read};
 use std::path::Path;
@@ -422,7 +421,9 @@ pub struct CellLimits<'a> {
     place: Place<'a>,
     limits: SpreadsheetLimits,
     /// The cells kept, by row and column (both counted from 0).
-    rows: BTreeMap<u32, BTreeMap<u32, String>>,
+    /// Kept as they come (readers give them row by row, left to right); put in order at the
+    /// end. A map per row cost three times the memory of the cells' text.
+    rows: Vec<(u32, Vec<(u32, String)>)>,
     problems: Vec<Problem>,
     too_wide: bool,
 }
@@ -443,7 +444,7 @@ impl<'a> CellLimits<'a> {
         CellLimits {
             place,
             limits,
-            rows: BTreeMap::new(),
+            rows: Vec::new(),
             problems: Vec::new(),
             too_wide: false,
         }
@@ -477,7 +478,10 @@ impl<'a> CellLimits<'a> {
                 .push(Problem::error(at, message).with_hint(&msg::IMPORT_CELL_TOO_LONG_HINT));
             return Next::Continue;
         }
-        self.rows.entry(row).or_default().insert(column, text);
+        match self.rows.last_mut() {
+            Some((last, cells)) if *last == row => cells.push((column, text)),
+            _ => self.rows.push((row, vec![(column, text)])),
+        }
         Next::Continue
     }
 
@@ -487,17 +491,16 @@ impl<'a> CellLimits<'a> {
         if !self.problems.is_empty() {
             return Err(self.problems);
         }
-        let first = self
-            .rows
-            .values()
-            .filter_map(|cells| cells.keys().next().copied())
+        let rows = in_order(self.rows);
+        let first = rows
+            .iter()
+            .filter_map(|(_, cells)| cells.first().map(|(column, _)| *column))
             .min()
             .unwrap_or(0);
-        let grid = self
-            .rows
+        let grid = rows
             .into_iter()
             .map(|(row, cells)| {
-                let width = cells.keys().next_back().map_or(0, |last| last + 1 - first);
+                let width = cells.last().map_or(0, |(last, _)| last + 1 - first);
                 let mut texts = vec![String::new(); width as usize];
                 for (column, text) in cells {
                     texts[(column - first) as usize] = text;
@@ -507,6 +510,27 @@ impl<'a> CellLimits<'a> {
             .collect();
         Ok((first, grid))
     }
+}
+
+/// Rows by number and cells by column; of a row or a cell given twice (which a hand-made
+/// file can do), the later one wins, as in a spreadsheet program.
+fn in_order(mut rows: Vec<(u32, Vec<(u32, String)>)>) -> Vec<(u32, Vec<(u32, String)>)> {
+    rows.sort_by_key(|(row, _)| *row);
+    let mut merged: Vec<(u32, Vec<(u32, String)>)> = Vec::with_capacity(rows.len());
+    for (row, cells) in rows {
+        match merged.last_mut() {
+            Some((last, kept)) if *last == row => kept.extend(cells),
+            _ => merged.push((row, cells)),
+        }
+    }
+    for (_, cells) in &mut merged {
+        // Stable: of two cells in one column, the later stays last, and `dedup` keeps the
+        // first of a run, so the run is reversed first.
+        cells.reverse();
+        cells.sort_by_key(|(column, _)| *column);
+        cells.dedup_by_key(|(column, _)| *column);
+    }
+    merged
 }
 
 #[cfg(test)]
@@ -609,6 +633,14 @@ mod tests {
                 ]
             )
         );
+
+        let mut cells = CellLimits::new(place, small());
+        cells.push(3, 1, "b".into());
+        cells.push(1, 0, "lama".into());
+        cells.push(3, 0, "a".into());
+        cells.push(1, 0, "baru".into());
+        let rows = vec![(2, vec!["baru".into()]), (4, vec!["a".into(), "b".into()])];
+        assert_eq!(cells.finish().unwrap(), (0, rows));
 
         let mut cells = CellLimits::new(place, small());
         cells.push(0, 0, "sebelas huruf".into());
