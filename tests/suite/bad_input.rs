@@ -1184,6 +1184,16 @@ fn cases() -> Vec<Case> {
             expect: error_at(BATIK, "tags:", "raise `limits.max_yaml_alias_expansion`"),
         },
         Case {
+            name: "a spreadsheet limit out of its range",
+            fault: |c| limits(c, "  max_cell_chars: 5\n"),
+            expect: field_error(
+                CONFIG,
+                "max_cell_chars:",
+                "limits.max_cell_chars",
+                "`5` is outside the allowed range, 100 to 1000000",
+            ),
+        },
+        Case {
             name: "a limit out of its range",
             fault: |c| limits(c, "  max_yaml_depth: 100000\n"),
             expect: field_error(
