@@ -2,9 +2,10 @@
 
 use std::path::PathBuf;
 
+use clap::error::ContextValue;
 use clap::{Args, Parser, Subcommand};
 
-use crate::messages::Lang;
+use crate::messages::{self as msg, Lang, Message};
 
 /// etalase: builds a bilingual static catalogue site from YAML, Markdown and photos.
 #[derive(Debug, Parser)]
@@ -172,4 +173,94 @@ impl Command {
 pub fn write_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
     use clap::CommandFactory;
     clap_complete::generate(shell, &mut Cli::command(), "etalase", out);
+}
+
+/// A mistake on the command line as a usage error in the editor's language: clap's own words
+/// are English. `None` for what clap prints as it is: help, the version, a missing command
+/// (clap shows the list of commands), and the rare mistakes not worded here.
+pub fn usage_error(mistake: &clap::Error) -> Option<Message> {
+    use clap::error::{ContextKind, ErrorKind};
+    let text = |kind| match mistake.get(kind) {
+        Some(ContextValue::String(value)) => Some(value.clone()),
+        Some(ContextValue::Strings(values)) => Some(values.join(", ")),
+        _ => None,
+    };
+    let names = |kind| match mistake.get(kind) {
+        Some(ContextValue::Strings(values)) => values.clone(),
+        Some(ContextValue::String(value)) => vec![value.clone()],
+        _ => Vec::new(),
+    };
+    let help = || match given_command() {
+        Some(command) => msg::CLI_SEE_HELP.arg("command", format!("etalase {command} --help")),
+        None => msg::CLI_SEE_HELP.arg("command", "etalase --help"),
+    };
+    let did_you_mean = |kind| match names(kind).first() {
+        Some(name) => msg::DID_YOU_MEAN.arg("name", name),
+        None => help(),
+    };
+    let message = match mistake.kind() {
+        ErrorKind::InvalidSubcommand => msg::CLI_UNKNOWN_COMMAND
+            .arg("name", text(ContextKind::InvalidSubcommand)?)
+            .arg("commands", command_names().join(", ")),
+        ErrorKind::UnknownArgument => msg::CLI_UNKNOWN_OPTION
+            .arg("arg", text(ContextKind::InvalidArg)?)
+            .nested("hint", did_you_mean(ContextKind::SuggestedArg)),
+        ErrorKind::InvalidValue => {
+            let valid = names(ContextKind::ValidValue);
+            let hint = match valid.is_empty() {
+                true => help(),
+                false => msg::USE_ONE_OF.arg("names", valid.join(", ")),
+            };
+            msg::CLI_INVALID_VALUE
+                .arg("value", text(ContextKind::InvalidValue)?)
+                .arg("arg", text(ContextKind::InvalidArg)?)
+                .nested("hint", hint)
+        }
+        ErrorKind::ValueValidation => msg::CLI_INVALID_VALUE
+            .arg("value", text(ContextKind::InvalidValue)?)
+            .arg("arg", text(ContextKind::InvalidArg)?)
+            .nested("hint", help()),
+        ErrorKind::MissingRequiredArgument => msg::CLI_MISSING_ARGUMENT
+            .arg("arg", text(ContextKind::InvalidArg)?)
+            .nested("hint", help()),
+        _ => return None,
+    };
+    Some(message)
+}
+
+/// The language of messages asked for with `--lang` on a command line clap could not read,
+/// else the locale's. `pdf --lang` chooses brochures, not messages.
+pub fn lang_of_arguments() -> Lang {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let asked = match given_command().as_deref() {
+        Some("pdf") => None,
+        _ => args.iter().enumerate().find_map(|(i, arg)| {
+            let value = match arg.strip_prefix("--lang=") {
+                Some(value) => Some(value),
+                None if arg == "--lang" => args.get(i + 1).map(String::as_str),
+                None => None,
+            };
+            match value {
+                Some("id") => Some(Lang::Id),
+                Some("en") => Some(Lang::En),
+                _ => None,
+            }
+        }),
+    };
+    Lang::choose(asked)
+}
+
+/// The command named on the command line, when it is one of etalase's.
+fn given_command() -> Option<String> {
+    let first = std::env::args().skip(1).find(|arg| !arg.starts_with('-'))?;
+    command_names().contains(&first).then_some(first)
+}
+
+/// Every command's name, in the order `--help` lists them.
+fn command_names() -> Vec<String> {
+    use clap::CommandFactory;
+    Cli::command()
+        .get_subcommands()
+        .map(|command| command.get_name().to_owned())
+        .collect()
 }

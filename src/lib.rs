@@ -13,6 +13,7 @@ pub mod hosting;
 pub mod i18n;
 pub mod images;
 pub mod import;
+pub mod lock;
 pub mod markdown;
 pub mod messages;
 pub mod model;
@@ -33,6 +34,7 @@ use content::CatalogueRoot;
 use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use error::{Error, Summary};
 use images::ImageSet;
+use lock::CatalogueLock;
 use messages::{self as msg, Lang, Message};
 use model::Catalogue;
 use output::{SiteWriter, Staging};
@@ -155,15 +157,43 @@ pub fn build(root: &Path, output: &Path) -> Result<BuildReport, Error> {
 
 /// [`build`], with some settings of catalogue.yaml replaced for this build.
 pub fn build_with(root: &Path, output: &Path, overrides: &Overrides) -> Result<BuildReport, Error> {
+    let built = lock_for_build(root, output, "build")
+        .and_then(|lock| build_locked(&lock, root, output, overrides));
+    built.map_err(|error| error.with_summary(Summary::Build))
+}
+
+/// [`build_with`] for a command that already holds the catalogue's lock from
+/// [`lock_for_build`] (`pdf`, which prints from the site it built before another command may
+/// replace it).
+pub fn build_locked(
+    _held: &CatalogueLock,
+    root: &Path,
+    output: &Path,
+    overrides: &Overrides,
+) -> Result<BuildReport, Error> {
     build_into(root, output, overrides).map_err(|error| error.with_summary(Summary::Build))
 }
 
-fn build_into(root: &Path, output: &Path, overrides: &Overrides) -> Result<BuildReport, Error> {
+/// The catalogue's lock for `command`, which builds the catalogue at `root` into `output`:
+/// first the usage errors (no catalogue there, an output folder that would overwrite its
+/// sources), so nothing is written for a command that cannot run.
+pub fn lock_for_build(root: &Path, output: &Path, command: &str) -> Result<CatalogueLock, Error> {
     let opened = open_root(root)?;
     output::check_target(opened.path(), output).map_err(Error::Usage)?;
+    lock_catalogue(root, command)
+}
+
+/// The lock of the catalogue at `root` for `command`, once no other command holds it (the
+/// wait is announced on stderr); a usage error first if `root` is no catalogue, so no lock
+/// file is made there.
+pub fn lock_catalogue(root: &Path, command: &str) -> Result<CatalogueLock, Error> {
+    check_is_catalogue(root)?;
+    CatalogueLock::acquire(root, command, &msg::notice)
+}
+
+fn build_into(root: &Path, output: &Path, overrides: &Overrides) -> Result<BuildReport, Error> {
     let loaded = load_overridden(root, Purpose::Build, overrides)?;
-    let staging = Staging::create(output)
-        .map_err(|e| Error::failed(msg::VERBATIM.arg("detail", format!("{e:#}"))))?;
+    let staging = Staging::create(output).map_err(Error::failed)?;
     let precompressed = output::Precompressed { inner: &staging };
     let out: &dyn SiteWriter = if loaded.catalogue.config.precompress {
         &precompressed

@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use etalase::cli::{lang_of_arguments, usage_error};
 use etalase::cli::{BaseUrlArg, Cli, Command};
 use etalase::export::ExportOptions;
 use etalase::import::ImportOptions;
@@ -13,8 +14,12 @@ use etalase::serve::ServeOptions;
 use etalase::{CommandReport, Error, Overrides};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(mistake) => return command_line_mistake(mistake),
+    };
     let lang = Lang::choose(cli.command.message_lang());
+    etalase::messages::set_notice_lang(lang);
     match cli.command {
         Command::Build {
             root,
@@ -110,6 +115,15 @@ fn main() -> ExitCode {
 fn overrides(flag: &BaseUrlArg) -> Result<Overrides, Error> {
     let var = std::env::var(etalase::BASE_URL_VAR).ok();
     Overrides::choose(flag.base_url.as_deref(), var.as_deref())
+}
+
+/// A command line clap could not read: the mistake in the editor's language, or clap's own
+/// output (help, the version, the list of commands).
+fn command_line_mistake(mistake: clap::Error) -> ExitCode {
+    match usage_error(&mistake) {
+        Some(message) => finish(Err::<(), _>(Error::Usage(message)), lang_of_arguments()),
+        None => mistake.exit(),
+    }
 }
 
 /// Prints what the command reports, or why it stopped, and exits with its status.

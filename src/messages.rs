@@ -47,6 +47,25 @@ impl Lang {
     }
 }
 
+/// The language of the notices a command prints while it works; set once by `main`.
+static NOTICE_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Sets the language of [`notice`]s for this process (from `--lang` or the locale).
+pub fn set_notice_lang(lang: Lang) {
+    let _ = NOTICE_LANG.set(lang);
+}
+
+/// Prints a line on stderr while a command works (waiting for another command, say), in the
+/// language `main` set, else the locale's.
+pub fn notice(message: &Message) {
+    eprintln!("{}", message.render(notice_lang()));
+}
+
+/// The language of notices: the one `main` set, else the locale's.
+pub fn notice_lang() -> Lang {
+    NOTICE_LANG.get().copied().unwrap_or_else(Lang::from_env)
+}
+
 /// One entry of the table: a message with its English and Indonesian text.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Template {
@@ -1395,6 +1414,54 @@ table! {
     YAML_EDIT_FIELD_TWICE {
         en: "field `{key}` appears twice; which one to change is unclear",
         id: "kolom `{key}` muncul dua kali; tidak jelas mana yang harus diubah",
+    }
+
+    // ------------------------------------------------------------ the command line (cli.rs)
+    CLI_UNKNOWN_COMMAND {
+        en: "`{name}` is not an etalase command; the commands are: {commands}",
+        id: "`{name}` bukan perintah etalase; perintah yang ada: {commands}",
+    }
+    CLI_UNKNOWN_OPTION {
+        en: "unknown option `{arg}`; {hint}",
+        id: "pilihan `{arg}` tidak dikenal; {hint}",
+    }
+    CLI_INVALID_VALUE {
+        en: "`{value}` is not a valid value for {arg}; {hint}",
+        id: "`{value}` bukan nilai yang sah untuk {arg}; {hint}",
+    }
+    CLI_MISSING_ARGUMENT {
+        en: "this command needs {arg}; {hint}",
+        id: "perintah ini memerlukan {arg}; {hint}",
+    }
+    CLI_SEE_HELP {
+        en: "`{command}` shows what it takes",
+        id: "`{command}` menampilkan apa saja yang bisa diberikan",
+    }
+
+    // ------------------------------------------------------------ writing the site (output.rs)
+    CANNOT_CREATE_FOLDER {
+        en: "cannot create the folder {path}: {reason}",
+        id: "folder {path} tidak dapat dibuat: {reason}",
+    }
+    OUTPUT_IS_NOT_A_FOLDER {
+        en: "{path} cannot hold the site: give a folder to write it into, such as `output`",
+        id: "{path} tidak dapat menampung situs: sebutkan folder untuk menulisnya, misalnya `output`",
+    }
+    /// The label of the progress bar while photos are processed.
+    PROGRESS_PHOTOS { en: "photos", id: "foto" }
+
+    // ------------------------------------------------------------ the catalogue's lock (lock.rs)
+    CANNOT_LOCK_CATALOGUE {
+        en: "cannot lock the catalogue for this command ({path}): {detail}",
+        id: "katalog tidak dapat dikunci untuk perintah ini ({path}): {detail}",
+    }
+    WAITING_FOR_COMMAND {
+        en: "waiting for `{command}` (process {process}, working on this catalogue for {seconds} s) to finish; two commands writing at once would mix their files (Ctrl+C stops waiting)",
+        id: "menunggu `{command}` (proses {process}, sudah {seconds} detik mengerjakan katalog ini) selesai; dua perintah yang menulis bersamaan akan mencampur file (Ctrl+C untuk berhenti menunggu)",
+    }
+    WAITING_FOR_OTHER_COMMAND {
+        en: "waiting for another etalase command working on this catalogue to finish; two commands writing at once would mix their files (Ctrl+C stops waiting)",
+        id: "menunggu perintah etalase lain yang sedang mengerjakan katalog ini selesai; dua perintah yang menulis bersamaan akan mencampur file (Ctrl+C untuk berhenti menunggu)",
     }
 
     /// Text that exists in one language only: an error worded by the system or a library.

@@ -11,7 +11,6 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use anyhow::Context as _;
 use walkdir::WalkDir;
 
 use crate::diagnostic::Diagnostic;
@@ -140,21 +139,18 @@ impl SiteWriter for Staging {
 }
 
 impl Staging {
-    /// Opens the staging folder next to `target`: the spare left by the previous build, or a new one.
-    pub fn create(target: &Path) -> anyhow::Result<Staging> {
+    /// Opens the staging folder next to `target`: the spare left by the previous build, or a new
+    /// one. The refusal says which folder could not be made, and why.
+    pub fn create(target: &Path) -> Result<Staging, Message> {
         let target = absolute(target);
-        let parent = target
-            .parent()
-            .context("the output folder has no parent folder")?;
-        fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
-        let name = target
-            .file_name()
-            .context("the output folder has no name")?
-            .to_string_lossy();
+        let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else {
+            return Err(msg::OUTPUT_IS_NOT_A_FOLDER.arg("path", target.display()));
+        };
+        let name = name.to_string_lossy();
+        create_folder(parent)?;
         remove_leftovers(parent, &name);
         let dir = spare_path(&target);
-        fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        create_folder(&dir)?;
         Ok(Staging {
             dir,
             target,
@@ -291,6 +287,15 @@ fn sibling(target: &Path, what: &str) -> PathBuf {
 /// Where the staging folder lives between builds.
 pub fn spare_path(target: &Path) -> PathBuf {
     sibling(target, "spare")
+}
+
+/// Creates `folder` and its parents; the refusal names it.
+fn create_folder(folder: &Path) -> Result<(), Message> {
+    fs::create_dir_all(folder).map_err(|error| {
+        msg::CANNOT_CREATE_FOLDER
+            .arg("path", folder.display())
+            .nested("reason", crate::content::io_reason(&error))
+    })
 }
 
 /// Removes staging and old folders that an interrupted build left behind.

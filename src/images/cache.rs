@@ -3,13 +3,17 @@
 //! decodes nothing. Entries are written to a temporary folder and renamed into place, so an
 //! interrupted build never leaves a broken entry. A small index remembers each source's size,
 //! modification time and hash, so unchanged photos are not even read again.
+//!
+//! The cache stays bounded: a build marks the entries it uses (the modification time of their
+//! manifest), and once a day a build removes entries no build has used for [`UNUSED_DAYS`],
+//! leftovers of interrupted builds, and index lines of photos that are gone.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::UNIX_EPOCH;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +21,17 @@ use super::Format;
 
 /// Where the cache lives, relative to the catalogue root.
 pub const CACHE_DIR: &str = ".etalase-cache";
+
+/// How long an entry no build used stays: a product taken off the catalogue for a while (sold
+/// out for the season, or a mistake in its file being fixed) comes back without its photos
+/// being processed again; after a month, the space is given back. A photo replaced by another
+/// leaves its old copies, about 0.3 MB with the default widths, for that long.
+pub const UNUSED_DAYS: u64 = 30;
+
+const DAY: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// Marks when the cache was last pruned; pruning looks at every entry, so it runs once a day.
+const PRUNED_STAMP: &str = "pruned";
 
 /// One encoded size of a photo.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -170,6 +185,51 @@ impl Cache {
         }
     }
 
+    /// Marks an entry as used by this build (its manifest's modification time), at most once a
+    /// day, so pruning keeps it; a failure only makes the entry look older.
+    pub fn mark_used(&self, key: &str) {
+        let manifest = self.entry_dir(key).join("manifest.json");
+        let now = SystemTime::now();
+        let recent = fs::metadata(&manifest)
+            .and_then(|meta| meta.modified())
+            .is_ok_and(|modified| now.duration_since(modified).unwrap_or_default() < DAY);
+        if !recent {
+            let _ = fs::File::open(&manifest).and_then(|file| file.set_modified(now));
+        }
+    }
+
+    /// Once a day: removes entries unused for [`UNUSED_DAYS`], folders interrupted builds left,
+    /// and index lines of photos no longer under `root`. Run by a build holding the catalogue's
+    /// lock, after it marked what it uses; the number of entries removed.
+    pub fn prune(&self, root: &Path) -> io::Result<usize> {
+        let stamp = self.images.with_file_name(PRUNED_STAMP);
+        let now = SystemTime::now();
+        if age(&stamp, now).is_some_and(|age| age < DAY) {
+            return Ok(0);
+        }
+        let mut removed = 0;
+        for entry in fs::read_dir(&self.images)? {
+            let entry = entry?;
+            let name = entry.file_name();
+            let path = entry.path();
+            let stale = match name.to_string_lossy().contains(".tmp-") {
+                // Written by a build that did not finish; an hour spares one still running.
+                true => age(&path, now).is_none_or(|age| age > Duration::from_secs(3600)),
+                false => age(&path.join("manifest.json"), now)
+                    .is_none_or(|age| age > DAY * UNUSED_DAYS as u32),
+            };
+            if stale && fs::remove_dir_all(&path).is_ok() {
+                removed += 1;
+            }
+        }
+        if let Ok(mut index) = self.index.lock() {
+            index.retain(|relative, _| root.join(relative).is_file());
+        }
+        self.save_index()?;
+        fs::write(&stamp, b"")?;
+        Ok(removed)
+    }
+
     /// Saves the source index (atomically, like the entries).
     pub fn save_index(&self) -> io::Result<()> {
         let index = self
@@ -182,6 +242,12 @@ impl Cache {
         fs::write(&temporary, serde_json::to_vec(&*index)?)?;
         fs::rename(&temporary, &self.index_file)
     }
+}
+
+/// How long ago `path` was last modified; `None` when it cannot be told (it is missing).
+fn age(path: &Path, now: SystemTime) -> Option<Duration> {
+    let modified = fs::metadata(path).and_then(|meta| meta.modified()).ok()?;
+    Some(now.duration_since(modified).unwrap_or_default())
 }
 
 /// Distinguishes temporary folders of threads of the same process.
@@ -254,6 +320,62 @@ mod tests {
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
         assert_eq!(names, ["abc"]);
+    }
+
+    fn set_age(path: &Path, days: u64) {
+        let then = SystemTime::now() - DAY * days as u32;
+        // Times are set through a read-only handle: folders cannot be opened for writing.
+        fs::File::open(path).unwrap().set_modified(then).unwrap();
+    }
+
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut names: Vec<_> = fs::read_dir(dir.join(CACHE_DIR).join("images"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn pruning_removes_what_no_build_used_for_a_month_and_runs_once_a_day() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::open(dir.path()).unwrap();
+        for key in ["fresh", "used-again", "month-old", "week-old"] {
+            cache.store(key, &manifest(), &[]).unwrap();
+        }
+        let manifest_of = |key: &str| cache.entry_dir(key).join("manifest.json");
+        set_age(&manifest_of("used-again"), UNUSED_DAYS + 10);
+        set_age(&manifest_of("month-old"), UNUSED_DAYS + 1);
+        set_age(&manifest_of("week-old"), 7);
+        cache.mark_used("used-again");
+        // A build killed half-way left its temporary folder a day ago.
+        let leftover = cache.images.join("x.tmp-1-0");
+        fs::create_dir_all(&leftover).unwrap();
+        set_age(&leftover, 1);
+        // An index line for a photo that is gone, and one for a photo that is there.
+        fs::write(dir.path().join("a.jpg"), b"one").unwrap();
+        cache
+            .source_hash(&dir.path().join("a.jpg"), "a.jpg")
+            .unwrap();
+        cache.index.lock().unwrap().insert(
+            "gone.jpg".into(),
+            FileStamp {
+                size: 1,
+                modified_ns: 1,
+                hash: "h".into(),
+            },
+        );
+
+        assert_eq!(cache.prune(dir.path()).unwrap(), 2);
+        assert_eq!(entries(dir.path()), ["fresh", "used-again", "week-old"]);
+        let index = Cache::open(dir.path()).unwrap().index.into_inner().unwrap();
+        assert_eq!(index.keys().collect::<Vec<_>>(), ["a.jpg"]);
+
+        // Within the day nothing is looked at again.
+        set_age(&manifest_of("week-old"), UNUSED_DAYS + 1);
+        assert_eq!(cache.prune(dir.path()).unwrap(), 0);
+        assert_eq!(entries(dir.path()).len(), 3);
     }
 
     #[test]

@@ -184,6 +184,8 @@ pub fn prepare(
         .collect();
     progress.finish();
     let _ = cache.save_index();
+    // Entries this build did not use age out; a failure here costs disk space, not the build.
+    let _ = cache.prune(root.path());
     let mut set = collect(results, diagnostics);
     set.by_key = jobs
         .iter()
@@ -329,6 +331,7 @@ fn run(job: &Job, settings: &ImageSettings, cache: &Cache) -> Outcome {
     })?;
     let key = cache_key(&source_hash, asset, settings, job.share);
     if let Some(manifest) = cache.load(&key) {
+        cache.mark_used(&key);
         probe::check_pixels(manifest.width, manifest.height, settings).map_err(refuse)?;
         return Ok((placed(&manifest, &key, asset, cache), true));
     }
@@ -431,9 +434,12 @@ impl Progress {
     fn new(total: usize) -> Self {
         let bar = std::io::stderr().is_terminal().then(|| {
             let bar = indicatif::ProgressBar::new(total as u64);
+            let label = msg::PROGRESS_PHOTOS.text(msg::notice_lang());
             bar.set_style(
-                indicatif::ProgressStyle::with_template("photos {bar:30} {pos}/{len} {elapsed}")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                indicatif::ProgressStyle::with_template(&format!(
+                    "{label} {{bar:30}} {{pos}}/{{len}} {{elapsed}}"
+                ))
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
             bar
         });

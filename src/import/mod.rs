@@ -72,6 +72,12 @@ pub fn run(options: &ImportOptions) -> Result<Report, Error> {
         // Refused before anything was planned: nothing is written.
         Err(problems) => return Ok(refused(problems, options.dry_run)),
     };
+    // From reading the entries to writing them, no other command may change them (a dry run
+    // writes nothing and needs no lock).
+    let _held = match options.dry_run {
+        true => None,
+        false => Some(crate::lock_catalogue(root.path(), "import")?),
+    };
     let context = Context {
         config: &config,
         file: display_name(&options.file),

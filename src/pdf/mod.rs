@@ -94,7 +94,10 @@ pub fn run(options: &PdfOptions, say: &(dyn Fn(&str) + Sync)) -> Result<Report, 
             .with_hint(System::CURRENT.install_hint())
             .with_summary(Summary::NoPdf)
     })?;
-    let built = crate::build_with(&options.root, &options.output, &options.overrides)?;
+    // Held until the PDFs are written: they are printed from the site just built.
+    let lock = crate::lock_for_build(&options.root, &options.output, "pdf")
+        .map_err(|e| e.with_summary(Summary::NoPdf))?;
+    let built = crate::build_locked(&lock, &options.root, &options.output, &options.overrides)?;
     built.render(options.lang).iter().for_each(|line| say(line));
     let config = early.or_else(|| settings(&options.root)).ok_or_else(|| {
         let path = options.root.join(CONFIG_FILE);

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::Diagnostic;
+use crate::lock::CatalogueLock;
 use crate::messages::Message;
 use crate::render::{after_change, Scope};
 use crate::{load_with, write_site, Error, Loaded, Purpose};
@@ -78,10 +79,11 @@ impl Session {
     }
 
     fn try_rebuild(&mut self, changes: &Changes) -> Result<Rebuilt, Failure> {
-        let loaded = load_with(&self.root, Purpose::Build).map_err(|error| match error {
-            Error::Content { diagnostics, .. } => Failure::Content(diagnostics),
-            Error::Usage(message) | Error::Failed { message, .. } => Failure::Usage(message),
-        })?;
+        // Serving goes on from the last build while another command (an import, say) works;
+        // this build reads the catalogue once it is done.
+        let _held = CatalogueLock::acquire(&self.root, "serve", &crate::messages::notice)
+            .map_err(failure)?;
+        let loaded = load_with(&self.root, Purpose::Build).map_err(failure)?;
         let scope = match &self.built {
             Some(old) if !changes.needs_everything() => after_change(
                 (&old.catalogue, &old.images),
@@ -110,5 +112,13 @@ impl Session {
             photos_processed,
             warnings,
         })
+    }
+}
+
+/// A failed command's error as a failed rebuild.
+fn failure(error: Error) -> Failure {
+    match error {
+        Error::Content { diagnostics, .. } => Failure::Content(diagnostics),
+        Error::Usage(message) | Error::Failed { message, .. } => Failure::Usage(message),
     }
 }

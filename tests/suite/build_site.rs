@@ -1409,36 +1409,20 @@ fn theme_and_catalogue_layers_override_in_order() {
     );
 }
 
-/// Rasterises the QR code SVG that etalase writes (one `M{x} {y}h{w}v{h}H{x}V{y}` rectangle per
-/// dark run, white background) into a greyscale bitmap.
+/// Renders a QR code SVG etalase wrote at its natural size with resvg, as a greyscale bitmap
+/// (the code is drawn on a white square, so every pixel is opaque).
 fn rasterise_qr(svg: &str) -> (usize, usize, Vec<u8>) {
-    let number = |name: &str| -> usize {
-        let start = svg.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
-        svg[start..].split('"').next().unwrap().parse().unwrap()
-    };
-    let (width, height) = (number("width"), number("height"));
-    let mut pixels = vec![255u8; width * height];
-    let path = svg
-        .split(" d=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap();
-    for rect in path.split('M').filter(|r| !r.is_empty()) {
-        let numbers: Vec<usize> = rect
-            .split(|c: char| c.is_ascii_alphabetic() || c == ' ')
-            .filter(|n| !n.is_empty())
-            .map(|n| n.parse().unwrap())
-            .collect();
-        let (left, top, w, h) = (numbers[0], numbers[1], numbers[2], numbers[3]);
-        for y in top..top + h {
-            for x in left..left + w {
-                pixels[y * width + x] = 0;
-            }
-        }
-    }
-    (width, height, pixels)
+    let tree = resvg::usvg::Tree::from_str(svg, &resvg::usvg::Options::default())
+        .unwrap_or_else(|e| panic!("the QR code is no valid SVG: {e}"));
+    let size = tree.size().to_int_size();
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).unwrap();
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::default(),
+        &mut pixmap.as_mut(),
+    );
+    let grey = pixmap.data().chunks_exact(4).map(|rgba| rgba[0]).collect();
+    (size.width() as usize, size.height() as usize, grey)
 }
 
 #[test]

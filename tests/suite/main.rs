@@ -20,6 +20,8 @@ mod hosting;
 mod import;
 mod injection;
 mod inquiry;
+mod language;
+mod lock;
 mod offline;
 mod pdf;
 mod phone;

@@ -2,7 +2,8 @@
 //! enlarged, transparency kept, bombs and damaged files refused with a clear error, responsive
 //! `<picture>` markup that matches the files, and rebuilds that take everything from the cache.
 
-use std::time::Instant;
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant, SystemTime};
 
 use crate::common::*;
 use image::{DynamicImage, GenericImageView, Rgb, RgbImage, Rgba, RgbaImage};
@@ -299,6 +300,63 @@ fn a_rebuild_takes_every_photo_from_the_cache() {
         (third.image_stats.processed, third.image_stats.cached),
         (1, 2)
     );
+}
+
+/// The names of the photo cache's entries.
+fn cache_entries(catalogue: &Catalogue) -> BTreeSet<String> {
+    std::fs::read_dir(catalogue.path(".etalase-cache/images"))
+        .expect("a photo cache")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// Makes every cache entry look last used `days` ago, and the last pruning as long ago.
+fn age_cache(catalogue: &Catalogue, days: u64) {
+    let then = SystemTime::now() - Duration::from_secs(days * 24 * 60 * 60);
+    let mut files = vec![catalogue.path(".etalase-cache/pruned")];
+    for entry in cache_entries(catalogue) {
+        files.push(catalogue.path(&format!(".etalase-cache/images/{entry}/manifest.json")));
+    }
+    for file in files {
+        std::fs::File::open(&file)
+            .and_then(|f| f.set_modified(then))
+            .unwrap_or_else(|e| panic!("age {}: {e}", file.display()));
+    }
+}
+
+#[test]
+fn the_photo_cache_drops_copies_no_build_used_for_a_month() {
+    let catalogue = with_photos(&[("satu.jpg".into(), jpeg_bytes(&quadrants(640, 480)))]);
+    let output = catalogue.parent().join("site");
+    etalase::build(catalogue.root(), &output).unwrap();
+    let first = cache_entries(&catalogue);
+    assert_eq!(first.len(), 2, "the photo and the logo: {first:?}");
+
+    // The photo is replaced; a week later its old copies are still kept.
+    catalogue.write(
+        &format!("{BATIK_DIR}/satu.jpg"),
+        jpeg_bytes(&quadrants(640, 400)),
+    );
+    age_cache(&catalogue, 7);
+    etalase::build(catalogue.root(), &output).unwrap();
+    let second = cache_entries(&catalogue);
+    assert_eq!(second.len(), 3, "{second:?}");
+    assert!(second.is_superset(&first));
+
+    // Two months on, the copies of the old photo go; those the build used (the logo, unchanged
+    // all along, and the new photo) stay, and the site is whole.
+    age_cache(&catalogue, 60);
+    let third = etalase::build(catalogue.root(), &output).unwrap();
+    assert_eq!(third.image_stats.cached, 2);
+    let kept = cache_entries(&catalogue);
+    let new_photo: BTreeSet<String> = second.difference(&first).cloned().collect();
+    let logo: BTreeSet<String> = first.intersection(&kept).cloned().collect();
+    assert_eq!(logo.len(), 1, "the logo's entry: {kept:?}");
+    assert_eq!(kept, &logo | &new_photo);
+    let site = Site::at(&output);
+    for (_, file) in gallery(&site) {
+        assert!(site.exists(&file), "{file}");
+    }
 }
 
 #[test]
