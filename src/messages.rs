@@ -1453,6 +1453,116 @@ table! {
         id: "uji coba, tidak ada yang ditulis: {created} akan dibuat, {updated} diperbarui, {unchanged} tetap, {conflicts} perubahan tangan dipertahankan atau ditimpa, {errors} kesalahan, baris yang tidak akan diimpor: {skipped}",
     }
 
+    // ------------------------------------------------------------ spreadsheet limits (import)
+    IMPORT_TOO_MANY_PARTS {
+        en: "the file holds {count} parts; a spreadsheet may hold at most {limit}",
+        id: "file ini berisi {count} bagian; lembar kerja paling banyak berisi {limit} bagian",
+    }
+    IMPORT_UNPACKS_TOO_BIG {
+        en: "the file would unpack to more than {limit} MB; spreadsheets may be at most {limit} MB unpacked",
+        id: "file ini akan membesar menjadi lebih dari {limit} MB saat dibuka; lembar kerja paling besar {limit} MB setelah dibuka",
+    }
+    IMPORT_FILE_TOO_BIG {
+        en: "the file is more than {limit} MB; spreadsheets may be at most {limit} MB",
+        id: "file ini lebih dari {limit} MB; lembar kerja paling besar {limit} MB",
+    }
+    IMPORT_SPREADSHEET_MB_HINT {
+        en: "remove what the catalogue does not need (embedded pictures, unused sheets), or raise `limits.max_spreadsheet_mb` in catalogue.yaml",
+        id: "hapus yang tidak diperlukan katalog (gambar yang ditempel, lembar yang tidak dipakai), atau naikkan `limits.max_spreadsheet_mb` di catalogue.yaml",
+    }
+    IMPORT_PACKED_TOO_TIGHT {
+        en: "its part `{part}` unpacks to over {ratio} times its packed size, which no real spreadsheet does; the file was not read",
+        id: "bagiannya `{part}` membesar lebih dari {ratio} kali ukurannya saat dibuka, hal yang tidak terjadi pada lembar kerja sungguhan; file tidak dibaca",
+    }
+    IMPORT_PACKED_TOO_TIGHT_HINT {
+        en: "open the file in a spreadsheet program and save it again, or use the template docs/import-template.xlsx",
+        id: "buka file di program lembar kerja lalu simpan ulang, atau gunakan templat docs/import-template.xlsx",
+    }
+    IMPORT_CELL_TOO_LONG {
+        en: "the cell holds {chars} characters; a cell may hold at most {limit}",
+        id: "sel ini berisi {chars} karakter; satu sel paling banyak {limit} karakter",
+    }
+    IMPORT_CELL_TOO_LONG_HINT {
+        en: "long descriptions belong in the entry's id.md and en.md; or raise `limits.max_cell_chars` in catalogue.yaml",
+        id: "deskripsi panjang ditulis di id.md dan en.md entri; atau naikkan `limits.max_cell_chars` di catalogue.yaml",
+    }
+    IMPORT_TOO_MANY_ROWS {
+        en: "the sheet goes on past row {limit}; a sheet may have at most {limit} rows",
+        id: "lembar ini berlanjut melewati baris {limit}; satu lembar paling banyak {limit} baris",
+    }
+    IMPORT_TOO_MANY_ROWS_HINT {
+        en: "delete the empty or unused rows at the bottom, split the sheet into several files, or raise `limits.max_sheet_rows` in catalogue.yaml",
+        id: "hapus baris kosong atau tak terpakai di bagian bawah, bagi lembar ke beberapa file, atau naikkan `limits.max_sheet_rows` di catalogue.yaml",
+    }
+    IMPORT_TOO_MANY_COLUMNS {
+        en: "the sheet has values past column {column}; etalase reads at most {limit} columns",
+        id: "lembar ini berisi nilai melewati kolom {column}; etalase membaca paling banyak {limit} kolom",
+    }
+    IMPORT_TOO_MANY_COLUMNS_HINT {
+        en: "the import's columns are listed in docs/import.md; delete the columns far to the right",
+        id: "kolom yang dibaca impor tercantum di docs/import.md; hapus kolom yang jauh di sebelah kanan",
+    }
+    // ------------------------------------------------------------ title rows above the headers (import)
+    IMPORT_HEADER_ROW_FOUND {
+        en: "the column names were found in row {row}; the title above them (from row {title}) was not read",
+        id: "nama kolom ditemukan di baris {row}; judul di atasnya (mulai baris {title}) tidak dibaca",
+    }
+
+    IMPORT_XLS_NOT_READ {
+        en: "{file} is an old Excel 97-2003 workbook (.xls), which etalase cannot read safely; save it as .xlsx (Excel: File > Save As > Excel Workbook) and import that file",
+        id: "{file} adalah buku kerja Excel 97-2003 lama (.xls) yang tidak dapat dibaca etalase dengan aman; simpan sebagai .xlsx (Excel: File > Simpan Sebagai > Buku Kerja Excel) lalu impor file itu",
+    }
+
+    /// A cell pointed at before its column's header is known.
+    IMPORT_AT_COLUMN_LETTER { en: "column {column}", id: "kolom {column}" }
+
+    // ------------------------------------------------------------ why the import cannot edit a YAML file
+    YAML_EDIT_AT_LINE { en: "line {line}: {why}", id: "baris {line}: {why}" }
+    YAML_EDIT_A_LIST {
+        en: "the file is a list, not a mapping of fields",
+        id: "file ini berupa daftar, bukan kumpulan `kolom: nilai`",
+    }
+    YAML_EDIT_A_SINGLE_VALUE {
+        en: "the file is a single value, not a mapping of fields",
+        id: "file ini hanya berisi satu nilai, bukan kumpulan `kolom: nilai`",
+    }
+    YAML_EDIT_WOULD_NOT_PARSE {
+        en: "the edited file would not parse ({error}); left unchanged",
+        id: "file yang diubah tidak akan terbaca ({error}); file dibiarkan apa adanya",
+    }
+    YAML_EDIT_WOULD_NOT_READ_BACK {
+        en: "the edited file would not read back field `{key}` as intended; left unchanged",
+        id: "file yang diubah tidak akan terbaca dengan kolom `{key}` seperti yang dimaksud; file dibiarkan apa adanya",
+    }
+    YAML_EDIT_KEYS_MISMATCH {
+        en: "the file's top-level lines do not match its fields as YAML reads them (merge keys, anchors or a value at column 0?); edit it by hand",
+        id: "baris-baris teratas file tidak cocok dengan kolom yang dibaca YAML (merge key, anchor, atau nilai di awal baris?); ubah file dengan tangan",
+    }
+    YAML_EDIT_VALUE_AFTER_MARKER {
+        en: "`---` followed by a value: not a mapping written line by line",
+        id: "`---` diikuti sebuah nilai: bukan kumpulan kolom yang ditulis baris demi baris",
+    }
+    YAML_EDIT_FLOW_STYLE {
+        en: "the fields are written in flow style (`{ … }`); edit it by hand",
+        id: "kolom-kolomnya ditulis dalam gaya flow (`{ … }`); ubah file dengan tangan",
+    }
+    YAML_EDIT_NOT_A_KEY_LINE {
+        en: "`{text}` is not a `field: value` line",
+        id: "`{text}` bukan baris `kolom: nilai`",
+    }
+    YAML_EDIT_SEVERAL_DOCUMENTS {
+        en: "the file holds several YAML documents (`---`/`...`); edit it by hand",
+        id: "file ini berisi beberapa dokumen YAML (`---`/`...`); ubah file dengan tangan",
+    }
+    YAML_EDIT_INDENTED_FIRST {
+        en: "indented text before any field",
+        id: "teks menjorok sebelum kolom pertama",
+    }
+    YAML_EDIT_FIELD_TWICE {
+        en: "field `{key}` appears twice; which one to change is unclear",
+        id: "kolom `{key}` muncul dua kali; tidak jelas mana yang harus diubah",
+    }
+
     // ------------------------------------------------------------ the command line (cli.rs)
     CLI_UNKNOWN_COMMAND {
         en: "`{name}` is not an etalase command; the commands are: {commands}",

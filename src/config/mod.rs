@@ -50,6 +50,9 @@ struct RawLimits {
     max_photos_per_product: Option<Spanned<u64>>,
     max_yaml_depth: Option<Spanned<u64>>,
     max_yaml_alias_expansion: Option<Spanned<u64>>,
+    max_spreadsheet_mb: Option<Spanned<u64>>,
+    max_cell_chars: Option<Spanned<u64>>,
+    max_sheet_rows: Option<Spanned<u64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -172,6 +175,29 @@ pub struct Limits {
     pub max_photos_per_product: usize,
     /// How deep YAML may nest and how much its aliases may expand.
     pub yaml: YamlLimits,
+    /// How big a spreadsheet `etalase import` reads may be, unpacked.
+    pub spreadsheet: SpreadsheetLimits,
+}
+
+/// The limits `etalase import` holds a spreadsheet to, before and while reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpreadsheetLimits {
+    /// A csv file, or all the parts of an xlsx/ods file unpacked, may be at most this big.
+    pub max_bytes: u64,
+    /// A cell may hold at most this many characters.
+    pub max_cell_chars: usize,
+    /// A sheet may reach at most this row (as the spreadsheet program numbers it).
+    pub max_sheet_rows: u32,
+}
+
+impl Default for SpreadsheetLimits {
+    fn default() -> Self {
+        SpreadsheetLimits {
+            max_bytes: SPREADSHEET_MB.default * 1024 * 1024,
+            max_cell_chars: CELL_CHARS.default as usize,
+            max_sheet_rows: SHEET_ROWS.default as u32,
+        }
+    }
 }
 
 impl Default for Limits {
@@ -180,6 +206,7 @@ impl Default for Limits {
             max_text_file_bytes: 1024 * 1024,
             max_photos_per_product: 12,
             yaml: YamlLimits::default(),
+            spreadsheet: SpreadsheetLimits::default(),
         }
     }
 }
@@ -468,6 +495,28 @@ const YAML_ALIAS_EXPANSION: LimitSpec = LimitSpec {
     max: 1_000_000,
 };
 
+// The spreadsheet limits, with the defaults issue 20 set: a catalogue's workbook is one row
+// of a few hundred characters per product, so even 10,000 products stay far below them, while
+// a file at the limits is still read in well under a gigabyte of memory.
+const SPREADSHEET_MB: LimitSpec = LimitSpec {
+    name: "max_spreadsheet_mb",
+    default: 100,
+    min: 1,
+    max: 2048,
+};
+const CELL_CHARS: LimitSpec = LimitSpec {
+    name: "max_cell_chars",
+    default: 20_000,
+    min: 100,
+    max: 1_000_000,
+};
+const SHEET_ROWS: LimitSpec = LimitSpec {
+    name: "max_sheet_rows",
+    default: 50_000,
+    min: 10,
+    max: 1_048_576,
+};
+
 /// Reads `limits:`; the photo limits go into `images`. `images.max_megapixels`, the older
 /// place of the pixel limit, still works, but not together with `limits.max_photo_megapixels`.
 fn validate_limits(
@@ -496,6 +545,11 @@ fn validate_limits(
             max_depth: YAML_DEPTH.read(raw.max_yaml_depth, problems) as usize,
             max_alias_expansion: YAML_ALIAS_EXPANSION.read(raw.max_yaml_alias_expansion, problems)
                 as usize,
+        },
+        spreadsheet: SpreadsheetLimits {
+            max_bytes: SPREADSHEET_MB.read(raw.max_spreadsheet_mb, problems) * 1024 * 1024,
+            max_cell_chars: CELL_CHARS.read(raw.max_cell_chars, problems) as usize,
+            max_sheet_rows: SHEET_ROWS.read(raw.max_sheet_rows, problems) as u32,
         },
     }
 }
@@ -763,8 +817,19 @@ mod tests {
         assert_eq!(config.limits.max_photos_per_product, 3);
         assert_eq!(config.limits.yaml.max_depth, 8);
         assert_eq!(config.limits.yaml.max_alias_expansion, 0);
+        assert_eq!(config.limits.spreadsheet, SpreadsheetLimits::default());
         assert_eq!(config.images.max_file_bytes, 8 * 1024 * 1024);
         assert_eq!(config.images.max_pixels, 20_000_000);
+        let spreadsheet = format!(
+            "{MINIMAL}limits:\n  max_spreadsheet_mb: 5\n  max_cell_chars: 300\n  max_sheet_rows: 40\n"
+        );
+        let config = Config::parse(&spreadsheet, &mut diagnostics).expect("valid");
+        let expected = SpreadsheetLimits {
+            max_bytes: 5 * 1024 * 1024,
+            max_cell_chars: 300,
+            max_sheet_rows: 40,
+        };
+        assert_eq!(config.limits.spreadsheet, expected);
         assert!(diagnostics.is_empty());
         let bad = format!("{MINIMAL}limits:\n  max_photos_per_product: 0\n");
         assert!(Config::parse(&bad, &mut diagnostics).is_none());

@@ -434,6 +434,20 @@ fn column_named(kind: SheetKind, key: &str) -> Option<Column> {
         .map(|(column, _)| *column)
 }
 
+/// Whether `header` names a column of any kind of sheet: how the header row is told from a
+/// title above it.
+pub fn is_known_header(header: &str) -> bool {
+    let key = header_key(header);
+    !key.is_empty()
+        && [
+            SheetKind::Producers,
+            SheetKind::Products,
+            SheetKind::Curation,
+        ]
+        .into_iter()
+        .any(|kind| column_named(kind, &key).is_some())
+}
+
 /// Every header name a sheet of `kind` understands, for "did you mean".
 pub fn all_names(kind: SheetKind) -> impl Iterator<Item = &'static str> {
     kind.columns()
@@ -450,6 +464,8 @@ mod tests {
             name: name.to_owned(),
             has_sheets: true,
             headers: headers.iter().map(|h| h.to_string()).collect(),
+            header_row: 1,
+            title_row: None,
             first_column: 0,
             rows: Vec::new(),
         }

@@ -479,7 +479,7 @@ impl<'a> Merging<'a> {
                 Ok(Some(Write::Text { file, text }))
             }
             Err(why) => Err(
-                Diagnostic::error(file, msg::IMPORT_CANNOT_EDIT.arg("why", why))
+                Diagnostic::error(file, msg::IMPORT_CANNOT_EDIT.nested("why", why))
                     .with_hint(&msg::IMPORT_CANNOT_EDIT_HINT),
             ),
         }

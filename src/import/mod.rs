@@ -11,6 +11,7 @@ pub mod columns;
 pub mod existing;
 pub mod identity;
 pub mod layout;
+pub mod limits;
 pub mod merge;
 pub mod report;
 pub mod rows;
@@ -22,7 +23,7 @@ pub mod yaml_write;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::config::Config;
+use crate::config::{Config, SpreadsheetLimits};
 use crate::content::CatalogueRoot;
 use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics};
 use crate::error::Error;
@@ -66,7 +67,11 @@ impl crate::CommandReport for Report {
 /// catalogue (content errors).
 pub fn run(options: &ImportOptions) -> Result<Report, Error> {
     let (root, config) = open_catalogue(&options.root)?;
-    let sheets = chosen_sheets(options)?;
+    let sheets = match chosen_sheets(options, &config.limits.spreadsheet)? {
+        Ok(sheets) => sheets,
+        // Refused before anything was planned: nothing is written.
+        Err(problems) => return Ok(refused(problems, options.dry_run)),
+    };
     // From reading the entries to writing them, no other command may change them (a dry run
     // writes nothing and needs no lock).
     let _held = match options.dry_run {
@@ -125,17 +130,33 @@ pub(crate) fn open_catalogue(root: &Path) -> Result<(CatalogueRoot, Config), Err
     }
 }
 
-/// The spreadsheet's sheets, or the one `--sheet` names.
-fn chosen_sheets(options: &ImportOptions) -> Result<Vec<Sheet>, Error> {
+/// The report of a spreadsheet refused for breaking the limits of `limits:`.
+fn refused(problems: Vec<Problem>, dry_run: bool) -> Report {
+    Report {
+        problems,
+        dry_run,
+        ..Report::default()
+    }
+}
+
+/// The spreadsheet's sheets, or the one `--sheet` names; or the limits the file broke.
+fn chosen_sheets(
+    options: &ImportOptions,
+    limits: &SpreadsheetLimits,
+) -> Result<Result<Vec<Sheet>, Vec<Problem>>, Error> {
     let file = &options.file;
     if !file.is_file() {
         return Err(Error::Usage(
             msg::IMPORT_FILE_MISSING.arg("file", file.display()),
         ));
     }
-    let sheets = sheet::read(file).map_err(Error::Usage)?;
+    let sheets = match sheet::read(file, limits) {
+        Ok(sheets) => sheets,
+        Err(sheet::NotRead::Usage(message)) => return Err(Error::Usage(message)),
+        Err(sheet::NotRead::Refused(problems)) => return Ok(Err(problems)),
+    };
     let Some(wanted) = &options.sheet else {
-        return Ok(sheets);
+        return Ok(Ok(sheets));
     };
     if sheets.iter().all(|s| !s.has_sheets) {
         return Err(Error::Usage(Message::from(&msg::IMPORT_CSV_HAS_NO_SHEETS)));
@@ -146,7 +167,7 @@ fn chosen_sheets(options: &ImportOptions) -> Result<Vec<Sheet>, Error> {
         .find(|s| s.name == *wanted)
         .or_else(|| sheets.iter().find(|s| s.name.eq_ignore_ascii_case(wanted)));
     match found {
-        Some(sheet) => Ok(vec![sheet.clone()]),
+        Some(sheet) => Ok(Ok(vec![sheet.clone()])),
         None => Err(Error::Usage(
             msg::IMPORT_SHEET_NOT_FOUND
                 .arg("file", file.display())
@@ -157,7 +178,7 @@ fn chosen_sheets(options: &ImportOptions) -> Result<Vec<Sheet>, Error> {
 }
 
 /// The spreadsheet as messages name it: its file name.
-fn display_name(file: &Path) -> String {
+pub(crate) fn display_name(file: &Path) -> String {
     file.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| file.display().to_string())
@@ -193,6 +214,13 @@ fn read_sheets(sheets: &[Sheet], context: &Context, report: &mut Report) -> Reco
             report.problems.push(skipped);
             continue;
         };
+        if let Some(title_row) = sheet.title_row {
+            let at = rows::sheet_at(context, sheet);
+            let found = msg::IMPORT_HEADER_ROW_FOUND
+                .arg("row", sheet.header_row)
+                .arg("title", title_row);
+            report.problems.push(Problem::warning(at, found));
+        }
         let layout = Layout::of(sheet, kind);
         if !header_problems(sheet, &layout, context, &mut report.problems) {
             report.rows_skipped += sheet.rows.len();
@@ -238,11 +266,7 @@ fn header_problems(
     let at = rows::sheet_at(context, sheet);
     let column_at = |index: usize| {
         let mut at = at.at_column(sheet.column_letter(index), sheet.headers[index].clone());
-        at.row = sheet
-            .rows
-            .first()
-            .map_or(1, |row| row.number.saturating_sub(1))
-            .max(1);
+        at.row = sheet.header_row.max(1);
         at
     };
     for (index, header) in &layout.unknown {

@@ -40,9 +40,13 @@ impl CellAt {
             text.push_str(&msg::IMPORT_AT_ROW.arg("row", self.row).render(lang));
         }
         if let Some((letter, header)) = &self.column {
-            let column = msg::IMPORT_AT_COLUMN
-                .arg("column", letter)
-                .arg("header", header);
+            let column = if header.is_empty() {
+                msg::IMPORT_AT_COLUMN_LETTER.arg("column", letter)
+            } else {
+                msg::IMPORT_AT_COLUMN
+                    .arg("column", letter)
+                    .arg("header", header)
+            };
             text.push_str(", ");
             text.push_str(&column.render(lang));
         }

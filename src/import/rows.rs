@@ -867,6 +867,8 @@ mod tests {
                 .iter()
                 .map(|(_, names)| names[0].to_owned())
                 .collect(),
+            header_row: 1,
+            title_row: None,
             first_column: 0,
             rows: vec![Row {
                 number: 2,
@@ -1021,5 +1023,62 @@ mod tests {
             Gtin::parse(text("gtin")).map(|gtin| gtin.to_string()),
             Ok("8991234567891".to_owned())
         );
+    }
+
+    // "Cells to values" on every `cargo test` (issue 20); the cargo-fuzz target
+    // `spreadsheet_to_values`, run by hand, starts from the file's bytes instead. Any text in
+    // any column of any kind of sheet gives a record or errors, never a panic.
+    fn cell_soup() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            any::<String>(),
+            "[0-9Rp.,\\- /:+()a-z]{0,24}",
+            "(Rp ?)?[0-9]{1,3}(\\.[0-9]{3}){0,4}(,[0-9-]{0,2})?( - [0-9.]{1,12})?",
+            "[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{2,5}",
+            "(\\+62|0)[0-9 -]{0,16}",
+            "(https?://)?[a-z.]{0,12}/[^ ]{0,12}",
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 512,
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        #[test]
+        fn any_cells_give_a_record_or_errors_in_every_kind_of_sheet(
+            cells in proptest::collection::vec(cell_soup(), 48),
+        ) {
+            let config = Config::parse(CATALOGUE, &mut Diagnostics::default()).expect("valid");
+            let context = Context {
+                config: &config,
+                file: "katalog.xlsx".to_owned(),
+                folder: PathBuf::from("."),
+            };
+            for kind in [SheetKind::Producers, SheetKind::Products, SheetKind::Curation] {
+                let columns = kind.columns();
+                let sheet = Sheet {
+                    name: "Sheet1".to_owned(),
+                    has_sheets: true,
+                    headers: columns.iter().map(|(_, names)| names[0].to_owned()).collect(),
+                    header_row: 1,
+                    title_row: None,
+                    first_column: 0,
+                    rows: vec![Row {
+                        number: 2,
+                        cells: cells.iter().take(columns.len()).cloned().collect(),
+                    }],
+                };
+                let mut problems = Vec::new();
+                let (records, skipped) =
+                    read(&sheet, &Layout::of(&sheet, kind), &context, &mut problems);
+                // The row is either read or left out, and left out only for an error.
+                proptest::prop_assert_eq!(records.len() + skipped, 1);
+                let failed = problems.iter().any(Problem::is_error);
+                proptest::prop_assert_eq!(skipped == 1, failed, "{:?}", problems);
+            }
+        }
     }
 }

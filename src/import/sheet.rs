@@ -6,10 +6,14 @@
 use std::fs;
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Reader};
+use calamine::{open_workbook_auto, Data, Reader, Sheets};
 
+use super::columns;
 use super::layout::read_cell;
+use super::limits::{self, CellLimits, Next, Place};
+use super::report::Problem;
 use super::values::date_from_serial;
+use crate::config::SpreadsheetLimits;
 use crate::messages::{self as msg, Message};
 
 /// One sheet of a workbook (or a whole csv file), as text.
@@ -21,6 +25,10 @@ pub struct Sheet {
     pub has_sheets: bool,
     /// The header row's cells by column, as typed.
     pub headers: Vec<String>,
+    /// The header row's number as the spreadsheet program shows it (0: the sheet is empty).
+    pub header_row: u32,
+    /// The first row of a title block above the header row, which was not read, if any.
+    pub title_row: Option<u32>,
     /// The column letter of the first column (`A` unless the sheet starts further right).
     pub first_column: u32,
     pub rows: Vec<Row>,
@@ -56,46 +64,140 @@ pub fn column_letter(mut index: usize) -> String {
     String::from_utf8(letters).unwrap_or_default()
 }
 
-/// Every sheet of the spreadsheet at `path`, by its extension (xlsx, xlsm, xls, ods or csv).
-pub fn read(path: &Path) -> Result<Vec<Sheet>, Message> {
+/// Why a spreadsheet was not read.
+#[derive(Debug)]
+pub enum NotRead {
+    /// Not a spreadsheet, or not one that can be read: a usage error.
+    Usage(Message),
+    /// Beyond the limits of `limits:` (or a zip bomb): content errors, all of them.
+    Refused(Vec<Problem>),
+}
+
+/// Every sheet of the spreadsheet at `path`, by its extension (xlsx, xlsm, ods or csv),
+/// held to `limits` before and while it is read.
+pub fn read(path: &Path, limits: &SpreadsheetLimits) -> Result<Vec<Sheet>, NotRead> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
+    let file = super::display_name(path);
+    let place = Place {
+        file: &file,
+        sheet: None,
+    };
     match extension.as_str() {
-        "csv" | "txt" => read_csv(path).map(|sheet| vec![sheet]),
-        "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(path),
-        _ => Err(msg::IMPORT_UNKNOWN_FORMAT.arg("file", path.display())),
+        "csv" | "txt" => read_csv(path, &place, limits).map(|sheet| vec![sheet]),
+        // calamine reads an .xls file whole when it opens it, each sheet as a full grid: two
+        // cells at A1 and IV65536 of a tiny file make 16.7 million cells (537 MB) per sheet,
+        // and no limit can be checked first. Excel and LibreOffice save .xlsx instead.
+        "xls" => Err(NotRead::Usage(
+            msg::IMPORT_XLS_NOT_READ.arg("file", path.display()),
+        )),
+        "xlsx" | "xlsm" | "ods" => {
+            limits::check_zip(path, &place, limits).map_err(NotRead::Refused)?;
+            read_workbook(path, &place, limits)
+        }
+        _ => Err(NotRead::Usage(
+            msg::IMPORT_UNKNOWN_FORMAT.arg("file", path.display()),
+        )),
     }
 }
 
-fn unreadable(path: &Path, detail: impl std::fmt::Display) -> Message {
-    msg::IMPORT_UNREADABLE
-        .arg("file", path.display())
-        .arg("detail", detail)
+fn unreadable(path: &Path, detail: impl std::fmt::Display) -> NotRead {
+    NotRead::Usage(
+        msg::IMPORT_UNREADABLE
+            .arg("file", path.display())
+            .arg("detail", detail),
+    )
 }
 
-fn read_workbook(path: &Path) -> Result<Vec<Sheet>, Message> {
-    let mut workbook = open_workbook_auto(path).map_err(|e| unreadable(path, e))?;
-    let names = workbook.sheet_names();
+/// The sheets of a workbook. xlsx sheets are read cell by cell, so that a sheet reaching
+/// far down or to the right is refused without building its whole grid; ods sheets come whole
+/// from calamine, after `limits::check_zip` measured their reach.
+fn read_workbook(
+    path: &Path,
+    place: &Place,
+    limits: &SpreadsheetLimits,
+) -> Result<Vec<Sheet>, NotRead> {
+    let workbook = open_workbook_auto(path).map_err(|e| unreadable(path, e))?;
     let mut sheets = Vec::new();
-    for name in names {
-        let range = workbook
-            .worksheet_range(&name)
-            .map_err(|e| unreadable(path, e))?;
-        let (first_row, first_column) = range.start().unwrap_or((0, 0));
-        let grid = range.rows().enumerate().map(|(offset, row)| {
-            let number = first_row + 1 + offset as u32;
-            (number, row.iter().map(cell_text).collect())
-        });
-        sheets.push(sheet_from_grid(name, true, first_column, grid));
+    let mut problems = Vec::new();
+    let names = workbook.sheet_names();
+    match workbook {
+        Sheets::Xlsx(mut xlsx) => {
+            for name in names {
+                let mut cells = CellLimits::new(place.in_sheet(&name), *limits);
+                read_xlsx_cells(&mut xlsx, &name, &mut cells).map_err(|e| unreadable(path, e))?;
+                keep_sheet(name.clone(), cells, &mut sheets, &mut problems);
+            }
+        }
+        mut workbook => {
+            for name in names {
+                let range = workbook
+                    .worksheet_range(&name)
+                    .map_err(|e| unreadable(path, e))?;
+                let mut cells = CellLimits::new(place.in_sheet(&name), *limits);
+                read_range_cells(&range, &mut cells);
+                keep_sheet(name.clone(), cells, &mut sheets, &mut problems);
+            }
+        }
     }
-    Ok(sheets)
+    if problems.is_empty() {
+        Ok(sheets)
+    } else {
+        Err(NotRead::Refused(problems))
+    }
 }
 
-/// A cell as the text an editor sees: whole numbers without `.0`, dates as `YYYY-MM-DD`.
-fn cell_text(cell: &Data) -> String {
+/// An xlsx sheet's cells, one at a time from the file, into `cells`.
+fn read_xlsx_cells<RS: std::io::Read + std::io::Seek>(
+    xlsx: &mut calamine::Xlsx<RS>,
+    name: &str,
+    cells: &mut CellLimits,
+) -> Result<(), calamine::XlsxError> {
+    let date1904 = xlsx.has_1904_epoch();
+    let mut reader = xlsx.worksheet_cells_reader(name)?;
+    while let Some(cell) = reader.next_cell()? {
+        let (row, column) = cell.get_position();
+        let text = cell_text(&Data::from(cell.get_value().clone()), date1904);
+        if cells.push(row, column, text) == Next::Stop {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// The cells of a sheet calamine read whole (ods), into `cells`.
+fn read_range_cells(range: &calamine::Range<Data>, cells: &mut CellLimits) {
+    let (first_row, first_column) = range.start().unwrap_or((0, 0));
+    for (row, column, value) in range.used_cells() {
+        let row = first_row.saturating_add(row as u32);
+        let column = first_column.saturating_add(column as u32);
+        if cells.push(row, column, cell_text(value, false)) == Next::Stop {
+            break;
+        }
+    }
+}
+
+/// The sheet read into `cells`, or the limits it broke.
+fn keep_sheet(
+    name: String,
+    cells: CellLimits,
+    sheets: &mut Vec<Sheet>,
+    problems: &mut Vec<Problem>,
+) {
+    match cells.finish() {
+        Ok((first_column, grid)) => {
+            sheets.push(sheet_from_grid(name, true, first_column, grid.into_iter()));
+        }
+        Err(broken) => problems.extend(broken),
+    }
+}
+
+/// A cell as the text an editor sees: whole numbers without `.0`, dates as `YYYY-MM-DD`
+/// (counted from 1904-01-01 in a workbook saved with the 1904 date system, `date1904`).
+fn cell_text(cell: &Data, date1904: bool) -> String {
     match cell {
         Data::Empty => String::new(),
         // A workbook saved from an exported csv file keeps the csv's formula guards as text.
@@ -105,7 +207,12 @@ fn cell_text(cell: &Data) -> String {
         Data::Bool(yes) => yes.to_string(),
         Data::DateTime(date) if date.is_datetime() => {
             let serial = date.as_f64();
-            date_from_serial(serial).map_or_else(|| float_text(serial), |date| date.to_string())
+            let since_1900 = if date1904 {
+                serial + DAYS_FROM_1900_TO_1904
+            } else {
+                serial
+            };
+            date_from_serial(since_1900).map_or_else(|| float_text(serial), |date| date.to_string())
         }
         Data::DateTime(duration) => float_text(duration.as_f64()),
         Data::DateTimeIso(text) => text.get(..10).unwrap_or(text).to_owned(),
@@ -113,6 +220,9 @@ fn cell_text(cell: &Data) -> String {
         Data::Error(error) => error.to_string(),
     }
 }
+
+/// Serial day 0 of the 1904 date system (1904-01-01) is day 1462 of the 1900 one.
+const DAYS_FROM_1900_TO_1904: f64 = 1462.0;
 
 /// Spreadsheets store every number as a float; a whole one is written without a fraction so
 /// prices and phone numbers read as typed.
@@ -124,35 +234,53 @@ fn float_text(number: f64) -> String {
     }
 }
 
-/// The first non-empty row is the header row; empty rows below it are dropped. `grid` gives
-/// each row with its number.
+/// How far down the header row is looked for, in rows that hold something: an office's
+/// title block (the list's title, a date, the office's name) is two to five rows.
+const MAX_TITLE_ROWS: usize = 10;
+
+/// The header row is the first row that names known columns (two of them if any row of the
+/// first [`MAX_TITLE_ROWS`] does, else one); without one, the first row that holds anything.
+/// Rows above it (a title block) and empty rows are dropped. `grid` gives each row with its
+/// number.
 fn sheet_from_grid(
     name: String,
     has_sheets: bool,
     first_column: u32,
     grid: impl Iterator<Item = (u32, Vec<String>)>,
 ) -> Sheet {
-    let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
-    for (number, cells) in grid {
-        if cells.iter().all(|cell| cell.is_empty()) {
-            continue;
-        }
-        match &headers {
-            None => headers = Some(cells),
-            Some(headers) => rows.push(Row {
-                number,
-                cells: fitted(cells, headers.len()),
-            }),
-        }
-    }
+    let filled: Vec<(u32, Vec<String>)> = grid
+        .filter(|(_, cells)| cells.iter().any(|cell| !cell.is_empty()))
+        .collect();
+    let header_at = header_index(&filled);
+    let title_row = (header_at > 0).then(|| filled[0].0);
+    let mut below = filled.into_iter().skip(header_at);
+    let (header_row, headers) = below.next().unwrap_or_default();
+    let rows = below
+        .map(|(number, cells)| Row {
+            number,
+            cells: fitted(cells, headers.len()),
+        })
+        .collect();
     Sheet {
         name,
         has_sheets,
-        headers: headers.unwrap_or_default(),
+        headers,
+        header_row,
+        title_row,
         first_column,
         rows,
     }
+}
+
+/// Which of the rows (all holding something) is the header row.
+fn header_index(rows: &[(u32, Vec<String>)]) -> usize {
+    let known = |cells: &[String]| cells.iter().filter(|c| columns::is_known_header(c)).count();
+    let first_with = |at_least: usize| {
+        rows.iter()
+            .take(MAX_TITLE_ROWS)
+            .position(|(_, cells)| known(cells) >= at_least)
+    };
+    first_with(2).or_else(|| first_with(1)).unwrap_or(0)
 }
 
 /// Exactly `width` cells: cells beyond the headers have no column to belong to.
@@ -161,48 +289,70 @@ fn fitted(mut cells: Vec<String>, width: usize) -> Vec<String> {
     cells
 }
 
-fn read_csv(path: &Path) -> Result<Sheet, Message> {
+/// A csv file as one sheet, held to the size limit before it is read and to the cell and row
+/// limits while it is.
+fn read_csv(path: &Path, place: &Place, limits: &SpreadsheetLimits) -> Result<Sheet, NotRead> {
+    limits::check_file_size(path, place, limits).map_err(NotRead::Refused)?;
     let bytes = fs::read(path).map_err(|e| unreadable(path, e))?;
     let text = csv_text(&bytes);
+    drop(bytes);
     let delimiter = guess_delimiter(&text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut grid = Vec::new();
-    for record in reader.records() {
+    let mut cells = CellLimits::new(*place, *limits);
+    let mut lines = Lines::default();
+    'records: for record in reader.records() {
         let record = record.map_err(|e| unreadable(path, e))?;
         let start = record.position().map_or(0, |p| p.byte() as usize);
-        let number = line_number(&text, start);
-        grid.push((
-            number,
-            record
-                .iter()
-                .map(|cell| read_cell(cell.trim()).to_owned())
-                .collect(),
-        ));
+        let number = lines.number_at(&text, start);
+        for (column, cell) in record.iter().enumerate() {
+            let text = read_cell(cell.trim()).to_owned();
+            let column = u32::try_from(column).unwrap_or(u32::MAX);
+            if cells.push(number - 1, column, text) == Next::Stop {
+                break 'records;
+            }
+        }
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok(sheet_from_grid(name, false, 0, grid.into_iter()))
+    let (first_column, grid) = cells.finish().map_err(NotRead::Refused)?;
+    Ok(sheet_from_grid(
+        place.file.to_owned(),
+        false,
+        first_column,
+        grid.into_iter(),
+    ))
 }
 
-/// The line a record starting at byte `start` is on: the row number a spreadsheet program
-/// shows, unless a cell above holds several lines. The reader may report the start of blank
-/// lines it skipped, so those are stepped over first.
-fn line_number(text: &str, start: usize) -> u32 {
-    let before = text.get(..start).unwrap_or(text);
-    let skipped = text
-        .get(start..)
-        .unwrap_or_default()
-        .bytes()
-        .take_while(|b| *b == b'\n' || *b == b'\r')
-        .filter(|b| *b == b'\n')
-        .count();
-    (before.matches('\n').count() + skipped + 1) as u32
+/// Line numbers of the records of a csv text, counted as the reader goes on, so a file is
+/// scanned once however many records it has.
+#[derive(Debug, Default)]
+struct Lines {
+    /// The byte up to which newlines were counted, and how many there were.
+    counted_to: usize,
+    newlines: usize,
+}
+
+impl Lines {
+    /// The line a record starting at byte `start` is on: the row number a spreadsheet program
+    /// shows, unless a cell above holds several lines. The reader may report the start of
+    /// blank lines it skipped, so those are stepped over first. Starts never go backwards.
+    fn number_at(&mut self, text: &str, start: usize) -> u32 {
+        let start = start.clamp(self.counted_to, text.len());
+        let between = text
+            .as_bytes()
+            .get(self.counted_to..start)
+            .unwrap_or_default();
+        self.newlines += between.iter().filter(|b| **b == b'\n').count();
+        self.counted_to = start;
+        let skipped = text.as_bytes()[start..]
+            .iter()
+            .take_while(|b| **b == b'\n' || **b == b'\r')
+            .filter(|b| **b == b'\n')
+            .count();
+        u32::try_from(self.newlines + skipped + 1).unwrap_or(u32::MAX)
+    }
 }
 
 /// UTF-8 (a BOM dropped), else Windows-1252, which Excel on Windows writes for "CSV".
@@ -271,7 +421,11 @@ mod tests {
         let text =
             "\u{feff}nama_id;harga\n\n Onde-onde ;\"Rp 50.000,-\"\n;;\nKeripik;12000;extra\n";
         fs::write(&path, text).unwrap();
-        let sheet = read_csv(&path).unwrap();
+        let place = Place {
+            file: "produk.csv",
+            sheet: None,
+        };
+        let sheet = read_csv(&path, &place, &SpreadsheetLimits::default()).unwrap();
         assert_eq!(sheet.name, "produk.csv");
         assert_eq!(sheet.headers, ["nama_id", "harga"]);
         let rows: Vec<(u32, Vec<&str>)> = sheet
@@ -286,6 +440,48 @@ mod tests {
                 (5, vec!["Keripik", "12000"])
             ]
         );
+    }
+
+    #[test]
+    fn the_header_row_is_the_first_naming_known_columns() {
+        let grid = |rows: &[(u32, &[&str])]| {
+            rows.iter()
+                .map(|(n, cells)| (*n, cells.iter().map(|c| c.to_string()).collect()))
+                .collect::<Vec<(u32, Vec<String>)>>()
+                .into_iter()
+        };
+        let titled = grid(&[
+            (1, &["DAFTAR USAHA UKM KOTA MOJOKERTO 2025"]),
+            (2, &["Usaha", "per 1 Juni 2025"]),
+            (3, &["", ""]),
+            (4, &["No", "Nama Usaha", "Jenis"]),
+            (5, &[]),
+            (6, &["1", "Batik Sekar", "UKM"]),
+        ]);
+        let sheet = sheet_from_grid("Usaha".into(), true, 0, titled);
+        assert_eq!(sheet.headers, ["No", "Nama Usaha", "Jenis"]);
+        assert_eq!((sheet.header_row, sheet.title_row), (4, Some(1)));
+        let numbers: Vec<u32> = sheet.rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, [6]);
+
+        // No row names a known column: the first row holding something is the header row.
+        let unknown = grid(&[(2, &["Catatan", "Tanggal rapat"]), (3, &["a", "b"])]);
+        let sheet = sheet_from_grid("Catatan".into(), true, 0, unknown);
+        assert_eq!((sheet.header_row, sheet.title_row), (2, None));
+        assert_eq!(sheet.rows.len(), 1);
+    }
+
+    #[test]
+    fn old_excel_files_are_refused_with_a_way_out() {
+        let Err(NotRead::Usage(message)) =
+            read(Path::new("katalog.xls"), &SpreadsheetLimits::default())
+        else {
+            panic!("an .xls file was read");
+        };
+        assert!(message.is(&msg::IMPORT_XLS_NOT_READ));
+        assert!(message
+            .render(msg::Lang::Id)
+            .contains("simpan sebagai .xlsx"));
     }
 
     #[test]

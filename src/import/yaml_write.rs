@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::fields::order;
 use crate::markdown::split_front_matter;
+use crate::messages::{self as msg, Message};
 
 /// Objects inside fields, whose keys come (after the language codes) in the contract's order:
 /// `serde_json` sorts its maps alphabetically (no `preserve_order`), which would write
@@ -277,16 +278,17 @@ fn double_quoted(s: &str) -> String {
 /// The top-level fields of a YAML file (a mapping), as JSON values, for comparing with what an
 /// import would write. Dates such as 2025-04-28 come back as strings, numbers as numbers.
 /// Err carries the parser's message.
-pub fn read_fields(text: &str) -> Result<Map<String, Value>, String> {
+pub fn read_fields(text: &str) -> Result<Map<String, Value>, Message> {
     let text = text.strip_prefix(BOM).unwrap_or(text);
-    let value: Value =
-        serde_saphyr::from_str(text).map_err(|error| error.without_snippet().to_string())?;
+    // The YAML reader's own words: they exist in English only.
+    let value: Value = serde_saphyr::from_str(text)
+        .map_err(|error| msg::VERBATIM.arg("detail", error.without_snippet()))?;
     match value {
         Value::Object(map) => Ok(map),
         // A file of comments only, or an empty one, has no fields yet.
         Value::Null => Ok(Map::new()),
-        Value::Array(_) => Err("the file is a list, not a mapping of fields".to_owned()),
-        _ => Err("the file is a single value, not a mapping of fields".to_owned()),
+        Value::Array(_) => Err(Message::from(&msg::YAML_EDIT_A_LIST)),
+        _ => Err(Message::from(&msg::YAML_EDIT_A_SINGLE_VALUE)),
     }
 }
 
@@ -344,7 +346,7 @@ pub fn edit_document(
     original: &str,
     changes: &[(&str, Option<Value>)],
     order: &[&str],
-) -> Result<String, String> {
+) -> Result<String, Message> {
     if changes.is_empty() {
         return Ok(original.to_owned());
     }
@@ -371,7 +373,7 @@ fn apply_changes(
     before: &Map<String, Value>,
     changes: &[(&str, Option<Value>)],
     order: &[&str],
-) -> Result<Map<String, Value>, String> {
+) -> Result<Map<String, Value>, Message> {
     let mut expected = before.clone();
     for (key, value) in changes {
         let current = expected.get(*key);
@@ -393,7 +395,7 @@ fn apply_change(
     value: Option<&Value>,
     current: Option<&Value>,
     order: &[&str],
-) -> Result<(), String> {
+) -> Result<(), Message> {
     let index = document.field_index(key)?;
     match (index, value) {
         (Some(index), Some(value)) => document.replace_field(index, key, value, current),
@@ -405,35 +407,29 @@ fn apply_change(
 }
 
 /// The edit is trusted only if the parser reads back exactly the intended fields.
-fn verify(edited: &str, expected: &Map<String, Value>) -> Result<(), String> {
+fn verify(edited: &str, expected: &Map<String, Value>) -> Result<(), Message> {
     let after = read_fields(edited)
-        .map_err(|error| format!("the edited file would not parse ({error}); left unchanged"))?;
+        .map_err(|error| msg::YAML_EDIT_WOULD_NOT_PARSE.nested("error", error))?;
     let mut keys = expected.keys().chain(after.keys());
     if let Some(key) = keys.find(|key| expected.get(*key) != after.get(*key)) {
-        return Err(format!(
-            "the edited file would not read back field `{key}` as intended; left unchanged"
-        ));
+        return Err(msg::YAML_EDIT_WOULD_NOT_READ_BACK.arg("key", key));
     }
     Ok(())
 }
 
 /// The key lines found must be exactly the fields the parser sees, or the lines were misread
 /// (a merge key, a multi-line value at column 0, …) and editing them would be a guess.
-fn check_keys_match(document: &Document, fields: &Map<String, Value>) -> Result<(), String> {
+fn check_keys_match(document: &Document, fields: &Map<String, Value>) -> Result<(), Message> {
     let keys: Vec<&str> = document.fields().map(|field| field.key.as_str()).collect();
     let same = keys.len() == fields.len() && keys.iter().all(|key| fields.contains_key(*key));
     if same {
         Ok(())
     } else {
-        Err(
-            "the file's top-level lines do not match its fields as YAML reads them (merge keys, \
-             anchors or a value at column 0?); edit it by hand"
-                .to_owned(),
-        )
+        Err(Message::from(&msg::YAML_EDIT_KEYS_MISMATCH))
     }
 }
 
-fn parse_document(original: &str) -> Result<Document, String> {
+fn parse_document(original: &str) -> Result<Document, Message> {
     let bom = original.starts_with(BOM);
     let text = original.strip_prefix(BOM).unwrap_or(original);
     let eol = line_ending(text);
@@ -441,13 +437,18 @@ fn parse_document(original: &str) -> Result<Document, String> {
     let kinds = lines
         .iter()
         .enumerate()
-        .map(|(index, line)| {
-            classify_line(content_of(line)).map_err(|why| format!("line {}: {why}", index + 1))
-        })
+        .map(|(index, line)| classify_line(content_of(line)).map_err(|why| at_line(index, why)))
         .collect::<Result<Vec<_>, _>>()?;
     check_document_markers(&kinds)?;
     let parts = group_parts(&lines, kinds)?;
     Ok(Document { bom, eol, parts })
+}
+
+/// `why`, said of the line at `index` (counted from 0).
+fn at_line(index: usize, why: impl Into<Message>) -> Message {
+    msg::YAML_EDIT_AT_LINE
+        .arg("line", index + 1)
+        .nested("why", why)
 }
 
 /// The file's line ending, as its first line has it.
@@ -464,7 +465,7 @@ fn content_of(line: &str) -> &str {
     line.strip_suffix('\r').unwrap_or(line)
 }
 
-fn classify_line(content: &str) -> Result<LineKind, String> {
+fn classify_line(content: &str) -> Result<LineKind, Message> {
     let marker = |m: &str| {
         content
             .strip_prefix(m)
@@ -484,7 +485,7 @@ fn classify_line(content: &str) -> Result<LineKind, String> {
         if rest.is_empty() || rest.starts_with('#') {
             return Ok(LineKind::DocumentStart);
         }
-        return Err("`---` followed by a value: not a mapping written line by line".to_owned());
+        return Err(Message::from(&msg::YAML_EDIT_VALUE_AFTER_MARKER));
     }
     if marker("...") {
         return Ok(LineKind::DocumentEnd);
@@ -493,14 +494,11 @@ fn classify_line(content: &str) -> Result<LineKind, String> {
         return Ok(LineKind::Item);
     }
     if content.starts_with(['{', '[']) {
-        return Err("the fields are written in flow style (`{ … }`); edit it by hand".to_owned());
+        return Err(Message::from(&msg::YAML_EDIT_FLOW_STYLE));
     }
     match parse_key_line(content) {
         Some((name, colon_end)) => Ok(LineKind::Key { name, colon_end }),
-        None => Err(format!(
-            "`{}` is not a `field: value` line",
-            shorten(content)
-        )),
+        None => Err(msg::YAML_EDIT_NOT_A_KEY_LINE.arg("text", shorten(content))),
     }
 }
 
@@ -567,7 +565,7 @@ fn quoted_key_end(content: &str) -> Option<usize> {
 }
 
 /// One document only: `---` may open it and `...` close it, with nothing but comments around.
-fn check_document_markers(kinds: &[LineKind]) -> Result<(), String> {
+fn check_document_markers(kinds: &[LineKind]) -> Result<(), Message> {
     let is_content = |kind: &LineKind| {
         matches!(
             kind,
@@ -585,10 +583,7 @@ fn check_document_markers(kinds: &[LineKind]) -> Result<(), String> {
             _ => false,
         };
         if misplaced {
-            return Err(format!(
-                "line {}: the file holds several YAML documents (`---`/`...`); edit it by hand",
-                index + 1
-            ));
+            return Err(at_line(index, &msg::YAML_EDIT_SEVERAL_DOCUMENTS));
         }
     }
     Ok(())
@@ -596,7 +591,7 @@ fn check_document_markers(kinds: &[LineKind]) -> Result<(), String> {
 
 /// Cuts the lines into fields and loose lines: a field runs from its key line to the next key
 /// line, less the blank lines and column-0 comments just before that key, which introduce it.
-fn group_parts(lines: &[&str], kinds: Vec<LineKind>) -> Result<Vec<Part>, String> {
+fn group_parts(lines: &[&str], kinds: Vec<LineKind>) -> Result<Vec<Part>, Message> {
     let mut parts = Vec::new();
     let mut loose: Vec<String> = Vec::new();
     let mut field: Option<Field> = None;
@@ -619,16 +614,10 @@ fn group_parts(lines: &[&str], kinds: Vec<LineKind>) -> Result<Vec<Part>, String
                 open.lines.push((*line).to_owned());
             }
             (LineKind::Indented, None) if !content_of(line).trim_start().starts_with('#') => {
-                return Err(format!(
-                    "line {}: indented text before any field",
-                    index + 1
-                ));
+                return Err(at_line(index, &msg::YAML_EDIT_INDENTED_FIRST));
             }
             (LineKind::Item, None) => {
-                return Err(format!(
-                    "line {}: the file is a list, not a mapping of fields",
-                    index + 1
-                ));
+                return Err(at_line(index, &msg::YAML_EDIT_A_LIST));
             }
             (_, _) => {
                 close_field(&mut field, &mut parts, &mut loose);
@@ -683,7 +672,7 @@ impl Document {
     }
 
     /// The part holding `key`'s field; Err when the file has it twice.
-    fn field_index(&self, key: &str) -> Result<Option<usize>, String> {
+    fn field_index(&self, key: &str) -> Result<Option<usize>, Message> {
         let mut found = self
             .parts
             .iter()
@@ -692,9 +681,7 @@ impl Document {
             .map(|(index, _)| index);
         let first = found.next();
         if found.next().is_some() {
-            return Err(format!(
-                "field `{key}` appears twice; which one to change is unclear"
-            ));
+            return Err(msg::YAML_EDIT_FIELD_TWICE.arg("key", key));
         }
         Ok(first)
     }
@@ -909,6 +896,7 @@ fn front_matter_text(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
     use serde_json::json;
 
     fn product_fields() -> Vec<(&'static str, Value)> {
@@ -1173,7 +1161,8 @@ logo: logo.png
 
     fn reads_back(key: &str, value: &Value) {
         let text = render_field(key, value);
-        let fields = read_fields(&text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        let fields =
+            read_fields(&text).unwrap_or_else(|e| panic!("{text:?}: {}", e.render(Lang::En)));
         assert_eq!(fields.get(key), Some(value), "{text:?}");
         assert_eq!(fields.len(), 1, "{text:?}");
     }
@@ -1236,7 +1225,15 @@ logo: logo.png
         assert_eq!(fields["ok"], json!(true));
         assert_eq!(read_fields("# only a comment\n").unwrap(), Map::new());
         assert_eq!(read_fields("").unwrap(), Map::new());
-        assert!(read_fields("- a\n").unwrap_err().contains("list"));
+        let list = read_fields("- a\n").unwrap_err();
+        assert_eq!(
+            list.render(Lang::En),
+            "the file is a list, not a mapping of fields"
+        );
+        assert_eq!(
+            list.render(Lang::Id),
+            "file ini berupa daftar, bukan kumpulan `kolom: nilai`"
+        );
         assert!(read_fields("name: [a\n").is_err());
     }
 
@@ -1272,8 +1269,9 @@ x_note: \"kept\"   # a field the import does not know
 featured: false
 ";
 
+    /// The edit, or why not in English.
     fn edit(original: &str, changes: &[(&str, Option<Value>)]) -> Result<String, String> {
-        edit_document(original, changes, order::PRODUCT)
+        edit_document(original, changes, order::PRODUCT).map_err(|why| why.render(Lang::En))
     }
 
     fn replaced(original: &str, old: &str, new: &str) -> String {
@@ -1514,6 +1512,32 @@ photos:                            # first is the cover
     }
 
     #[test]
+    fn why_a_file_cannot_be_edited_is_said_in_both_languages() {
+        let why = |original: &str| {
+            edit_document(original, &[("name", Some(json!("b")))], order::PRODUCT).unwrap_err()
+        };
+        let twice = why("name: a\nname: c\n");
+        assert_eq!(
+            twice.render(Lang::Id),
+            "kolom `name` muncul dua kali; tidak jelas mana yang harus diubah"
+        );
+        let documents = why("name: a\n---\nname: c\n");
+        assert_eq!(
+            documents.render(Lang::En),
+            "line 2: the file holds several YAML documents (`---`/`...`); edit it by hand"
+        );
+        assert_eq!(
+            documents.render(Lang::Id),
+            "baris 2: file ini berisi beberapa dokumen YAML (`---`/`...`); ubah file dengan tangan"
+        );
+        let in_a_report = msg::IMPORT_CANNOT_EDIT.nested("why", why("  name: a\n"));
+        assert_eq!(
+            in_a_report.render(Lang::Id),
+            "tidak dapat diperbarui baris demi baris (baris 1: teks menjorok sebelum kolom pertama), jadi impor tidak mengubah entri ini"
+        );
+    }
+
+    #[test]
     fn odd_input_never_panics() {
         let samples = [
             "\u{feff}",
@@ -1609,7 +1633,7 @@ photos:                            # first is the cover
                     (s.as_str(), json!(t)),
                 ] {
                     let text = render_field(key, &value);
-                    let fields = read_fields(&text).map_err(|e| TestCaseError::fail(format!("{text:?}: {e}")))?;
+                    let fields = read_fields(&text).map_err(|e| TestCaseError::fail(format!("{text:?}: {}", e.render(Lang::En))))?;
                     prop_assert_eq!(fields.get(key), Some(&value), "{:?}", text);
                 }
             }

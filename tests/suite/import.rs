@@ -1431,3 +1431,175 @@ fn availability_columns_become_the_availability_block_and_build() {
         .collect();
     assert_eq!(label.trim(), "Dibuat sesuai pesanan, 21 hari");
 }
+
+// ---------------------------------------------------------------- limits (issue 20)
+
+/// `limits:` written into the setup's catalogue.yaml.
+fn set_limits(setup: &Setup, block: &str) {
+    let config = setup.catalogue.read("catalogue.yaml");
+    let config = match config.find("\nlimits:") {
+        Some(at) => config[..at + 1].to_owned(),
+        None => config,
+    };
+    setup
+        .catalogue
+        .write("catalogue.yaml", format!("{config}\nlimits:\n{block}"));
+}
+
+#[test]
+fn a_cell_longer_than_the_limit_refuses_the_file_naming_the_cell() {
+    let setup = Setup::new();
+    set_limits(&setup, "  max_cell_chars: 100\n");
+    let mut products = products_sheet();
+    let long: &'static str = Box::leak("panjang ".repeat(20).into_boxed_str());
+    products[2][10] = Text(long);
+    let file = setup.xlsx(&[("Usaha", producers_sheet()), ("Produk", products)]);
+    let before = setup.content();
+    let run = setup.import(&file, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error: katalog.xlsx, sheet `Produk`, row 3, column K: the cell holds 159 characters; a cell may hold at most 100\n  hint: long descriptions belong in the entry's id.md and en.md; or raise `limits.max_cell_chars` in catalogue.yaml"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(setup.content(), before, "a refused file wrote something");
+
+    let args = [
+        "import".to_owned(),
+        file.display().to_string(),
+        "--root".to_owned(),
+        setup.root().display().to_string(),
+    ];
+    let run = etalase_with_locale(setup.root(), args, "id_ID.UTF-8");
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(
+            "kesalahan: katalog.xlsx, lembar `Produk`, baris 3, kolom K: sel ini berisi 159 karakter; satu sel paling banyak 100 karakter"
+        ),
+        "{}",
+        run.stderr
+    );
+
+    // Raised, the same file imports.
+    set_limits(&setup, "  max_cell_chars: 200\n");
+    let run = setup.import(&file, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn a_csv_file_past_the_row_limit_is_refused_and_below_it_keeps_its_line_numbers() {
+    let setup = Setup::new();
+    set_limits(&setup, "  max_sheet_rows: 20\n");
+    let path = setup.data("produk.csv");
+    let mut text = String::from("nama_id;produsen;kategori;harga\n");
+    for n in 1..=25 {
+        text.push_str(&format!(
+            "Onde-onde {n};onde-onde-bu-sri;makanan-minuman;{n}000\n"
+        ));
+    }
+    fs::write(&path, &text).unwrap();
+    let run = setup.import(&path, &["--dry-run"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error: produk.csv: the sheet goes on past row 20; a sheet may have at most 20 rows"
+        ),
+        "{}",
+        run.stderr
+    );
+
+    // Within the limit, a row's problem names its line, counted over blank lines and a cell
+    // holding two lines.
+    let text = "nama_id;produsen;kategori;harga\n\nOnde-onde;onde-onde-bu-sri;makanan-minuman;\"5000\"\n\"Kue\nlapis\";onde-onde-bu-sri;makanan-minuman;5000\nKeripik;onde-onde-bu-sri;kue;5000\n";
+    fs::write(&path, text).unwrap();
+    let run = setup.import(&path, &["--dry-run"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error: produk.csv, row 6, column C (`kategori`)"),
+        "{}",
+        run.stderr
+    );
+}
+
+// ---------------------------------------------------------------- the 1904 date system
+
+#[test]
+fn a_workbook_with_the_1904_date_system_gives_the_right_dates() {
+    let setup = Setup::new();
+    let yaml = "content/products/onde-onde-isi-10/product.yaml";
+    // 2025-05-02 is day 44317 counted from 1904-01-01 (day 45779 from 1899-12-30): a date
+    // cell of older Excel for Mac.
+    let path = setup.data("kurasi-mac.xlsx");
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Kurasi").unwrap();
+    for (column, header) in ["Produk", "Kurator", "Status", "Tanggal"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, column as u16, *header).unwrap();
+    }
+    sheet.write_string(1, 0, "onde-onde-isi-10").unwrap();
+    sheet.write_string(1, 1, "The Keranjang Bali").unwrap();
+    sheet.write_string(1, 2, "Lolos").unwrap();
+    let date_format = Format::new().set_num_format("dd/mm/yyyy");
+    sheet
+        .write_number_with_format(1, 3, 44317.0, &date_format)
+        .unwrap();
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    workbook.save(&path).unwrap();
+    crate::common::workbook::use_1904_dates(&path);
+
+    let run = setup.import(&path, &["--overwrite"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(setup.yaml(yaml)["curation"]["date"], json!("2025-05-02"));
+}
+
+// ---------------------------------------------------------------- office spreadsheets as they are
+
+#[test]
+fn a_title_block_above_the_headers_is_skipped_and_rows_keep_their_own_numbers() {
+    let setup = Setup::new();
+    // The office's layout: a title, a date, an empty row, the headers (after a `No` column),
+    // an empty row, then the products.
+    let mut products = vec![
+        vec![Text("DAFTAR PRODUK UKM KOTA MOJOKERTO 2025")],
+        vec![Text("Per 1 Juni 2025")],
+        vec![],
+    ];
+    for (index, row) in products_sheet().into_iter().enumerate() {
+        let mut numbered = vec![if index == 0 {
+            Text("No")
+        } else {
+            Number(index as f64)
+        }];
+        numbered.extend(row);
+        products.push(numbered);
+        if index == 0 {
+            products.push(vec![]);
+        }
+    }
+    // The second product (on row 7) names an unknown category.
+    products[6][4] = Text("kue");
+    let file = setup.xlsx(&[("Usaha", producers_sheet()), ("Produk", products)]);
+    let run = setup.import(&file, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    for expected in [
+        "warning: katalog.xlsx, sheet `Produk`: the column names were found in row 4; the title above them (from row 1) was not read",
+        "warning: katalog.xlsx, sheet `Produk`, row 4, column A (`No`): column not used by the import; its cells are ignored",
+        "error: katalog.xlsx, sheet `Produk`, row 7, column E (`Kategori`): unknown category `kue`",
+    ] {
+        assert!(lines.contains(&expected), "{expected}\n{}", run.stderr);
+    }
+    // The first product (row 6) was imported; the title was no product.
+    let created: Vec<String> = folders(setup.root(), "products");
+    assert!(
+        created.iter().any(|f| f == "kue-lapis-legit"),
+        "{created:?}"
+    );
+    assert!(!created.iter().any(|f| f.contains("daftar")), "{created:?}");
+}

@@ -8,6 +8,7 @@
 pub mod browser;
 pub mod http;
 pub mod safety;
+pub mod workbook;
 
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
