@@ -177,8 +177,9 @@ pub fn write_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Wri
 
 /// A mistake on the command line as a usage error in the editor's language: clap's own words
 /// are English. `None` for what clap prints as it is: help, the version, a missing command
-/// (clap shows the list of commands), and the rare mistakes not worded here.
-pub fn usage_error(mistake: &clap::Error) -> Option<Message> {
+/// (clap shows the list of commands), and the rare mistakes not worded here. `args` are the
+/// command line's arguments after the program's name.
+pub fn usage_error(mistake: &clap::Error, args: &[String]) -> Option<Message> {
     use clap::error::{ContextKind, ErrorKind};
     let text = |kind| match mistake.get(kind) {
         Some(ContextValue::String(value)) => Some(value.clone()),
@@ -190,7 +191,7 @@ pub fn usage_error(mistake: &clap::Error) -> Option<Message> {
         Some(ContextValue::String(value)) => vec![value.clone()],
         _ => Vec::new(),
     };
-    let help = || match given_command() {
+    let help = || match given_command(args) {
         Some(command) => msg::CLI_SEE_HELP.arg("command", format!("etalase {command} --help")),
         None => msg::CLI_SEE_HELP.arg("command", "etalase --help"),
     };
@@ -230,9 +231,8 @@ pub fn usage_error(mistake: &clap::Error) -> Option<Message> {
 
 /// The language of messages asked for with `--lang` on a command line clap could not read,
 /// else the locale's. `pdf --lang` chooses brochures, not messages.
-pub fn lang_of_arguments() -> Lang {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let asked = match given_command().as_deref() {
+pub fn lang_of_arguments(args: &[String]) -> Lang {
+    let asked = match given_command(args).as_deref() {
         Some("pdf") => None,
         _ => args.iter().enumerate().find_map(|(i, arg)| {
             let value = match arg.strip_prefix("--lang=") {
@@ -251,9 +251,9 @@ pub fn lang_of_arguments() -> Lang {
 }
 
 /// The command named on the command line, when it is one of etalase's.
-fn given_command() -> Option<String> {
-    let first = std::env::args().skip(1).find(|arg| !arg.starts_with('-'))?;
-    command_names().contains(&first).then_some(first)
+fn given_command(args: &[String]) -> Option<String> {
+    let first = args.iter().find(|arg| !arg.starts_with('-'))?;
+    command_names().contains(first).then(|| first.clone())
 }
 
 /// Every command's name, in the order `--help` lists them.
@@ -263,4 +263,56 @@ fn command_names() -> Vec<String> {
         .get_subcommands()
         .map(|command| command.get_name().to_owned())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The usage error of a command line, in `lang`.
+    fn mistake(line: &[&str], lang: Lang) -> Option<String> {
+        let args: Vec<String> = line.iter().map(|a| a.to_string()).collect();
+        let error = Cli::try_parse_from(["etalase"].iter().chain(line)).unwrap_err();
+        usage_error(&error, &args).map(|m| m.render(lang))
+    }
+
+    #[test]
+    fn command_line_mistakes_are_worded_in_both_languages_with_clap_s_suggestion() {
+        assert_eq!(
+            mistake(&["build", "--rooot", "."], Lang::Id).as_deref(),
+            Some("pilihan `--rooot` tidak dikenal; mungkin maksud Anda `--root`?")
+        );
+        assert_eq!(
+            mistake(&["check", "--lang", "fr"], Lang::En).as_deref(),
+            Some("`fr` is not a valid value for --lang <LANG>; use one of: en, id")
+        );
+        let unknown = mistake(&["bangun"], Lang::En).unwrap();
+        assert!(
+            unknown.starts_with(
+                "`bangun` is not an etalase command; the commands are: build, check, serve"
+            ),
+            "{unknown}"
+        );
+        assert_eq!(
+            mistake(&["import"], Lang::En).as_deref(),
+            Some("this command needs <FILE>; `etalase import --help` shows what it takes")
+        );
+        // Help and the version are clap's own output.
+        assert_eq!(mistake(&["--help"], Lang::En), None);
+    }
+
+    #[test]
+    fn the_language_of_a_broken_command_line_follows_its_lang_option_but_not_pdf_s() {
+        let args = |line: &[&str]| line.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            lang_of_arguments(&args(&["build", "--lang", "id", "--x"])),
+            Lang::Id
+        );
+        assert_eq!(
+            lang_of_arguments(&args(&["check", "--lang=en", "--x"])),
+            Lang::En
+        );
+        let pdf = lang_of_arguments(&args(&["pdf", "--lang", "id", "--x"]));
+        assert_eq!(pdf, Lang::from_env(), "pdf --lang chooses brochures");
+    }
 }

@@ -4,8 +4,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use etalase::cli::{lang_of_arguments, usage_error};
-use etalase::cli::{BaseUrlArg, Cli, Command};
+use etalase::cli::{lang_of_arguments, usage_error, BaseUrlArg, Cli, Command};
 use etalase::export::ExportOptions;
 use etalase::import::ImportOptions;
 use etalase::messages::Lang;
@@ -120,8 +119,16 @@ fn overrides(flag: &BaseUrlArg) -> Result<Overrides, Error> {
 /// A command line clap could not read: the mistake in the editor's language, or clap's own
 /// output (help, the version, the list of commands).
 fn command_line_mistake(mistake: clap::Error) -> ExitCode {
-    match usage_error(&mistake) {
-        Some(message) => finish(Err::<(), _>(Error::Usage(message)), lang_of_arguments()),
+    // Lossy: a path that is not UTF-8 must not make the message panic.
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
+    match usage_error(&mistake, &args) {
+        Some(message) => finish(
+            Err::<(), _>(Error::Usage(message)),
+            lang_of_arguments(&args),
+        ),
         None => mistake.exit(),
     }
 }
