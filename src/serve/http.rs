@@ -2,19 +2,18 @@
 //! the interface `--interface` asks for), adds the live-reload script (and the error overlay
 //! after a failed rebuild) to every HTML page it sends, and tells open pages when to reload
 //! through server-sent events. The script finds the events at a path of whatever host served
-//! the page, so a phone reloads too.
+//! the page, so a phone reloads too. The connections themselves are `server`'s.
 
 use std::io::{self, Write};
 use std::net::{IpAddr, TcpListener};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
-use std::thread;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use percent_encoding::percent_decode_str;
-use tiny_http::{Header, Request, Response, Server, StatusCode};
 
 use super::memory::{Files, SiteFile};
 use super::overlay::Problems;
+use super::server::{self, Reply, Request, Response, Site};
 use crate::messages::Lang;
 
 /// Where the live-reload script is served; no catalogue file can have this name.
@@ -24,8 +23,6 @@ const EVENTS_URL: &str = "/__etalase/events";
 const LIVE_SCRIPT: &str = include_str!("live.js");
 /// How many ports after the asked one are tried when it is taken.
 const PORTS_TRIED: u16 = 20;
-/// Requests answered at once; event streams get threads of their own.
-const WORKERS: usize = 4;
 /// A comment sent this often keeps an idle event stream open and notices closed ones.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
@@ -96,44 +93,39 @@ pub fn bind(interface: IpAddr, port: u16) -> io::Result<(TcpListener, u16)> {
     Err(last_error.unwrap_or_else(|| io::Error::other("no port to try")))
 }
 
-/// Answers requests on `listener` from worker threads until the process ends.
+/// Answers requests on `listener` until the process ends.
 pub fn start(listener: TcpListener, live: Arc<Live>) -> io::Result<()> {
-    let server = Arc::new(Server::from_listener(listener, None).map_err(io::Error::other)?);
-    for _ in 0..WORKERS {
-        let server = Arc::clone(&server);
-        let live = Arc::clone(&live);
-        thread::spawn(move || {
-            while let Ok(request) = server.recv() {
-                answer(request, &live);
+    server::start(listener, Arc::new(Served(live)))
+}
+
+/// The site as `server` asks for it.
+struct Served(Arc<Live>);
+
+impl Site for Served {
+    fn respond(&self, request: &Request) -> Reply {
+        let path = request.target.split(['?', '#']).next().unwrap_or("/");
+        match path {
+            // A HEAD of the stream gets its head only, as a page would.
+            EVENTS_URL if request.head_only => {
+                Reply::Whole(bytes_response(200, "text/event-stream", Vec::new()))
             }
-        });
-    }
-    Ok(())
-}
-
-fn answer(request: Request, live: &Arc<Live>) {
-    let path = request
-        .url()
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .to_owned();
-    let response = match path.as_str() {
-        EVENTS_URL => {
-            let live = Arc::clone(live);
-            thread::spawn(move || stream_builds(request, &live));
-            return;
+            EVENTS_URL => {
+                let live = Arc::clone(&self.0);
+                Reply::Stream(Box::new(move |out| stream_builds(out, &live)))
+            }
+            SCRIPT_URL => Reply::Whole(bytes_response(
+                200,
+                "text/javascript",
+                LIVE_SCRIPT.as_bytes().to_vec(),
+            )),
+            _ => Reply::Whole(site_response(path, &self.0)),
         }
-        SCRIPT_URL => bytes_response(200, "text/javascript", LIVE_SCRIPT.as_bytes().to_vec()),
-        _ => site_response(&path, live),
-    };
-    // The browser may have gone away; there is nobody left to tell.
-    let _ = request.respond(response);
+    }
 }
 
-/// Sends the current build's id, then each new one, as server-sent events.
-fn stream_builds(request: Request, live: &Live) {
-    let mut out = request.into_writer();
+/// Sends the current build's id, then each new one, as server-sent events, until the page
+/// goes away (a write fails, at the latest at the next keep-alive comment).
+fn stream_builds(mut out: &mut dyn Write, live: &Live) {
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
                 Connection: keep-alive\r\n\r\nretry: 500\n\n";
     let mut build = *live.build.lock().unwrap_or_else(|e| e.into_inner());
@@ -166,7 +158,7 @@ fn send(out: &mut impl Write, text: &str) -> io::Result<()> {
 }
 
 /// A page or file of the site, a redirect to a folder's page, or the site's 404 page.
-fn site_response(path: &str, live: &Live) -> Response<io::Cursor<Vec<u8>>> {
+fn site_response(path: &str, live: &Live) -> Response {
     let files = live.files();
     let additions = Additions::now(live);
     let Ok(decoded) = percent_decode_str(path).decode_utf8() else {
@@ -185,17 +177,15 @@ fn site_response(path: &str, live: &Live) -> Response<io::Cursor<Vec<u8>>> {
         };
     }
     if files.contains_key(&format!("{key}/index.html")) {
-        let location = format!("/{key}/");
-        let mut response = bytes_response(301, "text/plain; charset=utf-8", Vec::new());
-        if let Ok(header) = Header::from_bytes("Location", location) {
-            response.add_header(header);
-        }
-        return response;
+        // The key came from the site's own file names, but the header must stay one line.
+        let location = format!("/{key}/").replace(['\r', '\n'], "");
+        return bytes_response(301, "text/plain; charset=utf-8", Vec::new())
+            .with_header("Location", location);
     }
     not_found(&files, &additions)
 }
 
-fn not_found(files: &Files, additions: &Additions) -> Response<io::Cursor<Vec<u8>>> {
+fn not_found(files: &Files, additions: &Additions) -> Response {
     match files.get("404.html").map(read) {
         Some(Ok(page)) => file_response(404, "404.html", page, additions),
         _ => file_response(404, "404.html", Vec::new(), additions),
@@ -232,12 +222,7 @@ fn read(file: &SiteFile) -> io::Result<Vec<u8>> {
 
 /// A file of the site; HTML pages get the live-reload script, and the overlay when the last
 /// rebuild failed.
-fn file_response(
-    status: u16,
-    key: &str,
-    bytes: Vec<u8>,
-    additions: &Additions,
-) -> Response<io::Cursor<Vec<u8>>> {
+fn file_response(status: u16, key: &str, bytes: Vec<u8>, additions: &Additions) -> Response {
     let kind = content_type(key);
     if !kind.starts_with("text/html") {
         return bytes_response(status, kind, bytes);
@@ -253,14 +238,8 @@ fn file_response(
     bytes_response(status, kind, page.into_bytes())
 }
 
-fn bytes_response(status: u16, kind: &str, bytes: Vec<u8>) -> Response<io::Cursor<Vec<u8>>> {
-    let mut response = Response::from_data(bytes).with_status_code(StatusCode(status));
-    for (name, value) in [("Content-Type", kind), ("Cache-Control", "no-store")] {
-        if let Ok(header) = Header::from_bytes(name, value) {
-            response.add_header(header);
-        }
-    }
-    response
+fn bytes_response(status: u16, kind: &str, bytes: Vec<u8>) -> Response {
+    Response::new(status, kind, bytes).with_header("Cache-Control", "no-store")
 }
 
 /// The media type of a site file, by its extension.
@@ -310,10 +289,10 @@ mod tests {
             b"<html><body><p>x</p></body></html>".to_vec(),
             &additions,
         );
-        let text = String::from_utf8(page.into_reader().into_inner()).unwrap();
+        let text = String::from_utf8(page.body).unwrap();
         let script = format!("<script src=\"{SCRIPT_URL}\"></script></body>");
         assert!(text.ends_with(&format!("{script}</html>")), "{text}");
         let css = file_response(200, "style.css", b"body{}".to_vec(), &additions);
-        assert_eq!(css.into_reader().into_inner(), b"body{}");
+        assert_eq!(css.body, b"body{}");
     }
 }

@@ -757,3 +757,192 @@ fn served_pages_register_no_service_worker() {
         0
     );
 }
+
+// ---------------------------------------------------------------- clients that misbehave
+
+/// A client that opens many connections and sends nothing keeps no page from loading: each
+/// connection waits on a thread of its own, and idle ones are closed after a while.
+#[test]
+fn many_silent_connections_keep_no_page_from_loading() {
+    let catalogue = Catalogue::copy("basic");
+    let server = Server::start(&catalogue);
+    let silent: Vec<TcpStream> = (0..200)
+        .map(|_| TcpStream::connect(server.address).expect("connect"))
+        .collect();
+    let page = server.page("/id/");
+    assert!(!select(&page, "h1, .hero").is_empty());
+    let css = server.get("/style.css");
+    assert_eq!(css.status, 200);
+    drop(silent);
+}
+
+/// Sends `line` on a new connection in the background; how many bytes went out before the
+/// server stopped reading (the writes fail or wait in vain) or all had.
+fn send_in_background(
+    address: SocketAddr,
+    parts: Vec<Vec<u8>>,
+) -> (TcpStream, thread::JoinHandle<usize>) {
+    let stream = TcpStream::connect(address).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let mut writer = stream.try_clone().expect("a second handle");
+    writer
+        .set_write_timeout(Some(Duration::from_secs(5)))
+        .expect("timeout");
+    let sending = thread::spawn(move || {
+        let mut sent = 0;
+        for part in parts {
+            if writer.write_all(&part).is_err() {
+                break;
+            }
+            sent += part.len();
+        }
+        sent
+    });
+    (stream, sending)
+}
+
+/// What the server answered on `stream` before closing it: `Some(status)`, or `None` when it
+/// closed the connection (or reset it) without an answer. Panics when it neither answered nor
+/// closed within the read timeout.
+fn answer_or_close(mut stream: TcpStream) -> Option<u16> {
+    let mut reply = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        match stream.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => reply.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => break,
+            Err(e) => panic!("the server neither answered nor closed: {e}"),
+        }
+    }
+    let text = String::from_utf8_lossy(&reply);
+    text.strip_prefix("HTTP/1.1 ")
+        .and_then(|rest| rest.get(..3))
+        .and_then(|code| code.parse().ok())
+}
+
+/// A request line of 1 MB is refused (431) or its connection closed, not read to its end, and
+/// the server goes on answering.
+#[test]
+fn a_request_line_of_a_megabyte_is_refused_and_the_server_goes_on() {
+    let catalogue = Catalogue::copy("basic");
+    let server = Server::start(&catalogue);
+    let mut line = b"GET /".to_vec();
+    line.resize(1024 * 1024, b'a');
+    line.extend_from_slice(b" HTTP/1.1\r\nHost: x\r\n\r\n");
+    let (stream, sending) = send_in_background(server.address, vec![line]);
+    let status = answer_or_close(stream);
+    assert!(matches!(status, None | Some(431)), "answered {status:?}");
+    sending.join().expect("the sender");
+    assert_eq!(server.get("/id/").status, 200);
+}
+
+/// A header line that never ends is not kept in memory: the server stops reading it after a
+/// few kilobytes (so the sender's writes stop going out long before 64 MB), answers or closes,
+/// and goes on answering others.
+#[test]
+fn an_endless_header_line_is_cut_off_not_kept() {
+    const OFFERED: usize = 64 * 1024 * 1024;
+    let catalogue = Catalogue::copy("basic");
+    let server = Server::start(&catalogue);
+    let mut parts = vec![b"GET /id/ HTTP/1.1\r\nHost: x\r\nX-Endless: ".to_vec()];
+    parts.extend((0..OFFERED / 65536).map(|_| vec![b'a'; 65536]));
+    let (stream, sending) = send_in_background(server.address, parts);
+    let status = answer_or_close(stream);
+    assert!(matches!(status, None | Some(431)), "answered {status:?}");
+    let sent = sending.join().expect("the sender");
+    // What went out is what the kernel's buffers took after the server stopped reading.
+    assert!(
+        sent < OFFERED / 2,
+        "the server read {sent} bytes of one header"
+    );
+    assert_eq!(server.get("/id/").status, 200);
+}
+
+/// Two requests sent at once on one kept-alive connection (pipelined, as some clients do)
+/// are both answered, in order, and the connection stays open for a third.
+#[test]
+fn requests_on_one_kept_alive_connection_are_all_answered_in_order() {
+    let catalogue = Catalogue::copy("basic");
+    let server = Server::start(&catalogue);
+    let mut stream = TcpStream::connect(server.address).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let host = server.address;
+    write!(
+        stream,
+        "GET /style.css HTTP/1.1\r\nHost: {host}\r\n\r\nHEAD /id/ HTTP/1.1\r\nHost: {host}\r\n\r\n"
+    )
+    .expect("send");
+    let mut reader = BufReader::new(stream.try_clone().expect("a second handle"));
+    let css = read_one_answer(&mut reader, false);
+    assert_eq!(css.0, 200);
+    assert!(css
+        .1
+        .to_ascii_lowercase()
+        .contains("content-type: text/css"));
+    let head = read_one_answer(&mut reader, true);
+    assert_eq!(head.0, 200);
+    assert!(head.2.is_empty(), "HEAD has no body");
+    write!(
+        stream,
+        "GET /nothing-here HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send a third");
+    let missing = read_one_answer(&mut reader, false);
+    assert_eq!(missing.0, 404);
+    let mut rest = Vec::new();
+    reader.read_to_end(&mut rest).expect("the close");
+    assert!(rest.is_empty(), "nothing after the last answer");
+}
+
+/// One answer from `reader`: status, head, body (by its Content-Length; none for HEAD).
+fn read_one_answer(reader: &mut impl BufRead, head_only: bool) -> (u16, String, Vec<u8>) {
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).expect("a head line");
+        assert!(!line.is_empty(), "the connection closed before an answer");
+        if line == "\r\n" {
+            break;
+        }
+        head.push_str(&line);
+    }
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("a status");
+    let length: usize = head
+        .lines()
+        .find_map(|l| {
+            let (name, value) = l.split_once(':')?;
+            name.eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse().ok())?
+        })
+        .expect("a Content-Length");
+    let mut body = vec![0; if head_only { 0 } else { length }];
+    reader.read_exact(&mut body).expect("the body");
+    (status, head, body)
+}
+
+/// The fault that replaced tiny_http: a browser reusing its kept-alive connections for page
+/// after page gets every request answered, so every load finishes.
+#[test]
+fn a_browser_loading_page_after_page_gets_every_load_finished() {
+    let Some(h) = crate::common::browser::harness() else {
+        return;
+    };
+    let catalogue = Catalogue::copy("basic");
+    let server = Server::start(&catalogue);
+    let page = h.fresh_profile();
+    for round in 0..6 {
+        let path = ["/id/products/", "/en/products/", "/id/"][round % 3];
+        // `goto` waits for `document.readyState === 'complete'`: every photo and script
+        // answered.
+        page.goto(&format!("http://{}{path}", server.address));
+    }
+}
