@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Loads a page in a fresh headless Chromium again and again and counts the loads that never
 finish (`document.readyState` still not `complete` after 15 s): a probe for a server that now
-and then leaves a request unanswered, such as tiny_http under `etalase serve`.
+and then leaves a request unanswered, such as tiny_http, which `etalase serve` used before.
 
 Usage: python3 bench/load-probe.py ORIGIN [RUNS] [PATH]
   e.g. etalase serve --port 1199 & python3 bench/load-probe.py http://127.0.0.1:1199 24

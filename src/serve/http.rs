@@ -9,7 +9,7 @@ use std::net::{IpAddr, TcpListener};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use percent_encoding::percent_decode_str;
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
 use super::memory::{Files, SiteFile};
 use super::overlay::Problems;
@@ -21,6 +21,19 @@ const SCRIPT_URL: &str = "/__etalase/live.js";
 /// The stream of build ids.
 const EVENTS_URL: &str = "/__etalase/events";
 const LIVE_SCRIPT: &str = include_str!("live.js");
+/// What a path in a Location header has encoded: the characters URL paths encode (the WHATWG
+/// path percent-encode set) and `%` itself, since the key was decoded from the request.
+const PATH_IN_LOCATION: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
 /// How many ports after the asked one are tried when it is taken.
 const PORTS_TRIED: u16 = 20;
 /// A comment sent this often keeps an idle event stream open and notices closed ones.
@@ -177,8 +190,8 @@ fn site_response(path: &str, live: &Live) -> Response {
         };
     }
     if files.contains_key(&format!("{key}/index.html")) {
-        // The key came from the site's own file names, but the header must stay one line.
-        let location = format!("/{key}/").replace(['\r', '\n'], "");
+        // Encoded again as it came: a header is ASCII on one line.
+        let location = format!("/{}/", utf8_percent_encode(&key, PATH_IN_LOCATION));
         return bytes_response(301, "text/plain; charset=utf-8", Vec::new())
             .with_header("Location", location);
     }
@@ -277,6 +290,24 @@ mod tests {
         assert_ne!(bound, port);
         assert!(bound > port && bound < port + PORTS_TRIED);
         drop(busy);
+    }
+
+    #[test]
+    fn a_folder_asked_without_its_slash_is_redirected_to_it_encoded() {
+        let mut files = Files::new();
+        let page = SiteFile::Generated(Arc::from(&b"<html><body></body></html>"[..]));
+        files.insert("id/kué batik/index.html".to_owned(), page);
+        let live = Live::new(Arc::new(files), None, Lang::Id);
+        let redirect = site_response("/id/ku%C3%A9%20batik", &live);
+        assert_eq!(redirect.status, 301);
+        let location = redirect
+            .headers
+            .iter()
+            .find(|(name, _)| *name == "Location");
+        assert_eq!(
+            location.map(|(_, value)| value.as_str()),
+            Some("/id/ku%C3%A9%20batik/")
+        );
     }
 
     #[test]
