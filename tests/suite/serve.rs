@@ -929,8 +929,10 @@ fn read_one_answer(reader: &mut impl BufRead, head_only: bool) -> (u16, String, 
     (status, head, body)
 }
 
-/// The fault that replaced tiny_http: a browser reusing its kept-alive connections for page
-/// after page gets every request answered, so every load finishes.
+/// A browser reusing its kept-alive connections for page after page gets every request
+/// answered, so every load finishes. Under tiny_http about one load in a hundred never did;
+/// twelve loads catch a fault that rare only now and then, `bench/load-probe.py` counts it
+/// (docs/benchmarks.md, "Page loads that never finish").
 #[test]
 fn a_browser_loading_page_after_page_gets_every_load_finished() {
     let Some(h) = crate::common::browser::harness() else {
@@ -939,7 +941,7 @@ fn a_browser_loading_page_after_page_gets_every_load_finished() {
     let catalogue = Catalogue::copy("basic");
     let server = Server::start(&catalogue);
     let page = h.fresh_profile();
-    for round in 0..6 {
+    for round in 0..12 {
         let path = ["/id/products/", "/en/products/", "/id/"][round % 3];
         // `goto` waits for `document.readyState === 'complete'`: every photo and script
         // answered.
