@@ -930,8 +930,8 @@ fn read_one_answer(reader: &mut impl BufRead, head_only: bool) -> (u16, String, 
 }
 
 /// A browser reusing its kept-alive connections for page after page gets every request
-/// answered, so every load finishes. Under tiny_http about one load in a hundred never did;
-/// twelve loads catch a fault that rare only now and then, `bench/load-probe.py` counts it
+/// answered, so every load finishes. Under tiny_http 2 loads in 344 never did; twelve loads
+/// catch a fault that rare only now and then, `bench/load-probe.py` counts it
 /// (docs/benchmarks.md, "Page loads that never finish").
 #[test]
 fn a_browser_loading_page_after_page_gets_every_load_finished() {
