@@ -440,13 +440,17 @@ fn build_shows_every_wrong_value_with_its_line() {
         ("  - file: [utama.png]", "^^^^^^^^^^^"),
     ] {
         let line = line_of(&text, written.trim_start());
-        let shown = format!("  {line} | {written}\n    | ");
+        let shown = format!("{line} | {written}\n");
         let at = run
             .stderr
             .find(&shown)
             .unwrap_or_else(|| panic!("{shown}\n{}", run.stderr));
         let under = run.stderr[at + shown.len()..].lines().next().unwrap();
-        assert_eq!(under.trim_start(), caret, "{}", run.stderr);
+        let under = under
+            .trim_start()
+            .strip_prefix('|')
+            .expect("the caret line");
+        assert_eq!(under.trim(), caret, "{}", run.stderr);
     }
     assert_eq!(catalogue.build_errors().len(), 3);
 }
