@@ -163,11 +163,20 @@ impl Diagnostic {
         }
     }
 
-    fn sort_key(&self) -> (&Path, u64, Severity, String) {
+    /// File, line, severity, column, message: problems of one line in the order they stand
+    /// on it; the line counting a file's problems not shown ([`crate::yaml`]) after the file's
+    /// others.
+    fn sort_key(&self) -> (&Path, u64, Severity, Option<u64>, String) {
+        let line = if self.message.is(&msg::MORE_PROBLEMS_IN_FILE) {
+            u64::MAX
+        } else {
+            self.line.unwrap_or(0)
+        };
         (
             &self.file,
-            self.line.unwrap_or(0),
+            line,
             self.severity,
+            self.column(),
             self.message.render(Lang::En),
         )
     }
@@ -253,8 +262,15 @@ impl Diagnostics {
     /// The diagnostics ordered by file, then line, so output is stable.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by_cached_key(|d| {
-            let (file, line, severity, message) = d.sort_key();
-            (file.to_owned(), line, severity, message, d.field.clone())
+            let (file, line, severity, column, message) = d.sort_key();
+            (
+                file.to_owned(),
+                line,
+                severity,
+                column,
+                message,
+                d.field.clone(),
+            )
         });
         self.items.dedup();
         self.items

@@ -1611,6 +1611,16 @@ table! {
         id: "menunggu perintah etalase lain yang sedang mengerjakan katalog ini selesai; dua perintah yang menulis bersamaan akan mencampur file (Ctrl+C untuk berhenti menunggu)",
     }
 
+    // ------------------------------------------------------------ every wrong value of a YAML file at once (issue 20)
+    MORE_PROBLEMS_IN_FILE {
+        en: "and {count} more problems in this file, not shown",
+        id: "dan {count} masalah lain di file ini, tidak ditampilkan",
+    }
+    MORE_PROBLEMS_IN_FILE_HINT {
+        en: "fix the ones shown above, then run `etalase check` again to see the rest",
+        id: "perbaiki yang ditampilkan di atas, lalu jalankan `etalase check` lagi untuk melihat sisanya",
+    }
+
     /// Text that exists in one language only: an error worded by the system or a library.
     /// Never for etalase's own sentences, which belong in this table.
     VERBATIM { en: "{detail}", id: "{detail}" }

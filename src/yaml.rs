@@ -8,9 +8,18 @@ use serde_path_to_error::{Path as FieldPath, Segment};
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::messages::{self as msg, Message};
 
+mod every;
 mod found;
+
+#[cfg(test)]
+pub(crate) use every::assert_walk_agrees;
 mod syntax;
 mod wrong_type;
+
+/// The problems of one file shown in full; the rest are counted in one last line. Twenty fill
+/// about a screen and a half with their excerpts, more than an editor fixes in one go; a
+/// hostile file with 100,000 wrong values then prints 21 problems (see docs/benchmarks.md).
+pub const MAX_PROBLEMS_PER_FILE: usize = 20;
 
 /// How deep YAML may nest and how much its aliases (`*name`) may expand: a file of a few
 /// lines must not make the build use gigabytes ("billion laughs") or overflow the stack.
@@ -47,23 +56,24 @@ impl YamlLimits {
 }
 
 /// Parses `text` (the contents of `file`, starting at line `first_line`) into `T`, within the
-/// default [`YamlLimits`].
+/// default [`YamlLimits`]. On failure, every problem of the file's fields (at least one).
 pub fn parse<T: DeserializeOwned>(
     text: &str,
     file: &Path,
     first_line: u64,
-) -> Result<T, Diagnostic> {
+) -> Result<T, Vec<Diagnostic>> {
     parse_within(text, file, first_line, &YamlLimits::default())
 }
 
 /// Like [`parse`], within `limits`. The deserialiser is wrapped by `serde_path_to_error`, so
-/// an error knows the field it is in (`curation.date`, `photos[1].file`).
+/// an error knows the field it is in (`curation.date`, `photos[1].file`); the other problems
+/// of the file come from [`every`].
 pub fn parse_within<T: DeserializeOwned>(
     text: &str,
     file: &Path,
     first_line: u64,
     limits: &YamlLimits,
-) -> Result<T, Diagnostic> {
+) -> Result<T, Vec<Diagnostic>> {
     let mut path: Option<Vec<Step>> = None;
     let parsed = serde_saphyr::with_deserializer_from_str_with_options(
         text,
@@ -82,8 +92,59 @@ pub fn parse_within<T: DeserializeOwned>(
             first_line,
             limits,
         };
-        to_diagnostic(&error, path.as_deref(), &source)
+        let first = to_diagnostic(&error, path.as_deref(), &source);
+        all_at_once(first, &error, &source)
     })
+}
+
+/// The reader's own first error with every other problem the walk of [`every`] finds, in
+/// the order written, at most [`MAX_PROBLEMS_PER_FILE`] and a line counting the rest.
+fn all_at_once(first: Diagnostic, error: &serde_saphyr::Error, source: &Source) -> Vec<Diagnostic> {
+    let error = error.without_snippet();
+    if over_limit(error, source.file, source.limits).is_some() {
+        // The second read would meet the same limit.
+        return vec![first];
+    }
+    let Some(found) = every::problems(source, MAX_PROBLEMS_PER_FILE + 1) else {
+        return vec![first];
+    };
+    let first_kind = kind_of(error);
+    let first_field = first.field.clone();
+    let is_first = |problem: &every::Problem| {
+        Some(problem.kind) == first_kind && first_field.as_deref() == Some(problem.field.as_str())
+    };
+    let mut found_again = 0;
+    let mut problems = vec![first];
+    for problem in found.shown {
+        if found_again == 0 && is_first(&problem) {
+            found_again = 1;
+        } else if problems.len() < MAX_PROBLEMS_PER_FILE {
+            problems.push(problem.diagnostic);
+        }
+    }
+    // Stable: the reader's error stays first among problems of one line.
+    problems.sort_by_key(|problem| problem.line.unwrap_or(0));
+    let beyond = (1 + found.total - found_again).saturating_sub(problems.len());
+    if beyond > 0 {
+        problems.push(
+            Diagnostic::error(source.file, msg::MORE_PROBLEMS_IN_FILE.arg("count", beyond))
+                .with_hint(&msg::MORE_PROBLEMS_IN_FILE_HINT),
+        );
+    }
+    problems
+}
+
+/// Which of the walk's kinds of problem the reader's error is, if any.
+fn kind_of(error: &serde_saphyr::Error) -> Option<every::Kind> {
+    match error {
+        serde_saphyr::Error::SerdeUnknownField { .. } => Some(every::Kind::Unknown),
+        serde_saphyr::Error::DuplicateMappingKey { .. } => Some(every::Kind::Twice),
+        serde_saphyr::Error::Message { msg: text, .. } if text.starts_with("duplicate field `") => {
+            Some(every::Kind::Twice)
+        }
+        error if wrong_type::is_wrong_kind(error) => Some(every::Kind::WrongKind),
+        _ => None,
+    }
 }
 
 /// The text an error was found in, and how to read it again.
@@ -106,6 +167,13 @@ impl Source<'_> {
 #[cfg(test)]
 pub(crate) fn knows_field(file: &Path, path: &str) -> bool {
     wrong_type::knows(file, path)
+}
+
+/// The one problem of a file that has exactly one (for tests of a single message).
+#[cfg(test)]
+pub(crate) fn only_problem(mut problems: Vec<Diagnostic>) -> Diagnostic {
+    assert_eq!(problems.len(), 1, "one problem expected: {problems:?}");
+    problems.remove(0)
 }
 
 /// One step of the way to a field: a key of a mapping, or the position in a list (from 0).
@@ -375,16 +443,14 @@ mod tests {
     }
 
     fn error_of(text: &str) -> String {
-        parse::<Sample>(text, Path::new("x/product.yaml"), 1)
-            .unwrap_err()
-            .to_string()
+        only_problem(parse::<Sample>(text, Path::new("x/sample.yaml"), 1).unwrap_err()).to_string()
     }
 
     #[test]
     fn unknown_field_suggests_the_close_one() {
         assert_eq!(
             error_of("name: a\ncatgory: b\n"),
-            "error: x/product.yaml:2: field `catgory`: unknown field `catgory`\n  hint: did you mean `category`?"
+            "error: x/sample.yaml:2: field `catgory`: unknown field `catgory`\n  hint: did you mean `category`?"
         );
     }
 
@@ -398,7 +464,7 @@ mod tests {
         let text = error_of("name: a\ncount: many\n");
         assert_eq!(
             text,
-            "error: x/product.yaml:2: field `count`: expected a whole number (digits only); found the text `many`\n  hint: write digits only, without dots, spaces or words, e.g. `10` or `350000`"
+            "error: x/sample.yaml:2: field `count`: expected a whole number (digits only); found the text `many`\n  hint: write digits only, without dots, spaces or words, e.g. `10` or `350000`"
         );
     }
 
@@ -414,9 +480,9 @@ mod tests {
             max_depth: 3,
             max_alias_expansion: 10,
         };
-        let error = parse_within::<Any>(text, Path::new("p.yaml"), 1, &limits)
-            .unwrap_err()
-            .to_string();
+        let error =
+            only_problem(parse_within::<Any>(text, Path::new("p.yaml"), 1, &limits).unwrap_err())
+                .to_string();
         assert_eq!(
             error,
             "error: p.yaml:3: nests deeper than 3 levels\n  hint: entries need only a few levels of indentation; or raise `limits.max_yaml_depth` in catalogue.yaml"
@@ -435,9 +501,9 @@ mod tests {
             max_depth: 32,
             max_alias_expansion: 10,
         };
-        let error = parse_within::<Tags>(&text, Path::new("p.yaml"), 1, &limits)
-            .unwrap_err()
-            .to_string();
+        let error =
+            only_problem(parse_within::<Tags>(&text, Path::new("p.yaml"), 1, &limits).unwrap_err())
+                .to_string();
         assert!(
             error.starts_with("error: p.yaml:1: its aliases (`*name`) copy more than 10 values\n"),
             "{error}"
@@ -452,7 +518,8 @@ mod tests {
 
     #[test]
     fn first_line_offsets_the_position() {
-        let d = parse::<Sample>("name: a\nbogus: 1\n", Path::new("a.md"), 2).unwrap_err();
+        let d =
+            only_problem(parse::<Sample>("name: a\nbogus: 1\n", Path::new("a.md"), 2).unwrap_err());
         assert_eq!(d.line, Some(3));
     }
 }

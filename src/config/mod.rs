@@ -237,8 +237,8 @@ impl Config {
         let file = Path::new(CONFIG_FILE);
         match yaml::parse::<RawConfig>(text, file, 1) {
             Ok(raw) => validate(raw, text, diagnostics),
-            Err(error) => {
-                diagnostics.push(error);
+            Err(problems) => {
+                problems.into_iter().for_each(|p| diagnostics.push(p));
                 None
             }
         }
@@ -887,5 +887,88 @@ mod tests {
             (url.as_str(), path.as_str()),
             ("https://katalog.example.go.id", "/")
         );
+    }
+}
+
+/// The walk that lists every problem of a file at once finds exactly the reader's.
+#[cfg(test)]
+mod every_problem {
+    use super::*;
+
+    #[test]
+    fn in_catalogue_yaml() {
+        let base = [
+            ("title", "title: T"),
+            ("base_url", "base_url: https://x.id"),
+            ("languages", "languages: [id]"),
+            ("publisher", "publisher: { name: P }"),
+            ("categories", "categories: [{ slug: a, name: A }]"),
+        ];
+        let cases = [
+            ("title", "title: {v}"),
+            ("title", "title: { id: {v} }"),
+            ("description", "description: {v}"),
+            ("base_url", "base_url: {v}"),
+            ("languages", "languages: {v}"),
+            ("languages", "languages: [id, {v}]"),
+            ("theme", "theme: {v}"),
+            ("publisher", "publisher: {v}"),
+            ("publisher", "publisher: { name: {v} }"),
+            (
+                "publisher",
+                "publisher: { name: P, email: {v}, whatsapp: {v} }",
+            ),
+            ("edition", "edition: {v}"),
+            ("categories", "categories: {v}"),
+            ("categories", "categories: [{v}]"),
+            ("categories", "categories: [{ slug: {v}, name: A }]"),
+            ("categories", "categories: [{ slug: a, name: {v} }]"),
+            ("categories", "categories: [{ slug: a, name: { en: {v} } }]"),
+            ("images", "images: {v}"),
+            ("images", "images: { widths: {v} }"),
+            ("images", "images: { widths: [480, {v}] }"),
+            ("images", "images: { max_megapixels: {v} }"),
+            ("limits", "limits: {v}"),
+            ("limits", "limits: { max_text_file_kb: {v} }"),
+            ("brochures", "brochures: {v}"),
+            ("brochures", "brochures: [{ slug: {v}, title: T }]"),
+            (
+                "brochures",
+                "brochures: [{ slug: b, title: {v}, curator: {v}, category: {v} }]",
+            ),
+            ("shipping", "shipping: {v}"),
+            ("shipping", "shipping: { country: {v}, rate: {v} }"),
+            (
+                "shipping",
+                "shipping: { country: ID, rate: 1, handling_days: {v} }",
+            ),
+            (
+                "shipping",
+                "shipping: { country: ID, rate: 1, transit_days: { min: {v}, max: 2 } }",
+            ),
+            ("returns", "returns: {v}"),
+            ("returns", "returns: { country: ID, days: {v}, fee: 1 }"),
+            ("returns", "returns: { country: ID, days: 1, fee: {v} }"),
+            ("precompress", "precompress: {v}"),
+            ("titel", "titel: {v}"),
+        ];
+        let values = [
+            "35000",
+            "murah",
+            "true",
+            "yes",
+            "ya",
+            "\"true\"",
+            "-5",
+            "35.000",
+            "[1, 2]",
+            "{ a: 1 }",
+            "2025-04-28",
+            "''",
+            "~",
+            "\"960\"",
+        ];
+        let file = Path::new(CONFIG_FILE);
+        crate::yaml::assert_walk_agrees::<RawConfig>(file, &base, &cases, &values);
     }
 }

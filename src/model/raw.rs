@@ -245,7 +245,9 @@ mod tests {
         use crate::messages::Lang;
         let text = format!("name: A\nproducer: p\ncategory: c\n{line}\n");
         let file = std::path::Path::new("p/product.yaml");
-        let problem = crate::yaml::parse::<RawProduct>(&text, file, 1).unwrap_err();
+        let problem = crate::yaml::only_problem(
+            crate::yaml::parse::<RawProduct>(&text, file, 1).unwrap_err(),
+        );
         (problem.render(Lang::En), problem.render(Lang::Id))
     }
 
@@ -421,19 +423,23 @@ mod tests {
         use crate::messages::Lang;
         let file = std::path::Path::new("p/product.yaml");
         let list = crate::yaml::parse::<RawProduct>("- name: A\n- producer: b\n", file, 1);
-        let problem = list.unwrap_err();
+        let problem = crate::yaml::only_problem(list.unwrap_err());
         assert_eq!(
             problem.to_string(),
             "error: p/product.yaml:1: the file must hold fields, one `key: value` per line; \
              found a list\n  hint: write one `key: value` per line from the left edge, e.g. \
              `name: ...`; docs/content.md lists the fields"
         );
-        let text = crate::yaml::parse::<RawProduct>("hanya teks\n", file, 1).unwrap_err();
+        let text = crate::yaml::only_problem(
+            crate::yaml::parse::<RawProduct>("hanya teks\n", file, 1).unwrap_err(),
+        );
         assert!(text.render(Lang::Id).starts_with(
             "kesalahan: p/product.yaml:1: file ini harus berisi kolom, satu `kunci: nilai` per baris; yang tertulis teks `hanya teks`"
         ));
         for empty in ["", "\n\n", "# belum diisi\n"] {
-            let problem = crate::yaml::parse::<RawProduct>(empty, file, 1).unwrap_err();
+            let problem = crate::yaml::only_problem(
+                crate::yaml::parse::<RawProduct>(empty, file, 1).unwrap_err(),
+            );
             assert!(
                 problem.message.is(&crate::messages::FILE_WITHOUT_FIELDS),
                 "{problem}"
@@ -445,11 +451,132 @@ mod tests {
     fn producer_fields_say_what_they_take() {
         let text = "name: A\nkind: ukm\naddress: x\nfounded: dua ribu\n";
         let file = std::path::Path::new("p/producer.yaml");
-        let problem = crate::yaml::parse::<RawProducer>(text, file, 1).unwrap_err();
+        let problem = crate::yaml::only_problem(
+            crate::yaml::parse::<RawProducer>(text, file, 1).unwrap_err(),
+        );
         assert_eq!(
             problem.to_string(),
             "error: p/producer.yaml:4: field `founded`: expected a whole number (digits only); \
              found the text `dua ribu`\n  hint: write it like this: `founded: 2009`"
         );
+    }
+}
+
+/// The walk that lists every problem of a file at once finds exactly the reader's.
+#[cfg(test)]
+mod every_problem {
+    use super::*;
+    use std::path::Path;
+
+    /// Values editors write, of every kind the reader tells apart.
+    const VALUES: &[&str] = &[
+        "35000",
+        "\"35000\"",
+        "'10'",
+        "murah",
+        "true",
+        "yes",
+        "ya",
+        "\"true\"",
+        "'off'",
+        "-5",
+        "35.000",
+        "1.5",
+        "0x10",
+        "+5",
+        "1_000",
+        "99999999999999999999999",
+        "[1, 2]",
+        "[]",
+        "{ a: 1 }",
+        "{}",
+        "2025-04-28",
+        "''",
+        "~",
+        "",
+        "Rp 35.000",
+        "halal",
+    ];
+
+    #[test]
+    fn in_product_yaml() {
+        let base = [
+            ("name", "name: { id: A, en: B }"),
+            ("producer", "producer: p"),
+            ("category", "category: c"),
+        ];
+        let cases = [
+            ("name", "name: {v}"),
+            ("name", "name: { id: {v}, en: B }"),
+            ("producer", "producer: {v}"),
+            ("category", "category: {v}"),
+            ("sku", "sku: {v}"),
+            ("gtin", "gtin: {v}"),
+            ("price", "price: {v}"),
+            ("price", "price: { min: {v}, max: 5 }"),
+            ("price", "price: { amount: {v} }"),
+            ("price", "price: { amount: 1, cost: {v} }"),
+            ("unit", "unit: {v}"),
+            ("unit", "unit: { id: {v} }"),
+            ("min_order", "min_order: {v}"),
+            ("availability", "availability: {v}"),
+            ("availability", "availability: { status: {v} }"),
+            (
+                "availability",
+                "availability: { status: siap, lead_days: {v} }",
+            ),
+            ("tags", "tags: {v}"),
+            ("tags", "tags: [a, {v}]"),
+            ("photos", "photos: {v}"),
+            ("photos", "photos: [{v}]"),
+            ("photos", "photos: [{ file: {v} }]"),
+            ("photos", "photos:\n  - file: a.jpg\n    alt: {v}"),
+            ("photos", "photos: [{ file: a.jpg, alt: { id: {v} } }]"),
+            ("photos", "photos: [{ file: a.jpg, fiel: {v} }]"),
+            ("certifications", "certifications: {v}"),
+            ("certifications", "certifications: [{v}]"),
+            ("certifications", "certifications: [{ type: {v} }]"),
+            (
+                "certifications",
+                "certifications: [{ type: halal, number: {v} }]",
+            ),
+            ("shops", "shops: {v}"),
+            ("shops", "shops: { tokopedia: {v} }"),
+            ("curation", "curation: {v}"),
+            ("curation", "curation: { status: {v} }"),
+            ("curation", "curation: { status: lolos, curator: {v} }"),
+            ("curation", "curation: { status: lolos, date: {v} }"),
+            ("featured", "featured: {v}"),
+            ("catgory", "catgory: {v}"),
+            ("sku", "sku: a\nsku: {v}"),
+        ];
+        let file = Path::new("content/products/a/product.yaml");
+        crate::yaml::assert_walk_agrees::<RawProduct>(file, &base, &cases, VALUES);
+    }
+
+    #[test]
+    fn in_producer_yaml() {
+        let base = [
+            ("name", "name: n"),
+            ("kind", "kind: ukm"),
+            ("address", "address: a"),
+        ];
+        let cases = [
+            ("name", "name: {v}"),
+            ("kind", "kind: {v}"),
+            ("owner", "owner: {v}"),
+            ("sentra", "sentra: {v}"),
+            ("address", "address: {v}"),
+            ("whatsapp", "whatsapp: {v}"),
+            ("instagram", "instagram: {v}"),
+            ("email", "email: {v}"),
+            ("shops", "shops: {v}"),
+            ("shops", "shops: { website: {v} }"),
+            ("founded", "founded: {v}"),
+            ("logo", "logo: {v}"),
+            ("own", "ownr: {v}"),
+        ];
+        let file = Path::new("content/producers/a/producer.yaml");
+        crate::yaml::assert_walk_agrees::<RawProducer>(file, &base, &cases, VALUES);
     }
 }

@@ -193,7 +193,7 @@ impl Checker<'_> {
         found: &mut Diagnostics,
     ) -> Option<T> {
         yaml::parse_within(&file.text, &file.path, 1, &self.config.limits.yaml)
-            .map_err(|problem| found.push(problem))
+            .map_err(|problems| problems.into_iter().for_each(|p| found.push(p)))
             .ok()
     }
 
@@ -459,9 +459,9 @@ impl Checker<'_> {
         let mut title = Translated::default();
         let Bodies { html: body, .. } = self.bodies(entry, found, |text| {
             let Some(front) = text.front_matter else {
-                return Err(Diagnostic::error(&text.file.path, &msg::NO_TITLE)
+                return Err(vec![Diagnostic::error(&text.file.path, &msg::NO_TITLE)
                     .at_line(Some(1))
-                    .with_hint(&msg::NO_TITLE_HINT));
+                    .with_hint(&msg::NO_TITLE_HINT)]);
             };
             let raw: RawPageFront = yaml::parse_within(
                 front,
@@ -494,7 +494,7 @@ impl Checker<'_> {
         &self,
         entry: &EntryFolder,
         found: &mut Diagnostics,
-        mut prepare: impl FnMut(&MarkdownText) -> Result<String, Diagnostic>,
+        mut prepare: impl FnMut(&MarkdownText) -> Result<String, Vec<Diagnostic>>,
     ) -> Bodies {
         let mut bodies = Bodies::default();
         for (stem, file) in &entry.texts {
@@ -529,7 +529,7 @@ impl Checker<'_> {
                     bodies.words.set(stem, markdown::words(&body));
                     bodies.plain.set(stem, markdown::plain_text(&body));
                 }
-                Err(problem) => found.push(problem),
+                Err(problems) => problems.into_iter().for_each(|p| found.push(p)),
             }
         }
         let data_file = entry.data.as_ref().map(|d| d.path.clone());
@@ -717,7 +717,7 @@ fn apply_product_front_matter(
     text: &MarkdownText,
     name: &mut Translated,
     unit: Option<&mut Translated>,
-) -> Result<String, Diagnostic> {
+) -> Result<String, Vec<Diagnostic>> {
     if let Some(front) = text.front_matter {
         let raw: RawProductFront =
             yaml::parse_within(front, &text.file.path, text.front_matter_line, limits)?;

@@ -10,14 +10,28 @@ use super::Step;
 
 /// A YAML value of any shape, with where each part of it stands.
 #[derive(Debug)]
-enum Node {
+pub(super) enum Node {
     Nothing,
     YesNo(bool),
     /// A number, as its digits were written when the source is at hand.
-    Number(String),
+    Number(String, Numeral),
     Text(String),
     List(Vec<Spanned<Node>>),
-    Fields(Vec<(String, Spanned<Node>)>),
+    /// Keys in the order written, repeated ones included, each with where it stands.
+    Fields(Vec<(Spanned<String>, Spanned<Node>)>),
+}
+
+/// What kind of number the reader took a plain value for: the fields differ in which they
+/// take (a price no negative, a text any whole number, none a fraction).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Numeral {
+    /// 0 and up, within 64 bits.
+    Natural,
+    /// Below 0, within 64 bits.
+    Negative,
+    /// Beyond 64 bits: no field takes it.
+    Big,
+    Fraction,
 }
 
 /// The value found at a field's path, described for a message.
@@ -51,26 +65,37 @@ pub(super) fn value_at(
         node = match (step, &node.value) {
             (Step::Key(key), Node::Fields(fields)) => {
                 // The last of repeated keys is the one readers keep.
-                &fields.iter().rev().find(|(name, _)| name == key)?.1
+                &fields.iter().rev().find(|(name, _)| name.value == *key)?.1
             }
             (Step::Index(index), Node::List(items)) => items.get(*index)?,
             _ => return None,
         };
     }
-    let at = node.referenced;
-    let position = Position {
-        line: at.line(),
-        column: at.column(),
-    };
-    Some((describe(node, text), position))
+    Some((describe(node, text), position_of(node)))
 }
 
-fn describe(node: &Spanned<Node>, text: &str) -> Found {
+/// The whole of `text` without any shape expected of it, repeated keys kept (for
+/// [`super::every`], which reports them); `None` when it is not YAML at all.
+pub(super) fn read(text: &str, mut options: serde_saphyr::Options) -> Option<Spanned<Node>> {
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+    serde_saphyr::from_str_with_options(text, options).ok()
+}
+
+/// Where a value (or key) starts.
+pub(super) fn position_of<T>(spanned: &Spanned<T>) -> Position {
+    let at = spanned.referenced;
+    Position {
+        line: at.line(),
+        column: at.column(),
+    }
+}
+
+pub(super) fn describe(node: &Spanned<Node>, text: &str) -> Found {
     match &node.value {
         Node::Nothing => Found::Nothing,
         Node::YesNo(value) => Found::YesNo(source_of(node, text).unwrap_or(value.to_string())),
         // `35.000` is read as the number 35: the message must show what was typed.
-        Node::Number(value) => Found::Number(source_of(node, text).unwrap_or(value.clone())),
+        Node::Number(value, _) => Found::Number(source_of(node, text).unwrap_or(value.clone())),
         Node::Text(value) => Found::Text(value.clone()),
         Node::List(_) => Found::List,
         Node::Fields(_) => Found::Fields,
@@ -118,23 +143,28 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<Node, E> {
-        Ok(Node::Number(value.to_string()))
+        let kind = if value < 0 {
+            Numeral::Negative
+        } else {
+            Numeral::Natural
+        };
+        Ok(Node::Number(value.to_string(), kind))
     }
 
     fn visit_u64<E: de::Error>(self, value: u64) -> Result<Node, E> {
-        Ok(Node::Number(value.to_string()))
+        Ok(Node::Number(value.to_string(), Numeral::Natural))
     }
 
     fn visit_i128<E: de::Error>(self, value: i128) -> Result<Node, E> {
-        Ok(Node::Number(value.to_string()))
+        Ok(Node::Number(value.to_string(), Numeral::Big))
     }
 
     fn visit_u128<E: de::Error>(self, value: u128) -> Result<Node, E> {
-        Ok(Node::Number(value.to_string()))
+        Ok(Node::Number(value.to_string(), Numeral::Big))
     }
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Node, E> {
-        Ok(Node::Number(value.to_string()))
+        Ok(Node::Number(value.to_string(), Numeral::Fraction))
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Node, E> {
@@ -151,8 +181,18 @@ impl<'de> Visitor<'de> for NodeVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
         let mut fields = Vec::new();
-        while let Some((key, value)) = map.next_entry::<Key, Spanned<Node>>()? {
-            fields.push((key.0, value));
+        while let Some((key, value)) = map.next_entry::<Spanned<Key>, Spanned<Node>>()? {
+            let Spanned {
+                value: Key(name),
+                referenced,
+                defined,
+            } = key;
+            let key = Spanned {
+                value: name,
+                referenced,
+                defined,
+            };
+            fields.push((key, value));
         }
         Ok(Node::Fields(fields))
     }

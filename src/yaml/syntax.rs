@@ -64,7 +64,9 @@ mod tests {
     }
 
     fn error_of(text: &str) -> (String, String) {
-        let problem = super::super::parse::<Entry>(text, Path::new("p.yaml"), 1).unwrap_err();
+        let problem = super::super::only_problem(
+            super::super::parse::<Entry>(text, Path::new("p.yaml"), 1).unwrap_err(),
+        );
         (problem.render(Lang::En), problem.render(Lang::Id))
     }
 

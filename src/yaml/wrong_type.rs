@@ -69,7 +69,7 @@ impl FileKind {
 
 /// One field: its path (`[]` for any item of a list, `*` for any key), what it takes, and a
 /// line written as the contract shows it.
-struct Rule {
+pub(super) struct Rule {
     file: FileKind,
     path: &'static str,
     expect: Expect,
@@ -208,9 +208,67 @@ fn pattern_of(path: &[Step]) -> String {
     pattern
 }
 
+/// Fields read as whatever single value was typed and checked after reading, with a message
+/// of their own (`RawWholeNumber`): only a list or a set of fields is a wrong kind there.
+static CHECKED_AFTER_READING: &[(FileKind, &str)] = &[(P, "availability.lead_days")];
+
+/// Fields read as one of a closed list of words (serde enums): a set of fields written there
+/// is read as a word and its value, so the reader's own error names the word.
+static CLOSED_LISTS: &[(FileKind, &str)] = &[(P, "certifications[].type"), (P, "curation.status")];
+
+impl Rule {
+    /// Whether the field takes one of a closed list of words (see [`CLOSED_LISTS`]).
+    pub(super) fn is_closed_list(&self) -> bool {
+        CLOSED_LISTS.contains(&(self.file, self.path))
+    }
+
+    /// What the field takes, as far as the reader is concerned.
+    pub(super) fn expect(&self) -> Expect {
+        self.expect
+    }
+
+    /// Whether the reader takes any single value here, leaving the check to validation.
+    pub(super) fn takes_any_single_value(&self) -> bool {
+        CHECKED_AFTER_READING.contains(&(self.file, self.path))
+    }
+}
+
+/// Whether every problem of `file` can be looked for: not in front matter, whose table
+/// serves two kinds of file (a product's `name`/`unit`, a page's `title`), so a field of one
+/// would pass in the other; its one or two fields are read one problem at a time.
+pub(super) fn walks(file: &FilePath) -> bool {
+    FileKind::of(file).is_some_and(|kind| kind != FileKind::FrontMatter)
+}
+
+/// The fields the table knows directly under `path` of `file` (a set of fields, or the top of
+/// the file when `path` is empty), in the table's order (the raw structs' order); `None` where
+/// any key is allowed (`shops.*`).
+pub(super) fn fields_under(file: &FilePath, path: &[Step]) -> Option<Vec<&'static str>> {
+    let kind = FileKind::of(file).filter(|_| walks(file))?;
+    let parent = pattern_of(path);
+    let prefix = if parent.is_empty() {
+        String::new()
+    } else {
+        format!("{parent}.")
+    };
+    let mut names = Vec::new();
+    for rule in RULES.iter().filter(|rule| rule.file == kind) {
+        let Some(name) = rule.path.strip_prefix(prefix.as_str()) else {
+            continue;
+        };
+        if name == "*" {
+            return None;
+        }
+        if !name.is_empty() && !name.contains(['.', '[', '*']) {
+            names.push(name);
+        }
+    }
+    (!names.is_empty()).then_some(names)
+}
+
 /// The rule for the field at `path` of `file`: the exact path, else the one for any key of
 /// its parent (`shops.*`).
-fn rule_for(file: &FilePath, path: &[Step]) -> Option<&'static Rule> {
+pub(super) fn rule_for(file: &FilePath, path: &[Step]) -> Option<&'static Rule> {
     let kind = FileKind::of(file)?;
     let pattern = pattern_of(path);
     let any_key = pattern
@@ -298,6 +356,17 @@ pub(super) fn explain(
     let expect = rule
         .map(|rule| rule.expect)
         .or_else(|| expect_from_error(error))?;
+    Some(explain_expected(path, expect, rule, found))
+}
+
+/// "expected …; found …" and a hint, for a field taking `expect` (with its `rule`, when the
+/// table has one).
+pub(super) fn explain_expected(
+    path: &[Step],
+    expect: Expect,
+    rule: Option<&Rule>,
+    found: Option<&Found>,
+) -> (Message, Message) {
     let message = match found {
         Some(found) => msg::WRONG_KIND
             .nested("expected", expect.template())
@@ -307,7 +376,7 @@ pub(super) fn explain(
     let hint = amount_with_separators(expect, found, path)
         .or_else(|| rule.map(|rule| msg::WRITE_LIKE.arg("example", rule.example)))
         .unwrap_or_else(|| Message::from(generic_hint(expect)));
-    Some((message, hint))
+    (message, hint)
 }
 
 pub(super) fn found_message(found: &Found) -> Message {

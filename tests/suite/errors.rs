@@ -360,6 +360,165 @@ fn type_errors_in_every_file_name_the_field_in_both_languages() {
     assert!(indonesian.contains(&expected), "{indonesian}");
 }
 
+// ---------------------------------------------------------------- every wrong value at once
+
+/// The basic fixture with three values of the wrong kind in one product.yaml: a price in
+/// words, a minimum order in words and a photo's file as a list.
+fn three_wrong_values() -> Catalogue {
+    let catalogue = Catalogue::copy("basic");
+    catalogue.replace(BATIK, "price: { min: 350000, max: 750000 }", "price: murah");
+    catalogue.replace(BATIK, "min_order: 10", "min_order: sepuluh");
+    catalogue.replace(BATIK, "  - file: utama.png", "  - file: [utama.png]");
+    catalogue
+}
+
+/// The lines of `output` that start an error of `file`.
+fn errors_of<'a>(output: &'a str, first: &str, file: &str) -> Vec<&'a str> {
+    let start = format!("{first}: {file}");
+    output.lines().filter(|l| l.starts_with(&start)).collect()
+}
+
+#[test]
+fn every_wrong_value_of_a_file_is_reported_in_one_check() {
+    let catalogue = three_wrong_values();
+    let text = catalogue.read(BATIK);
+    let (price, min_order, file) = (
+        line_of(&text, "price:"),
+        line_of(&text, "min_order:"),
+        line_of(&text, "- file:"),
+    );
+    let (english, indonesian) = check_in_both_languages(&catalogue);
+    assert_eq!(
+        errors_of(&english, "error", BATIK),
+        [
+            format!("error: {BATIK}:{price}: field `price`: expected a whole number of rupiah such as `35000`, or a range `{{ min: 30000, max: 45000 }}`; found the text `murah`"),
+            format!("error: {BATIK}:{min_order}: field `min_order`: expected a whole number (digits only); found the text `sepuluh`"),
+            format!("error: {BATIK}:{file}: field `photos[0].file`: expected a text; found a list"),
+        ],
+        "{english}"
+    );
+    assert_eq!(
+        errors_of(&indonesian, "kesalahan", BATIK),
+        [
+            format!("kesalahan: {BATIK}:{price}: kolom `price`: seharusnya jumlah rupiah berupa bilangan bulat seperti `35000`, atau rentang `{{ min: 30000, max: 45000 }}`, tetapi yang tertulis teks `murah`"),
+            format!("kesalahan: {BATIK}:{min_order}: kolom `min_order`: seharusnya bilangan bulat (angka saja), tetapi yang tertulis teks `sepuluh`"),
+            format!("kesalahan: {BATIK}:{file}: kolom `photos[0].file`: seharusnya teks, tetapi yang tertulis sebuah daftar"),
+        ],
+        "{indonesian}"
+    );
+    // Each with its own hint.
+    assert!(
+        english.contains("  hint: write it like this: `min_order: 10`"),
+        "{english}"
+    );
+    assert!(
+        english.contains("  hint: write it like this: `file: utama.jpg`"),
+        "{english}"
+    );
+}
+
+/// `etalase build` lists the same three, each with the line of the file and a caret.
+#[test]
+fn build_shows_every_wrong_value_with_its_line() {
+    let catalogue = three_wrong_values();
+    let text = catalogue.read(BATIK);
+    let root = catalogue.root().as_os_str();
+    let run = etalase_in(
+        repo_root(),
+        [OsStr::new("build"), OsStr::new("--root"), root],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        errors_of(&run.stderr, "error", BATIK).len(),
+        3,
+        "{}",
+        run.stderr
+    );
+    for (written, caret) in [
+        ("price: murah", "^^^^^"),
+        ("min_order: sepuluh", "^^^^^^^"),
+        ("  - file: [utama.png]", "^^^^^^^^^^^"),
+    ] {
+        let line = line_of(&text, written.trim_start());
+        let shown = format!("{line} | {written}\n");
+        let at = run
+            .stderr
+            .find(&shown)
+            .unwrap_or_else(|| panic!("{shown}\n{}", run.stderr));
+        let under = run.stderr[at + shown.len()..].lines().next().unwrap();
+        let under = under
+            .trim_start()
+            .strip_prefix('|')
+            .expect("the caret line");
+        assert_eq!(under.trim(), caret, "{}", run.stderr);
+    }
+    assert_eq!(catalogue.build_errors().len(), 3);
+}
+
+#[test]
+fn a_wrong_value_and_a_misspelt_field_are_reported_together() {
+    let catalogue = basic_with(BATIK, "\ncategory: batik", "\ncatgory: batik");
+    catalogue.replace(BATIK, "featured: true", "featured: ya");
+    let text = catalogue.read(BATIK);
+    let (english, indonesian) = check_in_both_languages(&catalogue);
+    let (misspelt, featured) = (line_of(&text, "catgory:"), line_of(&text, "featured:"));
+    assert_eq!(
+        errors_of(&english, "error", BATIK),
+        [
+            format!("error: {BATIK}:{misspelt}: field `catgory`: unknown field `catgory`"),
+            format!("error: {BATIK}:{featured}: field `featured`: expected `true` or `false`; found the text `ya`"),
+        ],
+        "{english}"
+    );
+    assert!(
+        english.contains("  hint: did you mean `category`?"),
+        "{english}"
+    );
+    assert_eq!(
+        errors_of(&indonesian, "kesalahan", BATIK).len(),
+        2,
+        "{indonesian}"
+    );
+    assert!(
+        indonesian.contains("kolom `catgory`: kolom `catgory` tidak dikenal"),
+        "{indonesian}"
+    );
+}
+
+/// A file with a thousand wrong values shows the first twenty and counts the rest.
+#[test]
+fn a_file_with_very_many_wrong_values_shows_twenty_and_counts_the_rest() {
+    let many = vec!["[x]"; 1000].join(", ");
+    let catalogue = basic_with(
+        BATIK,
+        "tags: [tulis, pewarna-alami]",
+        &format!("tags: [{many}]"),
+    );
+    let (english, indonesian) = check_in_both_languages(&catalogue);
+    let errors = errors_of(&english, "error", BATIK);
+    assert_eq!(errors.len(), 21, "{english}");
+    assert!(
+        errors[0].contains("field `tags[0]`: expected a text; found a list"),
+        "{english}"
+    );
+    assert!(errors[19].contains("field `tags[19]`"), "{english}");
+    assert_eq!(
+        errors[20],
+        format!("error: {BATIK}: and 980 more problems in this file, not shown")
+    );
+    assert!(english.contains(
+        "  hint: fix the ones shown above, then run `etalase check` again to see the rest"
+    ));
+    let errors = errors_of(&indonesian, "kesalahan", BATIK);
+    assert_eq!(
+        errors.last().copied(),
+        Some(
+            format!("kesalahan: {BATIK}: dan 980 masalah lain di file ini, tidak ditampilkan")
+                .as_str()
+        )
+    );
+}
+
 #[test]
 fn invalid_yaml_syntax_names_the_line() {
     let catalogue = basic_with(BATIK, "\nmin_order: 10\n", "\nmin_order: 10: 20\n");

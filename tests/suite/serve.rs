@@ -584,6 +584,44 @@ fn the_overlay_speaks_the_editors_language() {
     assert!(hint.starts_with("petunjuk: "), "{hint}");
 }
 
+/// Every wrong value of a file is in the overlay, each with its own line.
+#[test]
+fn the_overlay_lists_every_wrong_value_of_a_file() {
+    let catalogue = Catalogue::copy("basic");
+    let yaml = format!("{PRODUCT}/product.yaml");
+    catalogue.replace(
+        &yaml,
+        "price: { amount: 35000 }",
+        "price: { amount: banyak }",
+    );
+    catalogue.replace(&yaml, "unit: { id: kotak, en: box }", "unit: [kotak]");
+    catalogue.replace(&yaml, "  status: siap", "  status: [siap]");
+    let text = catalogue.read(&yaml);
+    let port = (free_port_guess() + 310).to_string();
+    let server = Server::spawn(catalogue.root(), &["--port", &port], &[]);
+    let page = Html::parse_document(&server.get("/id/").body);
+    let lines: Vec<String> = select(&page, "#etalase-errors li")
+        .iter()
+        .filter(|li| {
+            li.select(&selector(".file"))
+                .next()
+                .is_some_and(|f| f.text().collect::<String>() == yaml)
+        })
+        .map(|li| {
+            li.select(&selector(".line"))
+                .next()
+                .expect("each names its line")
+                .text()
+                .collect()
+        })
+        .collect();
+    let expected: Vec<String> = ["amount: banyak", "unit: [kotak]", "status: [siap]"]
+        .iter()
+        .map(|written| line_of(&text, written).to_string())
+        .collect();
+    assert_eq!(lines, expected);
+}
+
 // ------------------------------------------------------------------ --interface
 
 impl Server {
