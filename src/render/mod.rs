@@ -113,7 +113,10 @@ struct LangShared {
     list_items_url: String,
 }
 
-/// The choices the products page offers, and where its script finds the index.
+/// The choices the products page offers, and where its script finds the index. Only lists
+/// that stay short at any catalogue size are written into the page: the producers (1,000 in
+/// the 10,000-product benchmark, 68 KB of a 126 KB list page as a `<select>`) come from the
+/// search index, which the script downloads anyway.
 #[derive(Debug, Serialize)]
 struct Filters {
     /// Site-relative, with a version from the content so no cache serves an old index.
@@ -122,7 +125,6 @@ struct Filters {
     certifications: Vec<Choice>,
     curation: Vec<Choice>,
     availability: Vec<Choice>,
-    producers: Vec<Choice>,
     /// The `sizes` of a card photo, for the cards the script makes.
     card_sizes: &'static str,
 }
@@ -398,15 +400,6 @@ impl<'a> Shared<'a> {
                 certifications: self.certification_choices(&view),
                 curation: curation_choices(lang),
                 availability: availability_choices(lang),
-                producers: self
-                    .catalogue
-                    .producers
-                    .iter()
-                    .map(|p| Choice {
-                        value: p.slug.clone(),
-                        label: p.name.clone(),
-                    })
-                    .collect(),
                 card_sizes: views::Placement::Card.sizes(),
             },
             search_index,

@@ -39,6 +39,12 @@
   var matches = [];
   var shown = 0;
   var typingIn = null;
+  // The producer filter is a text field with suggestions, not a list of every producer in the
+  // page: the names come from the index, so the page stays the same size at any catalogue
+  // size. The URL carries the producer's slug, in the hidden field beside it.
+  var producerName = $("filter-producer");
+  var producerSlug = form.elements.producer;
+  var producerChoices = $("filter-producers");
 
   // Lowercase words without accents: the same for the index and for what a visitor types.
   var words = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
@@ -68,6 +74,23 @@
       product.wordNumbers = decode(product.w);
     });
     index = data;
+    producerChoices.append(...data.producers.map((producer) => Object.assign(el("option"), { value: producer[1] })));
+    if (producerSlug.value) producerName.value = nameOf(producerSlug.value);
+  }
+
+  // The name of the producer with `slug`; an unknown slug (from an old link) shows as it is.
+  function nameOf(slug) {
+    var producer = index && index.producers.find((p) => p[0] === slug);
+    return producer ? producer[1] : slug;
+  }
+
+  // The slug of the producer whose name (or slug) the visitor typed or picked, ignoring case
+  // and accents; none while the text names no producer.
+  function producerFor(text) {
+    var wanted = words(text).join(" ");
+    var slug = text.trim().toLowerCase();
+    var producer = wanted && index.producers.find((p) => p[0] === slug || words(p[1]).join(" ") === wanted);
+    return producer ? producer[0] : "";
   }
 
   // Description words come as numbers into the dictionary: sorted, written as the gaps
@@ -120,6 +143,7 @@
     ["q", "category", "curation", "availability", "producer", "min", "max"].forEach((name) => {
       fields[name].value = state[name] ?? "";
     });
+    producerName.value = state.producer ? nameOf(state.producer) : "";
     form.querySelectorAll("input[name=cert]").forEach((box) => {
       box.checked = state.cert.includes(box.value);
     });
@@ -306,7 +330,7 @@
     showUrlState();
   }
 
-  var typed = (field) => field.type === "search" || field.type === "number";
+  var typed = (field) => field.type === "search" || field.type === "number" || field === producerName;
   var on = (target, type, then, options) => target.addEventListener(type, then, options);
   form.hidden = false;
   fill(readState());
@@ -314,7 +338,15 @@
   on(form, "focusin", () => { load().catch(() => {}); }, { once: true });
   on(form, "input", (event) => {
     var field = event.target;
-    if (typed(field)) record(field.name);
+    if (typed(field) && field.name) record(field.name);
+  });
+  on(producerName, "input", () => {
+    load().then(() => {
+      var slug = producerFor(producerName.value);
+      if (slug === producerSlug.value) return;
+      producerSlug.value = slug;
+      record("producer");
+    }, () => {});
   });
   on(form, "change", (event) => {
     if (!typed(event.target)) record(null);
@@ -327,6 +359,8 @@
   on($("filter-reset"), "click", (event) => {
     event.preventDefault();
     form.reset();
+    // A hidden field's value is its default, which reset keeps.
+    producerSlug.value = "";
     record(null);
     fill(readState());
   });
