@@ -19,7 +19,7 @@ const CATEGORY: &str = "#product-filter select[name=category]";
 const CURATION: &str = "#product-filter select[name=curation]";
 const AVAILABILITY: &str = "#product-filter select[name=availability]";
 /// The producer's slug, as the URL carries it.
-const PRODUCER: &str = "#product-filter input[type=hidden][name=producer]";
+const PRODUCER: &str = "#product-filter input[name=producer][hidden]";
 /// The field a visitor types or picks a producer's name in.
 const PRODUCER_NAME: &str = "#filter-producer";
 const MIN: &str = "#product-filter input[name=min]";

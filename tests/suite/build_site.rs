@@ -1925,7 +1925,7 @@ fn products_page_does_not_grow_with_the_number_of_producers() {
             .expect("the producer field with suggestions");
         assert!(field.value().attr("name").is_none(), "the slug goes in its own field");
         assert_eq!(select_in(form, "label[for=filter-producer]").len(), 1);
-        assert_eq!(select_in(form, "input[type=hidden][name=producer]").len(), 1);
+        assert_eq!(select_in(form, "input[name=producer][hidden]").len(), 1);
         // The suggestions' source: every producer is in the search index.
         let index: serde_json::Value =
             serde_json::from_slice(&after.bytes(&format!("{lang}/products/search.json")))

@@ -31,29 +31,30 @@
   var count = $("result-count");
   var empty = $("search-empty");
   var more = $("show-more");
-  var root = form.getAttribute("data-root");
-  var lang = form.getAttribute("data-lang");
+  var root = form.dataset.root;
+  var lang = form.dataset.lang;
   var texts = results.dataset;
   var index = null;
   var loading = null;
   var matches = [];
   var shown = 0;
   var typingIn = null;
+  // A failed download of the index: the next use of the form tries again (see load).
+  var offline = () => {};
   // The producer filter is a text field with suggestions, not a list of every producer in the
   // page: the names come from the index, so the page stays the same size at any catalogue
   // size. The URL carries the producer's slug, in the hidden field beside it.
   var producerName = $("filter-producer");
   var producerSlug = form.elements.producer;
-  var producerChoices = $("filter-producers");
 
   // Lowercase words without accents: the same for the index and for what a visitor types.
   var words = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
     .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
   function load() {
-    loading = loading || fetch(form.getAttribute("data-index"))
+    loading = loading || fetch(form.dataset.index)
       .then((response) => {
-        if (!response.ok) throw new Error(response.status);
+        if (!response.ok) throw Error(response.status);
         return response.json();
       })
       .then(prepare, (error) => {
@@ -74,24 +75,16 @@
       product.wordNumbers = decode(product.w);
     });
     index = data;
-    producerChoices.append(...data.producers.map((producer) => Object.assign(el("option"), { value: producer[1] })));
-    if (producerSlug.value) producerName.value = nameOf(producerSlug.value);
+    $("filter-producers").append(...data.producers.map((producer) => new Option(producer[1])));
+    producerName.value ||= nameOf(producerSlug.value);
   }
 
   // The name of the producer with `slug`; an unknown slug (from an old link) shows as it is.
-  function nameOf(slug) {
-    var producer = index && index.producers.find((p) => p[0] === slug);
-    return producer ? producer[1] : slug;
-  }
+  var nameOf = (slug) => (index?.producers.find((p) => p[0] == slug) || [, slug])[1];
 
-  // The slug of the producer whose name (or slug) the visitor typed or picked, ignoring case
-  // and accents; none while the text names no producer.
-  function producerFor(text) {
-    var wanted = words(text).join(" ");
-    var slug = text.trim().toLowerCase();
-    var producer = wanted && index.producers.find((p) => p[0] === slug || words(p[1]).join(" ") === wanted);
-    return producer ? producer[0] : "";
-  }
+  // The slug of the producer whose name the visitor typed or picked, ignoring case, accents
+  // and punctuation; none while the text names no producer (every name has a letter or digit).
+  var producerFor = (text) => (index.producers.find((p) => words(p[1]).join() == words(text).join()) || [""])[0];
 
   // Description words come as numbers into the dictionary: sorted, written as the gaps
   // between them, 5 bits per digit, a digit of 32 or more meaning more digits follow.
@@ -143,7 +136,7 @@
     ["q", "category", "curation", "availability", "producer", "min", "max"].forEach((name) => {
       fields[name].value = state[name] ?? "";
     });
-    producerName.value = state.producer ? nameOf(state.producer) : "";
+    producerName.value = nameOf(state.producer);
     form.querySelectorAll("input[name=cert]").forEach((box) => {
       box.checked = state.cert.includes(box.value);
     });
@@ -219,7 +212,7 @@
       if (active) showMore();
     }
     more.hidden = !active || shown >= matches.length;
-    count.textContent = active ? matches.length + " " + count.getAttribute(matches.length == 1 ? "data-one" : "data-label") : "";
+    count.textContent = active ? matches.length + " " + count.dataset[matches.length == 1 ? "one" : "label"] : "";
     empty.hidden = !active || matches.length > 0;
   }
 
@@ -250,10 +243,11 @@
     // "Add to list", as the theme's card has it; etalase.js builds the control.
     var add = el("div", "list-add");
     add.hidden = true;
-    add.setAttribute("data-list-add", product.s);
-    add.setAttribute("data-min", product.mo || 1);
-    if (product.u) add.setAttribute("data-unit", product.u);
-    if (product.us) add.setAttribute("data-units", product.us);
+    var data = add.dataset;
+    data.listAdd = product.s;
+    data.min = product.mo || 1;
+    if (product.u) data.unit = product.u;
+    if (product.us) data.units = product.us;
     article.append(add);
     if (window.etalaseList) window.etalaseList.enhance(article);
     return el("li", "", article);
@@ -313,7 +307,7 @@
       show(state);
       return;
     }
-    load().then(() => { show(readState()); }, () => {});
+    load().then(() => { show(readState()); }, offline);
   }
 
   // Typing replaces the current history entry, so Back skips the keystrokes; choosing a
@@ -330,23 +324,23 @@
     showUrlState();
   }
 
-  var typed = (field) => field.type === "search" || field.type === "number" || field === producerName;
+  // The search box, the prices and the producer's name are typed in; the rest are chosen.
+  var typed = (field) => "search number text".includes(field.type);
   var on = (target, type, then, options) => target.addEventListener(type, then, options);
   form.hidden = false;
   fill(readState());
   showUrlState();
-  on(form, "focusin", () => { load().catch(() => {}); }, { once: true });
+  on(form, "focusin", () => { load().catch(offline); }, { once: true });
   on(form, "input", (event) => {
     var field = event.target;
-    if (typed(field) && field.name) record(field.name);
-  });
-  on(producerName, "input", () => {
-    load().then(() => {
-      var slug = producerFor(producerName.value);
-      if (slug === producerSlug.value) return;
-      producerSlug.value = slug;
-      record("producer");
-    }, () => {});
+    if (field === producerName) {
+      load().then(() => {
+        producerSlug.value = producerFor(field.value);
+        record("producer");
+      }, offline);
+    } else if (typed(field)) {
+      record(field.name);
+    }
   });
   on(form, "change", (event) => {
     if (!typed(event.target)) record(null);
@@ -359,8 +353,6 @@
   on($("filter-reset"), "click", (event) => {
     event.preventDefault();
     form.reset();
-    // A hidden field's value is its default, which reset keeps.
-    producerSlug.value = "";
     record(null);
     fill(readState());
   });
