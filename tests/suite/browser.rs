@@ -773,7 +773,10 @@ fn check_shared_link(h: &Harness, lang: &str, filters: &Filters) {
     // The visible field names the producer once the index (which has the names) is in.
     let name = filters.producer.as_ref().map(|slug| {
         let product = model.products.iter().find(|p| p.producer_slug == *slug);
-        product.expect("a product of the producer").producer_name.clone()
+        product
+            .expect("a product of the producer")
+            .producer_name
+            .clone()
     });
     page.wait_until(&format!(
         "document.querySelector({}).value === {}",

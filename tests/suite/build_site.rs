@@ -356,6 +356,18 @@ fn opengraph_images_are_absolute_and_exist() {
             !meta_property(&doc, "og:title").is_empty(),
             "{file}: og:title"
         );
+        // X takes the title, description and image from og: (developer.x.com/cards/markup):
+        // only the card type is its own, and the og: copies are not written twice.
+        let twitter: Vec<(&str, &str)> = select(&doc, "meta[name^='twitter:']")
+            .iter()
+            .map(|m| (attr(*m, "name"), attr(*m, "content")))
+            .collect();
+        let expected = if file == "index.html" {
+            vec![] // the root page only leads on to a language
+        } else {
+            vec![("twitter:card", "summary_large_image")]
+        };
+        assert_eq!(twitter, expected, "{file}: twitter: tags");
     }
     // A product with a photo shares a crop of that photo, with its real size declared.
     for lang in LANGUAGES {
@@ -1896,7 +1908,9 @@ fn products_page_does_not_grow_with_the_number_of_producers() {
         let folder = format!("content/producers/extra-producer-{n:03}");
         catalogue.write(
             &format!("{folder}/producer.yaml"),
-            format!("name: Extra Producer {n:03}\nkind: ukm\naddress: Jl. Uji {n}, Kota Mojokerto\n"),
+            format!(
+                "name: Extra Producer {n:03}\nkind: ukm\naddress: Jl. Uji {n}, Kota Mojokerto\n"
+            ),
         );
         catalogue.write(&format!("{folder}/id.md"), "Produsen uji.\n");
         catalogue.write(&format!("{folder}/en.md"), "A test producer.\n");
@@ -1923,7 +1937,10 @@ fn products_page_does_not_grow_with_the_number_of_producers() {
         let field = *select_in(form, "input#filter-producer[list=filter-producers]")
             .first()
             .expect("the producer field with suggestions");
-        assert!(field.value().attr("name").is_none(), "the slug goes in its own field");
+        assert!(
+            field.value().attr("name").is_none(),
+            "the slug goes in its own field"
+        );
         assert_eq!(select_in(form, "label[for=filter-producer]").len(), 1);
         assert_eq!(select_in(form, "input[name=producer][hidden]").len(), 1);
         // The suggestions' source: every producer is in the search index.

@@ -79,8 +79,9 @@
     producerName.value ||= nameOf(producerSlug.value);
   }
 
-  // The name of the producer with `slug`; an unknown slug (from an old link) shows as it is.
-  var nameOf = (slug) => (index?.producers.find((p) => p[0] == slug) || [, slug])[1];
+  // The name of the producer with `slug`; an unknown slug (from an old link) shows as it is,
+  // and nothing shows before the index is in (its arrival fills in the name).
+  var nameOf = (slug) => (index?.producers.find((p) => p[0] == slug) || [, index && slug])[1];
 
   // The slug of the producer whose name the visitor typed or picked, ignoring case, accents
   // and punctuation; none while the text names no producer (every name has a letter or digit).
@@ -125,10 +126,10 @@
   var terms = (query) => words(query).filter((word) => !index || !index.stop_words.includes(word));
 
   // Whether a filter other than the search box is set.
-  var filtered = (state) => Boolean(state.category || state.cert.length || state.curation ||
+  var filtered = (state) => !!(state.category || state.cert.length || state.curation ||
     state.availability || state.producer || state.min !== null || state.max !== null);
 
-  var isActive = (state) => Boolean(terms(state.q).length) || filtered(state);
+  var isActive = (state) => !!terms(state.q).length || filtered(state);
 
   // The form shows the state of the URL (on load, and on back and forward).
   function fill(state) {
@@ -180,7 +181,7 @@
     if (state.cert.some((cert) => !held.includes(cert))) return false;
     if (state.min === null && state.max === null) return true;
     var range = product.r;
-    return Boolean(range) && (state.min === null || range[1] >= state.min) &&
+    return !!range && (state.min === null || range[1] >= state.min) &&
       (state.max === null || range[0] <= state.max);
   }
 
@@ -216,7 +217,7 @@
     empty.hidden = !active || matches.length > 0;
   }
 
-  var sameResults = (before, now) => Boolean(before) && before.length === now.length &&
+  var sameResults = (before, now) => !!before && before.length === now.length &&
     now.every((match, i) => match.product === before[i].product);
 
   function showMore() {
