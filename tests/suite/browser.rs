@@ -18,7 +18,10 @@ const SEARCH: &str = "#product-filter input[type=search][name=q]";
 const CATEGORY: &str = "#product-filter select[name=category]";
 const CURATION: &str = "#product-filter select[name=curation]";
 const AVAILABILITY: &str = "#product-filter select[name=availability]";
-const PRODUCER: &str = "#product-filter select[name=producer]";
+/// The producer's slug, as the URL carries it.
+const PRODUCER: &str = "#product-filter input[name=producer][hidden]";
+/// The field a visitor types or picks a producer's name in.
+const PRODUCER_NAME: &str = "#filter-producer";
 const MIN: &str = "#product-filter input[name=min]";
 const MAX: &str = "#product-filter input[name=max]";
 
@@ -767,6 +770,19 @@ fn check_shared_link(h: &Harness, lang: &str, filters: &Filters) {
     assert_eq!(page.value(CURATION), text(&filters.curation));
     assert_eq!(page.value(AVAILABILITY), text(&filters.availability));
     assert_eq!(page.value(PRODUCER), text(&filters.producer));
+    // The visible field names the producer once the index (which has the names) is in.
+    let name = filters.producer.as_ref().map(|slug| {
+        let product = model.products.iter().find(|p| p.producer_slug == *slug);
+        product
+            .expect("a product of the producer")
+            .producer_name
+            .clone()
+    });
+    page.wait_until(&format!(
+        "document.querySelector({}).value === {}",
+        serde_json::to_string(PRODUCER_NAME).unwrap(),
+        serde_json::to_string(&text(&name)).unwrap()
+    ));
     assert_eq!(page.value(MIN), number(filters.min));
     assert_eq!(page.value(MAX), number(filters.max));
     // One box per certification kind of the catalogue, ticked as the link says.
@@ -805,6 +821,51 @@ fn a_shared_link_shows_its_products_and_fills_the_form() {
         ..Filters::default()
     };
     check_shared_link(h, lang, &belum);
+}
+
+/// The producer filter is a text field with suggestions from the search index: typing a
+/// producer's name (in other letter case) filters by that producer and puts its slug in the
+/// URL, every producer is suggested, and emptying the field shows every product again.
+#[test]
+fn typing_a_producers_name_filters_by_that_producer() {
+    let Some(h) = harness() else { return };
+    let model = &h.model;
+    let lang = model.default_language.as_str();
+    let filters = pick_producer_and_min(model);
+    let slug = filters.producer.clone().expect("a producer");
+    let by_producer = Filters {
+        producer: Some(slug.clone()),
+        ..Filters::default()
+    };
+    let name = by_producer.kept(model)[0].producer_name.clone();
+    let page = open_products(h, &products_path(lang));
+    page.reveal(PRODUCER_NAME);
+    // The field is named by its label, for screen readers, and offers suggestions.
+    assert_eq!(
+        page.eval("document.getElementById('filter-producer').labels[0].textContent.trim() !== ''"),
+        true
+    );
+    page.type_into(PRODUCER_NAME, &name.to_uppercase());
+    page.wait_for_cards(&names_of(by_producer.kept(model), lang));
+    assert_in_query(&page, "producer", &slug);
+    let suggested: BTreeSet<String> = serde_json::from_value(page.eval(
+        "Array.from(document.querySelectorAll('#filter-producers option')).map((o) => o.value)",
+    ))
+    .expect("suggestions");
+    let producers: BTreeSet<String> = model
+        .products
+        .iter()
+        .map(|p| p.producer_name.clone())
+        .collect();
+    assert!(
+        producers.is_subset(&suggested),
+        "every producer should be suggested: {producers:?} in {suggested:?}"
+    );
+
+    page.clear(PRODUCER_NAME);
+    wait_for_full_list(&page, model, lang);
+    assert!(page.query().is_empty(), "{}", page.location());
+    assert_eq!(page.value(PRODUCER), "");
 }
 
 #[test]

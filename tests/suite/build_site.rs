@@ -356,6 +356,18 @@ fn opengraph_images_are_absolute_and_exist() {
             !meta_property(&doc, "og:title").is_empty(),
             "{file}: og:title"
         );
+        // X takes the title, description and image from og: (developer.x.com/cards/markup):
+        // only the card type is its own, and the og: copies are not written twice.
+        let twitter: Vec<(&str, &str)> = select(&doc, "meta[name^='twitter:']")
+            .iter()
+            .map(|m| (attr(*m, "name"), attr(*m, "content")))
+            .collect();
+        let expected = if file == "index.html" {
+            vec![] // the root page only leads on to a language
+        } else {
+            vec![("twitter:card", "summary_large_image")]
+        };
+        assert_eq!(twitter, expected, "{file}: twitter: tags");
     }
     // A product with a photo shares a crop of that photo, with its real size declared.
     for lang in LANGUAGES {
@@ -1881,4 +1893,63 @@ fn counts_of_one_are_singular_in_english() {
         }
     }
     assert!(seen_one, "the fixture has a tag with one product");
+}
+
+// ---------------------------------------------------------------- output that does not grow
+
+/// The products page's filter form names no producer: with 300 more producers in the
+/// catalogue the page keeps its size to the byte (the producer filter's suggestions come
+/// from the search index, which does list them all).
+#[test]
+fn products_page_does_not_grow_with_the_number_of_producers() {
+    let catalogue = Catalogue::copy("basic");
+    let before = catalogue.build();
+    for n in 0..300 {
+        let folder = format!("content/producers/extra-producer-{n:03}");
+        catalogue.write(
+            &format!("{folder}/producer.yaml"),
+            format!(
+                "name: Extra Producer {n:03}\nkind: ukm\naddress: Jl. Uji {n}, Kota Mojokerto\n"
+            ),
+        );
+        catalogue.write(&format!("{folder}/id.md"), "Produsen uji.\n");
+        catalogue.write(&format!("{folder}/en.md"), "A test producer.\n");
+    }
+    let after = catalogue.build();
+    for lang in ["id", "en"] {
+        let page = format!("{lang}/products/index.html");
+        assert_eq!(
+            after.bytes(&page).len(),
+            before.bytes(&page).len(),
+            "{page} should keep its size with 300 more producers"
+        );
+        let doc = after.html(&page);
+        let form = *select(&doc, "#product-filter")
+            .first()
+            .expect("the filter form");
+        let text = form.html();
+        assert!(!text.contains("Extra Producer"), "{page}: {text}");
+        assert_eq!(
+            select_in(form, "select[name=producer]").len(),
+            0,
+            "{page}: no <select> of producers"
+        );
+        let field = *select_in(form, "input#filter-producer[list=filter-producers]")
+            .first()
+            .expect("the producer field with suggestions");
+        assert!(
+            field.value().attr("name").is_none(),
+            "the slug goes in its own field"
+        );
+        assert_eq!(select_in(form, "label[for=filter-producer]").len(), 1);
+        assert_eq!(select_in(form, "input[name=producer][hidden]").len(), 1);
+        // The suggestions' source: every producer is in the search index.
+        let index: serde_json::Value =
+            serde_json::from_slice(&after.bytes(&format!("{lang}/products/search.json")))
+                .expect("search index");
+        let producers = index["producers"].as_array().expect("producers");
+        assert!(producers
+            .iter()
+            .any(|p| p[0] == "extra-producer-299" && p[1] == "Extra Producer 299"));
+    }
 }

@@ -31,23 +31,30 @@
   var count = $("result-count");
   var empty = $("search-empty");
   var more = $("show-more");
-  var root = form.getAttribute("data-root");
-  var lang = form.getAttribute("data-lang");
+  var root = form.dataset.root;
+  var lang = form.dataset.lang;
   var texts = results.dataset;
   var index = null;
   var loading = null;
   var matches = [];
   var shown = 0;
   var typingIn = null;
+  // A failed download of the index: the next use of the form tries again (see load).
+  var offline = () => {};
+  // The producer filter is a text field with suggestions, not a list of every producer in the
+  // page: the names come from the index, so the page stays the same size at any catalogue
+  // size. The URL carries the producer's slug, in the hidden field beside it.
+  var producerName = $("filter-producer");
+  var producerSlug = form.elements.producer;
 
   // Lowercase words without accents: the same for the index and for what a visitor types.
   var words = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
     .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
   function load() {
-    loading = loading || fetch(form.getAttribute("data-index"))
+    loading = loading || fetch(form.dataset.index)
       .then((response) => {
-        if (!response.ok) throw new Error(response.status);
+        if (!response.ok) throw Error(response.status);
         return response.json();
       })
       .then(prepare, (error) => {
@@ -68,7 +75,17 @@
       product.wordNumbers = decode(product.w);
     });
     index = data;
+    $("filter-producers").append(...data.producers.map((producer) => new Option(producer[1])));
+    producerName.value ||= nameOf(producerSlug.value);
   }
+
+  // The name of the producer with `slug`; an unknown slug (from an old link) shows as it is,
+  // and nothing shows before the index is in (its arrival fills in the name).
+  var nameOf = (slug) => (index?.producers.find((p) => p[0] == slug) || [, index && slug])[1];
+
+  // The slug of the producer whose name the visitor typed or picked, ignoring case, accents
+  // and punctuation; none while the text names no producer (every name has a letter or digit).
+  var producerFor = (text) => (index.producers.find((p) => words(p[1]).join() == words(text).join()) || [""])[0];
 
   // Description words come as numbers into the dictionary: sorted, written as the gaps
   // between them, 5 bits per digit, a digit of 32 or more meaning more digits follow.
@@ -109,10 +126,10 @@
   var terms = (query) => words(query).filter((word) => !index || !index.stop_words.includes(word));
 
   // Whether a filter other than the search box is set.
-  var filtered = (state) => Boolean(state.category || state.cert.length || state.curation ||
+  var filtered = (state) => !!(state.category || state.cert.length || state.curation ||
     state.availability || state.producer || state.min !== null || state.max !== null);
 
-  var isActive = (state) => Boolean(terms(state.q).length) || filtered(state);
+  var isActive = (state) => !!terms(state.q).length || filtered(state);
 
   // The form shows the state of the URL (on load, and on back and forward).
   function fill(state) {
@@ -120,6 +137,7 @@
     ["q", "category", "curation", "availability", "producer", "min", "max"].forEach((name) => {
       fields[name].value = state[name] ?? "";
     });
+    producerName.value = nameOf(state.producer);
     form.querySelectorAll("input[name=cert]").forEach((box) => {
       box.checked = state.cert.includes(box.value);
     });
@@ -163,7 +181,7 @@
     if (state.cert.some((cert) => !held.includes(cert))) return false;
     if (state.min === null && state.max === null) return true;
     var range = product.r;
-    return Boolean(range) && (state.min === null || range[1] >= state.min) &&
+    return !!range && (state.min === null || range[1] >= state.min) &&
       (state.max === null || range[0] <= state.max);
   }
 
@@ -195,11 +213,11 @@
       if (active) showMore();
     }
     more.hidden = !active || shown >= matches.length;
-    count.textContent = active ? matches.length + " " + count.getAttribute(matches.length == 1 ? "data-one" : "data-label") : "";
+    count.textContent = active ? matches.length + " " + count.dataset[matches.length == 1 ? "one" : "label"] : "";
     empty.hidden = !active || matches.length > 0;
   }
 
-  var sameResults = (before, now) => Boolean(before) && before.length === now.length &&
+  var sameResults = (before, now) => !!before && before.length === now.length &&
     now.every((match, i) => match.product === before[i].product);
 
   function showMore() {
@@ -226,10 +244,11 @@
     // "Add to list", as the theme's card has it; etalase.js builds the control.
     var add = el("div", "list-add");
     add.hidden = true;
-    add.setAttribute("data-list-add", product.s);
-    add.setAttribute("data-min", product.mo || 1);
-    if (product.u) add.setAttribute("data-unit", product.u);
-    if (product.us) add.setAttribute("data-units", product.us);
+    var data = add.dataset;
+    data.listAdd = product.s;
+    data.min = product.mo || 1;
+    if (product.u) data.unit = product.u;
+    if (product.us) data.units = product.us;
     article.append(add);
     if (window.etalaseList) window.etalaseList.enhance(article);
     return el("li", "", article);
@@ -289,7 +308,7 @@
       show(state);
       return;
     }
-    load().then(() => { show(readState()); }, () => {});
+    load().then(() => { show(readState()); }, offline);
   }
 
   // Typing replaces the current history entry, so Back skips the keystrokes; choosing a
@@ -306,15 +325,23 @@
     showUrlState();
   }
 
-  var typed = (field) => field.type === "search" || field.type === "number";
+  // The search box, the prices and the producer's name are typed in; the rest are chosen.
+  var typed = (field) => "search number text".includes(field.type);
   var on = (target, type, then, options) => target.addEventListener(type, then, options);
   form.hidden = false;
   fill(readState());
   showUrlState();
-  on(form, "focusin", () => { load().catch(() => {}); }, { once: true });
+  on(form, "focusin", () => { load().catch(offline); }, { once: true });
   on(form, "input", (event) => {
     var field = event.target;
-    if (typed(field)) record(field.name);
+    if (field === producerName) {
+      load().then(() => {
+        producerSlug.value = producerFor(field.value);
+        record("producer");
+      }, offline);
+    } else if (typed(field)) {
+      record(field.name);
+    }
   });
   on(form, "change", (event) => {
     if (!typed(event.target)) record(null);
