@@ -98,7 +98,7 @@ find_peer() {
 peer_version() {
     case "$1" in
     zola) "$ZOLA" --version 2>/dev/null | awk '{ print "Zola " $2 }' ;;
-    hugo) "$HUGO" version 2>/dev/null | awk '{ v = $2; sub(/^v/, "", v); sub(/-.*/, "", v); print "Hugo " v ($0 ~ /extended/ ? " extended" : "") }' ;;
+    hugo) "$HUGO" version 2>/dev/null | awk '{ v = $2; sub(/^v/, "", v); sub(/[-+].*/, "", v); print "Hugo " v ($0 ~ /extended/ ? " extended" : "") }' ;;
     esac
 }
 
