@@ -210,8 +210,18 @@ timed_build() {
     tail -n 1 "$times"
 }
 
-# Records one run's figures: "workload gen metric value" lines in $RESULTS.
+# Records one figure: a "workload gen metric value" line in $RESULTS.
 record() { echo "$1 $2 $3 $4" >>"$RESULTS"; }
+
+# Records a run's wall time, CPU time (user + sys), CPU ÷ wall and peak RSS (MB).
+record_times() {
+    local workload="$1" gen="$2" wall user sys rss
+    read -r wall user sys rss <<<"$3"
+    record "$workload" "$gen" wall "$wall"
+    record "$workload" "$gen" cpu "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"
+    record "$workload" "$gen" cores "$(awk -v u="$user" -v s="$sys" -v w="$wall" 'BEGIN { printf "%.2f", (w > 0) ? (u + s) / w : 0 }')"
+    record "$workload" "$gen" rss "$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')"
+}
 
 show_run() {
     local gen="$1" what="$2" wall user sys rss
@@ -276,10 +286,7 @@ workload_photos() {
                 continue
             fi
             show_run "$gen" "cold $i" "$result"
-            read -r wall user sys _ <<<"$result"
-            record photos "$gen" wall "$wall"
-            record photos "$gen" cpu "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"
-            record photos "$gen" cores "$(awk -v u="$user" -v s="$sys" -v w="$wall" 'BEGIN { printf "%.2f", (u + s) / w }')"
+            record_times photos "$gen" "$result"
             ((i == 1)) && check_site "$gen" "$out" "$PHOTO_CAT"
         done
     done
@@ -312,7 +319,7 @@ workload_warm() {
                 break
             fi
             show_run "$gen" "warm $i" "$result"
-            record warm "$gen" wall "$(cut -d' ' -f1 <<<"$result")"
+            record_times warm "$gen" "$result"
         done
     done
 }
@@ -338,9 +345,7 @@ workload_scale() {
                 continue
             fi
             show_run "$gen" "run $i" "$result"
-            read -r wall _ _ rss <<<"$result"
-            record scale "$gen" wall "$wall"
-            record scale "$gen" rss "$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')"
+            record_times scale "$gen" "$result"
             read -r bytes files < <(written "$out")
             record scale "$gen" bytes "$bytes"
             record scale "$gen" files "$files"
@@ -443,13 +448,16 @@ report() {
         table_row photos wall "$p: wall (median of $RUNS_COLD)"
         table_row photos cpu "$p: CPU, user + sys"
         table_row photos cores "$p: CPU ÷ wall (cores busy)" none
+        table_row photos rss "$p: peak RSS"
     fi
     if has warm; then
         table_row warm wall "same, warm cache, fresh output: wall (median of $RUNS_WARM)"
+        table_row warm cpu "same, warm cache, fresh output: CPU, user + sys"
     fi
     if has scale; then
         local s="$PRODUCTS products, no photos"
         table_row scale wall "$s: wall (median of $RUNS_SCALE)"
+        table_row scale cpu "$s: CPU, user + sys"
         table_row scale rss "$s: peak RSS"
         table_row scale bytes "$s: bytes written"
         table_row scale files "$s: files written"

@@ -99,7 +99,7 @@ quality = 80
     write(os.path.join(site, "hugo.toml"), config)
 
 
-def write_product(product, cat, site):
+def write_product(product, site):
     target = os.path.join(site, "content", "products", product.slug)
     os.makedirs(target)
     for photo in product.photos:
@@ -173,7 +173,7 @@ def main(argv):
     write_lists(cat, site)
     photos = 0
     for product in cat.products:
-        write_product(product, cat, site)
+        write_product(product, site)
         photos += len(product.photos)
     for producer in cat.producers.values():
         write_producer(producer, site)
