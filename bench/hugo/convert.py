@@ -1,300 +1,93 @@
 #!/usr/bin/env python3
-"""Turns an etalase catalogue folder into an equivalent Hugo site, for the
-photo-pipeline baseline in bench/run-photos.sh.
+"""Turns an etalase catalogue folder into an equivalent Hugo site, for bench/peers.sh and
+bench/run-photos.sh.
 
 Usage: python3 bench/hugo/convert.py CATALOGUE_DIR SITE_DIR [--webp]
 
 SITE_DIR must be missing or empty. It receives:
 
-- hugo.toml: bilingual (id, en) like etalase, both languages in a subfolder
-  (/id/, /en/), JPEG quality 80;
+- hugo.toml: bilingual (id, en) like etalase, both languages in a subfolder (/id/, /en/);
+  taxonomies `categories`, `tags` and `producers`; lists paginated by 48 (etalase's
+  CARDS_PER_PAGE); Hugo's defaults otherwise (a sitemap, and RSS feeds for the home page,
+  sections and taxonomies); JPEG quality 80;
 - layouts/: a copy of bench/hugo/layouts;
-- content/products/<slug>/index.md (+ index.en.md when the product has
-  en.md): a page bundle per product, with title, price and the photo list
-  (file and alt text, in the order of product.yaml) in YAML front matter,
-  and the product's Markdown as the body;
-- the photos, copied (hard-linked when possible) into the bundle as page
-  resources. `_build: publishResources: false` keeps Hugo from copying the
-  originals to the output: only the resized variants are published.
+- content/products/<slug>/index.md and index.en.md: a page bundle per product, with title,
+  price, unit, producer, category, tags and the photo list (file and alt text, in the order
+  of product.yaml) in front matter, and the product's Markdown as the body. A product
+  without en.md gets the Indonesian text on its English page, as etalase falls back;
+- content/producers/<slug>/_index.md (and .en.md): the producer's page is the term page of
+  the `producers` taxonomy, with the story as its content and the products listed under it;
+- content/categories/<slug>/_index.md (and .en.md): each category's name per language;
+- the photos, hard-linked (or copied) into the bundle as page resources.
+  `_build: publishResources: false` keeps Hugo from copying the originals to the output:
+  only the resized variants are published.
 
---webp sets params.webp = true, so the product template also emits a
-<picture> with WebP variants at the same three widths (a closer match to a
-WebP + JPEG pipeline, and twice the encoding work).
-
-Python 3 standard library only. The catalogue's YAML is read with a small
-parser that covers what etalase catalogues use (block mappings and
-sequences, flow {…} and […], plain and quoted scalars, comments).
+--webp sets params.webp = true, so the templates also emit a <picture> with WebP variants
+(quality 70, as etalase) at the same three widths: etalase's output (WebP and a JPEG
+fallback). bench/peers.sh always passes it; bench/run-photos.sh only with HUGO_WEBP=1.
 """
 
 import json
 import os
-import re
 import shutil
 import sys
 
-LANGUAGES = ("id", "en")
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
 
+import peer_catalogue as pc  # noqa: E402  (bench/peer_catalogue.py, found through sys.path)
 
-# --- a small YAML subset parser -------------------------------------------
-
-
-class YamlError(Exception):
-    pass
-
-
-def _strip_comment(line):
-    """Removes a ` #` comment that is not inside quotes."""
-    quote = None
-    escaped = False
-    for i, ch in enumerate(line):
-        if quote:
-            if escaped:
-                escaped = False
-            elif ch == "\\" and quote == '"':
-                escaped = True
-            elif ch == quote:
-                quote = None
-        elif ch in "\"'":
-            quote = ch
-        elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
-            return line[:i].rstrip()
-    return line.rstrip()
-
-
-def _scalar(text):
-    text = text.strip()
-    if not text:
-        return None
-    if text[0] == '"':
-        return json.loads(text)  # YAML double-quoted strings are close enough to JSON
-    if text[0] == "'":
-        return text[1:-1].replace("''", "'")
-    if re.fullmatch(r"-?\d+", text):
-        return int(text)
-    if re.fullmatch(r"-?\d+\.\d+", text):
-        return float(text)
-    if text in ("true", "false"):
-        return text == "true"
-    if text in ("null", "~"):
-        return None
-    return text
-
-
-class _Flow:
-    """Parses a flow collection: {a: b, c: [d, e]}."""
-
-    def __init__(self, text):
-        self.s = text
-        self.i = 0
-
-    def parse(self):
-        value = self.value()
-        self.ws()
-        if self.i != len(self.s):
-            raise YamlError("trailing text in flow value: " + self.s)
-        return value
-
-    def ws(self):
-        while self.i < len(self.s) and self.s[self.i] in " \t":
-            self.i += 1
-
-    def value(self):
-        self.ws()
-        ch = self.s[self.i] if self.i < len(self.s) else ""
-        if ch == "{":
-            self.i += 1
-            out = {}
-            while True:
-                self.ws()
-                if self.s[self.i] == "}":
-                    self.i += 1
-                    return out
-                key = self.atom(stop=":")
-                self.ws()
-                if self.s[self.i] != ":":
-                    raise YamlError("expected ':' in " + self.s)
-                self.i += 1
-                out[str(key)] = self.value()
-                self.ws()
-                if self.s[self.i] == ",":
-                    self.i += 1
-        if ch == "[":
-            self.i += 1
-            out = []
-            while True:
-                self.ws()
-                if self.s[self.i] == "]":
-                    self.i += 1
-                    return out
-                out.append(self.value())
-                self.ws()
-                if self.s[self.i] == ",":
-                    self.i += 1
-        return self.atom(stop=",]}")
-
-    def atom(self, stop):
-        self.ws()
-        start = self.i
-        if self.i < len(self.s) and self.s[self.i] in "\"'":
-            quote = self.s[self.i]
-            self.i += 1
-            while self.s[self.i] != quote:
-                self.i += 2 if quote == '"' and self.s[self.i] == "\\" else 1
-            self.i += 1
-            return _scalar(self.s[start : self.i])
-        while self.i < len(self.s) and self.s[self.i] not in stop:
-            self.i += 1
-        return _scalar(self.s[start : self.i])
-
-
-def _value(text):
-    text = text.strip()
-    if text.startswith(("{", "[")):
-        return _Flow(text).parse()
-    return _scalar(text)
-
-
-def _split_key(text):
-    """'key: value' -> (key, value) or None when the line is not a mapping entry."""
-    m = re.match(r"""^("[^"]*"|'[^']*'|[^:#{}\[\],"'][^:]*?)\s*:(?:\s+(.*)|)$""", text)
-    if not m:
-        return None
-    return str(_scalar(m.group(1))), (m.group(2) or "")
-
-
-def parse_yaml(source):
-    lines = []
-    for raw in source.splitlines():
-        line = _strip_comment(raw)
-        if line.strip() and line.strip() != "---":
-            lines.append((len(line) - len(line.lstrip(" ")), line.strip()))
-    value, pos = _block(lines, 0, 0 if not lines else lines[0][0])
-    if pos != len(lines):
-        raise YamlError("could not parse line: " + lines[pos][1])
-    return value
-
-
-def _block(lines, pos, indent):
-    if pos >= len(lines):
-        return None, pos
-    if lines[pos][1].startswith("- ") or lines[pos][1] == "-":
-        return _sequence(lines, pos, indent)
-    return _mapping(lines, pos, indent)
-
-
-def _mapping(lines, pos, indent):
-    out = {}
-    while pos < len(lines) and lines[pos][0] == indent:
-        entry = _split_key(lines[pos][1])
-        if entry is None:
-            raise YamlError("expected 'key: value': " + lines[pos][1])
-        key, rest = entry
-        pos += 1
-        if rest:
-            out[key] = _value(rest)
-        elif pos < len(lines) and (
-            lines[pos][0] > indent or (lines[pos][0] == indent and lines[pos][1].startswith("-"))
-        ):
-            out[key], pos = _block(lines, pos, lines[pos][0])
-        else:
-            out[key] = None
-    return out, pos
-
-
-def _sequence(lines, pos, indent):
-    out = []
-    while pos < len(lines) and lines[pos][0] == indent and (
-        lines[pos][1].startswith("- ") or lines[pos][1] == "-"
-    ):
-        item = lines[pos][1][1:].strip()
-        item_indent = indent + 2
-        if not item:
-            pos += 1
-            value, pos = _block(lines, pos, lines[pos][0]) if pos < len(lines) else (None, pos)
-            out.append(value)
-            continue
-        if _split_key(item) is not None and not item.startswith(("{", "[", '"', "'")):
-            # "- key: value" opens a mapping whose later keys are indented further.
-            nested = [(item_indent, item)]
-            pos += 1
-            while pos < len(lines) and lines[pos][0] > indent:
-                nested.append(lines[pos])
-                pos += 1
-            value, used = _mapping(nested, 0, item_indent)
-            if used != len(nested):
-                raise YamlError("could not parse list item near: " + nested[used][1])
-            out.append(value)
-        else:
-            out.append(_value(item))
-            pos += 1
-    return out, pos
-
-
-# --- conversion ------------------------------------------------------------
-
-
-def localized(value, lang):
-    """A `{ id: …, en: … }` pair or a plain string, in `lang` (falling back to id)."""
-    if isinstance(value, dict):
-        return value.get(lang) or value.get("id") or next(iter(value.values()), "")
-    return "" if value is None else str(value)
+CARDS_PER_PAGE = 48  # etalase's CARDS_PER_PAGE (src/render/mod.rs)
 
 
 def front_matter(fields):
     # JSON is valid YAML, and json.dumps quotes everything safely.
     lines = ["---"]
     for key, value in fields.items():
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+        if value is not None:
+            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     lines.append("---")
     return "\n".join(lines) + "\n"
 
 
-def link_or_copy(src, dst):
-    try:
-        os.link(src, dst)
-    except OSError:
-        shutil.copyfile(src, dst)
+def content_file(folder, lang, section=False):
+    base = "_index" if section else "index"
+    name = f"{base}.md" if lang == pc.LANGUAGES[0] else f"{base}.{lang}.md"
+    return os.path.join(folder, name)
 
 
-def convert_product(product_dir, target, slug):
-    meta = parse_yaml(open(os.path.join(product_dir, "product.yaml"), encoding="utf-8").read())
-    os.makedirs(target)
-    photos = meta.get("photos") or []
-    for photo in photos:
-        link_or_copy(os.path.join(product_dir, photo["file"]), os.path.join(target, photo["file"]))
-    price = meta.get("price") or {}
-    for lang in LANGUAGES:
-        body_path = os.path.join(product_dir, f"{lang}.md")
-        if not os.path.exists(body_path):
-            continue
-        fields = {
-            "title": localized(meta.get("name"), lang),
-            "slug": slug,
-            "price_min": price.get("min", price.get("amount")),
-            "price_max": price.get("max", price.get("amount")),
-            "unit": localized(meta.get("unit"), lang),
-            "category": meta.get("category"),
-            "producer": meta.get("producer"),
-            "featured": bool(meta.get("featured")),
-            "photos": [{"src": p["file"], "alt": localized(p.get("alt"), lang)} for p in photos],
-            "_build": {"publishResources": False},
-        }
-        name = "index.md" if lang == LANGUAGES[0] else f"index.{lang}.md"
-        with open(os.path.join(target, name), "w", encoding="utf-8") as out:
-            out.write(front_matter(fields))
-            out.write("\n")
-            out.write(open(body_path, encoding="utf-8").read())
-    return len(photos)
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(text)
 
 
-def write_config(catalogue, site, webp):
-    title = catalogue.get("title") or {}
-    config = f"""baseURL = "https://bench.example.id/"
-title = {json.dumps(localized(title, "id"))}
-defaultContentLanguage = "id"
+def body(entry, lang):
+    # etalase's internal links `(@/kind/slug)` become Hugo's paths (every language in a subfolder).
+    return pc.rewrite_links(entry.body[lang], lambda kind, slug: f"/{lang}/{kind}/{slug}/")
+
+
+def write_config(cat, site, webp):
+    languages = "\n".join(
+        f"""[languages.{lang}]
+languageName = {json.dumps(lang)}
+weight = {weight}
+title = {json.dumps(cat.title[lang], ensure_ascii=False)}
+[languages.{lang}.params]
+description = {json.dumps(cat.description[lang], ensure_ascii=False)}
+"""
+        for weight, lang in enumerate(pc.LANGUAGES, start=1)
+    )
+    config = f"""baseURL = {json.dumps(cat.base_url.rstrip("/") + "/")}
+title = {json.dumps(cat.title[pc.LANGUAGES[0]], ensure_ascii=False)}
+defaultContentLanguage = "{pc.LANGUAGES[0]}"
 defaultContentLanguageInSubdir = true
-disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+paginate = {CARDS_PER_PAGE}
+
+[taxonomies]
+category = "categories"
+tag = "tags"
+producer = "producers"
 
 [params]
 webp = {"true" if webp else "false"}
@@ -302,18 +95,69 @@ webp = {"true" if webp else "false"}
 [imaging]
 quality = 80
 
-[languages.id]
-languageName = "Bahasa Indonesia"
-weight = 1
-title = {json.dumps(localized(title, "id"))}
+{languages}"""
+    write(os.path.join(site, "hugo.toml"), config)
 
-[languages.en]
-languageName = "English"
-weight = 2
-title = {json.dumps(localized(title, "en"))}
-"""
-    with open(os.path.join(site, "hugo.toml"), "w", encoding="utf-8") as out:
-        out.write(config)
+
+def write_product(product, site):
+    target = os.path.join(site, "content", "products", product.slug)
+    os.makedirs(target)
+    for photo in product.photos:
+        pc.link_or_copy(photo.path, os.path.join(target, photo.file))
+    meta = product.meta
+    low, high = pc.price_range(meta)
+    for lang in pc.LANGUAGES:
+        fields = {
+            "title": product.name[lang],
+            "slug": product.slug,
+            "price_min": low,
+            "price_max": high,
+            "unit": pc.localized(meta.get("unit"), lang) or None,
+            "min_order": meta.get("min_order"),
+            "categories": [meta.get("category")],
+            "tags": list(meta.get("tags") or []),
+            "producers": [meta.get("producer")],
+            "featured": bool(meta.get("featured")),
+            "photos": [{"src": p.file, "alt": p.alt[lang]} for p in product.photos],
+            "_build": {"publishResources": False},
+        }
+        write(content_file(target, lang), front_matter(fields) + "\n" + body(product, lang))
+
+
+def write_producer(producer, site):
+    meta = producer.meta
+    for lang in pc.LANGUAGES:
+        fields = {"title": producer.name[lang]}
+        fields.update(
+            (key, meta.get(key))
+            for key in ("kind", "owner", "sentra", "address", "whatsapp", "instagram", "email", "founded")
+        )
+        folder = os.path.join(site, "content", "producers", producer.slug)
+        write(content_file(folder, lang, section=True), front_matter(fields) + "\n" + body(producer, lang))
+
+
+def write_lists(cat, site):
+    titles = {
+        "products": {"id": "Produk", "en": "Products"},
+        "categories": {"id": "Kategori", "en": "Categories"},
+        "tags": {"id": "Tag", "en": "Tags"},
+        "producers": {"id": "Produsen", "en": "Producers"},
+    }
+    for section, title in titles.items():
+        for lang in pc.LANGUAGES:
+            folder = os.path.join(site, "content", section)
+            write(content_file(folder, lang, section=True), front_matter({"title": title[lang]}))
+    for slug, names in cat.categories:
+        for lang in pc.LANGUAGES:
+            folder = os.path.join(site, "content", "categories", slug)
+            write(content_file(folder, lang, section=True), front_matter({"title": names[lang]}))
+
+
+def write_page(page, site):
+    for lang in pc.LANGUAGES:
+        fields = {"title": page.name[lang] or page.slug, "layout": "free"}
+        folder = os.path.join(site, "content", "pages", page.slug)
+        write(content_file(folder, lang), front_matter(fields) + "\n" + body(page, lang))
 
 
 def main(argv):
@@ -322,25 +166,20 @@ def main(argv):
     if len(args) != 2 or flags - {"--webp"}:
         sys.exit("usage: convert.py CATALOGUE_DIR SITE_DIR [--webp]")
     catalogue_dir, site = args
-    if os.path.exists(site) and os.listdir(site):
-        sys.exit(f"convert.py: {site} is not empty")
-    catalogue = parse_yaml(open(os.path.join(catalogue_dir, "catalogue.yaml"), encoding="utf-8").read())
-    products_dir = os.path.join(catalogue_dir, "content", "products")
-    os.makedirs(os.path.join(site, "content", "products"))
-    write_config(catalogue, site, "--webp" in flags)
+    pc.prepare_site_dir(site, "hugo/convert.py")
+    cat = pc.read(catalogue_dir)
+    write_config(cat, site, "--webp" in flags)
     shutil.copytree(os.path.join(HERE, "layouts"), os.path.join(site, "layouts"))
-    for lang in LANGUAGES:
-        section = "_index.md" if lang == LANGUAGES[0] else f"_index.{lang}.md"
-        with open(os.path.join(site, "content", "products", section), "w", encoding="utf-8") as out:
-            out.write(front_matter({"title": "Produk" if lang == "id" else "Products"}))
-    products = photos = 0
-    for slug in sorted(os.listdir(products_dir)):
-        product_dir = os.path.join(products_dir, slug)
-        if not os.path.isfile(os.path.join(product_dir, "product.yaml")):
-            continue
-        photos += convert_product(product_dir, os.path.join(site, "content", "products", slug), slug)
-        products += 1
-    print(f"convert.py: {products} products, {photos} photos -> {site}")
+    write_lists(cat, site)
+    photos = 0
+    for product in cat.products:
+        write_product(product, site)
+        photos += len(product.photos)
+    for producer in cat.producers.values():
+        write_producer(producer, site)
+    for page in cat.pages:
+        write_page(page, site)
+    print(f"hugo/convert.py: {len(cat.products)} products, {len(cat.producers)} producers, {photos} photos -> {site}")
 
 
 if __name__ == "__main__":
