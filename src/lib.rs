@@ -39,6 +39,7 @@ use lock::CatalogueLock;
 use messages::{self as msg, Lang, Message};
 use model::Catalogue;
 use output::{SiteWriter, Staging};
+use rayon::prelude::*;
 use render::templates::{self, Templates};
 use render::Scope;
 
@@ -418,14 +419,17 @@ pub(crate) fn open_root(root: &Path) -> Result<CatalogueRoot, Error> {
     Ok(opened)
 }
 
-/// Links every processed photo file from the cache into the site (hard links cost nothing).
+/// Links every processed photo file from the cache into the site, on every core: a hard
+/// link costs little, but where the output is on another file system each file is a copy.
+/// The first failure in the files' order is the one reported.
 fn link_images(images: &ImageSet, out: &dyn SiteWriter) -> Result<usize, Diagnostic> {
-    let mut count = 0;
-    for (cached, url) in images.files() {
-        out.link_file(cached, url)?;
-        count += 1;
-    }
-    Ok(count)
+    let files: Vec<(&Path, &str)> = images.files().collect();
+    let placed: Vec<Result<(), Diagnostic>> = files
+        .par_iter()
+        .map(|(cached, url)| out.link_file(cached, url))
+        .collect();
+    placed.into_iter().collect::<Result<(), Diagnostic>>()?;
+    Ok(files.len())
 }
 
 fn content_failure(problems: Vec<Diagnostic>, warnings: &Diagnostics) -> Error {

@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 use walkdir::WalkDir;
@@ -21,6 +22,8 @@ pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
     written: Mutex<HashSet<PathBuf>>,
+    /// Hard links from the cache failed as crossing file systems: photos are copied.
+    links_fail: AtomicBool,
 }
 
 /// Refuses output folders whose replacement would destroy something that is not a site.
@@ -155,6 +158,7 @@ impl Staging {
             dir,
             target,
             written: Mutex::new(HashSet::new()),
+            links_fail: AtomicBool::new(false),
         })
     }
 
@@ -187,21 +191,37 @@ impl Staging {
         self.write_page(relative, &bytes)
     }
 
-    /// Puts `source` at a site-relative path as a hard link (a copy where linking is not
-    /// possible); a link to the same file already there is left alone.
+    /// Puts `source` at a site-relative path as a hard link, or a copy where the output is on
+    /// another file system than the cache (tmpfs, a USB disk). What an earlier build placed
+    /// there is left alone: a link to the same file, or a copy with the source's size and
+    /// modification time (cache files never change under their name).
     pub fn link_file(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
         let path = self.dir.join(relative);
         self.remember(&path);
-        if same_file(&path, source) {
-            return Ok(());
+        let failure = |error: io::Error| write_failure(relative, &error);
+        let original = fs::metadata(source).map_err(failure)?;
+        match fs::symlink_metadata(&path) {
+            Ok(there) if already_placed(&there, &original) => return Ok(()),
+            Ok(_) => {
+                let _ = fs::remove_file(&path);
+            }
+            Err(_) => {
+                if let Some(parent) = path.parent() {
+                    fs::create_dir_all(parent).map_err(failure)?;
+                }
+            }
         }
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|error| write_failure(relative, &error))?;
+        if !self.links_fail.load(Ordering::Relaxed) {
+            match fs::hard_link(source, &path) {
+                Ok(()) => return Ok(()),
+                // Every later file would fail the same way: copy them without trying.
+                Err(error) if error.kind() == io::ErrorKind::CrossesDevices => {
+                    self.links_fail.store(true, Ordering::Relaxed);
+                }
+                Err(_) => {}
+            }
         }
-        let _ = fs::remove_file(&path);
-        fs::hard_link(source, &path)
-            .or_else(|_| fs::copy(source, &path).map(drop))
-            .map_err(|error| write_failure(relative, &error))
+        copy_keeping_time(source, &path, &original).map_err(failure)
     }
 
     fn remember(&self, path: &Path) {
@@ -251,21 +271,40 @@ impl Staging {
     }
 }
 
-/// Whether two paths are the same file (hard links of each other).
-fn same_file(a: &Path, b: &Path) -> bool {
+/// Whether the file `there` already is `original`: the same file (a hard link of it), or a
+/// copy with its size and modification time.
+fn already_placed(there: &fs::Metadata, original: &fs::Metadata) -> bool {
+    let same_time = matches!(
+        (there.modified(), original.modified()),
+        (Ok(a), Ok(b)) if a == b
+    );
+    there.is_file() && (same_file(there, original) || (there.len() == original.len() && same_time))
+}
+
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        match (fs::metadata(a), fs::metadata(b)) {
-            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-            _ => false,
-        }
+        a.dev() == b.dev() && a.ino() == b.ino()
     }
     #[cfg(not(unix))]
     {
         let _ = (a, b);
         false
     }
+}
+
+/// Copies `source` to `path` (on Linux `io::copy` between files is `copy_file_range`, done in
+/// the kernel) and gives the copy the source's modification time, by which the next build
+/// knows it.
+fn copy_keeping_time(source: &Path, path: &Path, original: &fs::Metadata) -> io::Result<()> {
+    let mut from = fs::File::open(source)?;
+    let mut to = fs::File::create(path)?;
+    io::copy(&mut from, &mut to)?;
+    if let Ok(modified) = original.modified() {
+        to.set_modified(modified)?;
+    }
+    Ok(())
 }
 
 /// Whether `path` already holds exactly `bytes` (checked by size first, to read little).
@@ -447,6 +486,60 @@ mod tests {
         assert!(
             spare_path(&target).join("b/index.html").is_file(),
             "the previous site is the spare"
+        );
+    }
+
+    #[test]
+    fn a_copy_keeps_the_source_time_and_is_then_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("960.webp");
+        fs::write(&source, b"processed photo").unwrap();
+        let original = fs::metadata(&source).unwrap();
+        let copy = dir.path().join("copy.webp");
+        copy_keeping_time(&source, &copy, &original).unwrap();
+        assert_eq!(fs::read(&copy).unwrap(), b"processed photo");
+        let placed = fs::metadata(&copy).unwrap();
+        assert_eq!(placed.modified().unwrap(), original.modified().unwrap());
+        assert!(
+            already_placed(&placed, &original),
+            "an earlier build's copy"
+        );
+        // The same size but another time: not known to be the same file.
+        let older = original.modified().unwrap() - std::time::Duration::from_secs(60);
+        fs::File::options()
+            .write(true)
+            .open(&copy)
+            .unwrap()
+            .set_modified(older)
+            .unwrap();
+        assert!(!already_placed(&fs::metadata(&copy).unwrap(), &original));
+        // Another size (a copy cut short): not the same file.
+        fs::write(&copy, b"processed").unwrap();
+        assert!(!already_placed(&fs::metadata(&copy).unwrap(), &original));
+    }
+
+    #[test]
+    fn linked_photos_are_the_cache_file_and_a_second_build_leaves_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("cache-960.webp");
+        fs::write(&source, b"processed photo").unwrap();
+        let target = dir.path().join("output");
+        for _ in 0..2 {
+            let staging = Staging::create(&target).unwrap();
+            staging.link_file(&source, "media/a-960.webp").unwrap();
+            let placed = staging.path().join("media/a-960.webp");
+            assert_eq!(fs::read(&placed).unwrap(), b"processed photo");
+            assert!(already_placed(
+                &fs::metadata(&placed).unwrap(),
+                &fs::metadata(&source).unwrap()
+            ));
+            staging.commit().unwrap();
+        }
+        assert!(target.join("media/a-960.webp").is_file());
+        assert_eq!(
+            fs::read(&source).unwrap(),
+            b"processed photo",
+            "the cache file is untouched"
         );
     }
 

@@ -9,6 +9,7 @@ pub mod cache;
 pub mod encode;
 mod probe;
 mod process;
+mod schedule;
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -174,14 +175,15 @@ pub fn prepare(
     };
     let settings = &catalogue.config.images;
     let progress = Progress::new(jobs.len());
-    let results: Vec<(PathBuf, Outcome)> = jobs
-        .par_iter()
-        .map(|job| {
+    let results: Vec<(PathBuf, Outcome)> = schedule::biggest_first(
+        &jobs,
+        |job| job.asset.source.as_path(),
+        |job| {
             let result = run(job, settings, &cache);
             progress.tick();
             (job.asset.source.clone(), result)
-        })
-        .collect();
+        },
+    );
     progress.finish();
     let _ = cache.save_index();
     // Entries this build did not use age out; a failure here costs disk space, not the build.
