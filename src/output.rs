@@ -199,6 +199,19 @@ impl Staging {
         let path = self.dir.join(relative);
         self.remember(&path);
         let failure = |error: io::Error| write_failure(relative, &error);
+        // The common case in one system call: a new link where nothing is yet (a warm build
+        // of 300 products places 5,700 files; looking first cost four calls a file).
+        if !self.links_fail.load(Ordering::Relaxed) {
+            match link_creating_folder(source, &path) {
+                Ok(()) => return Ok(()),
+                // Every later file would fail the same way: copy them without trying.
+                Err(error) if error.kind() == io::ErrorKind::CrossesDevices => {
+                    self.links_fail.store(true, Ordering::Relaxed);
+                }
+                // Something is there already, or linking is refused: looked at below.
+                Err(_) => {}
+            }
+        }
         let original = fs::metadata(source).map_err(failure)?;
         match fs::symlink_metadata(&path) {
             Ok(there) if already_placed(&there, &original) => return Ok(()),
@@ -211,15 +224,8 @@ impl Staging {
                 }
             }
         }
-        if !self.links_fail.load(Ordering::Relaxed) {
-            match fs::hard_link(source, &path) {
-                Ok(()) => return Ok(()),
-                // Every later file would fail the same way: copy them without trying.
-                Err(error) if error.kind() == io::ErrorKind::CrossesDevices => {
-                    self.links_fail.store(true, Ordering::Relaxed);
-                }
-                Err(_) => {}
-            }
+        if !self.links_fail.load(Ordering::Relaxed) && fs::hard_link(source, &path).is_ok() {
+            return Ok(());
         }
         copy_keeping_time(source, &path, &original).map_err(failure)
     }
@@ -291,6 +297,19 @@ fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
     {
         let _ = (a, b);
         false
+    }
+}
+
+/// A hard link of `source` at `path`, making `path`'s folder first when it is missing.
+fn link_creating_folder(source: &Path, path: &Path) -> io::Result<()> {
+    match fs::hard_link(source, path) {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::hard_link(source, path)
+        }
+        done => done,
     }
 }
 

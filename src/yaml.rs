@@ -402,11 +402,18 @@ fn over_limit(error: &serde_saphyr::Error, file: &Path, limits: &YamlLimits) -> 
     }
 }
 
+/// Names as `a`, `b`, `c`.
+fn quoted_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    quoted.join(", ")
+}
+
 /// `field`, unknown, at `path` (the same at the top of the file, `curation.curatr` below).
 fn unknown_field(field: &str, path: &str, expected: &[&'static str], file: &Path) -> Diagnostic {
     let hint = match did_you_mean(field, expected.iter().copied()) {
         Some(close) => msg::DID_YOU_MEAN.arg("name", close),
-        None => msg::ALLOWED_FIELDS.arg("fields", expected.join(", ")),
+        // Field names are the file's own words, quoted like the field itself.
+        None => msg::ALLOWED_FIELDS.arg("fields", quoted_list(expected)),
     };
     Diagnostic::error(file, msg::UNKNOWN_FIELD.arg("field", field))
         .in_field(path)

@@ -70,21 +70,28 @@ impl FileStamp {
     /// The stamp of the file at `path`, reusing `known`'s hash when its size and modification
     /// time still match; otherwise the file is read and hashed.
     pub fn of(path: &Path, known: Option<&FileStamp>) -> io::Result<FileStamp> {
+        let mut stamp = FileStamp::of_unread(path)?;
+        let unchanged =
+            known.filter(|k| k.size == stamp.size && k.modified_ns == stamp.modified_ns);
+        stamp.hash = match unchanged {
+            Some(known) => known.hash.clone(),
+            None => blake3::hash(&fs::read(path)?).to_hex().to_string(),
+        };
+        Ok(stamp)
+    }
+
+    /// Size and modification time, with no hash.
+    fn of_unread(path: &Path) -> io::Result<FileStamp> {
         let meta = fs::metadata(path)?;
         let modified_ns = meta
             .modified()
             .ok()
             .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_nanos());
-        let unchanged = known.filter(|k| k.size == meta.len() && k.modified_ns == modified_ns);
-        let hash = match unchanged {
-            Some(known) => known.hash.clone(),
-            None => blake3::hash(&fs::read(path)?).to_hex().to_string(),
-        };
         Ok(FileStamp {
             size: meta.len(),
             modified_ns,
-            hash,
+            hash: String::new(),
         })
     }
 }
@@ -136,6 +143,14 @@ impl Cache {
             index.insert(relative.to_owned(), stamp);
         }
         Ok(hash)
+    }
+
+    /// The content hash the index remembers for a source file whose size and modification
+    /// time have not changed since, found without reading the file; `None` otherwise.
+    pub fn known_hash(&self, path: &Path, relative: &str) -> Option<String> {
+        let known = self.index.lock().ok()?.get(relative).cloned()?;
+        let stamp = FileStamp::of_unread(path).ok()?;
+        (stamp.size == known.size && stamp.modified_ns == known.modified_ns).then_some(known.hash)
     }
 
     /// The folder of a cache entry.

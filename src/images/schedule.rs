@@ -1,7 +1,8 @@
 //! The order the photo jobs run in and how their files reach the workers. The biggest photo
 //! goes first, so the last jobs to finish are small ones and no core idles long at the end;
 //! and a reader thread brings the files of the next few jobs into memory while the workers
-//! decode and encode, so a worker seldom waits on the disk.
+//! decode and encode, so a worker seldom waits on the disk. Jobs that will not read their
+//! file (their photo is in the cache) run last and are not read ahead.
 
 use std::cmp::Reverse;
 use std::fs::{self, File};
@@ -23,18 +24,20 @@ const READ_PIECE: usize = 256 << 10;
 const READ_AHEAD_MAX_FILE: u64 = 64 << 20;
 
 /// Runs `work` on every item on rayon's threads, the item whose file (`path`) is biggest
-/// first, while a reader thread reads the files of the items about to start. The results come
-/// back in the order of `items`, whatever order they ran in.
+/// first, while a reader thread reads the files of the items about to start. An item whose
+/// `path` is `None` will not read a file: it runs after the others and nothing is read for it.
+/// The results come back in the order of `items`, whatever order they ran in.
 pub fn biggest_first<T, R>(
     items: &[T],
-    path: impl Fn(&T) -> &Path + Sync,
+    path: impl Fn(&T) -> Option<&Path> + Sync,
     work: impl Fn(&T) -> R + Sync,
 ) -> Vec<R>
 where
     T: Sync,
     R: Send,
 {
-    let order = order_by_size(items.iter().map(|item| file_size(path(item))));
+    let paths: Vec<Option<&Path>> = items.iter().map(&path).collect();
+    let order = order_by_size(paths.iter().map(|p| p.map_or(0, file_size)));
     let workers = rayon::current_num_threads().max(1);
     let ahead = workers * READ_AHEAD_PER_WORKER;
     let next = AtomicUsize::new(0);
@@ -43,9 +46,11 @@ where
     std::thread::scope(|scope| {
         scope.spawn(move || read_ahead(requests));
         for &i in order.iter().take(ahead) {
-            let _ = wanted.send(path(&items[i]));
+            if let Some(file) = paths[i] {
+                let _ = wanted.send(file);
+            }
         }
-        let (order, next, results, path, work) = (&order, &next, &results, &path, &work);
+        let (order, next, results, paths, work) = (&order, &next, &results, &paths, &work);
         rayon::scope(|pool| {
             for _ in 0..workers {
                 let wanted = wanted.clone();
@@ -54,8 +59,8 @@ where
                     let Some(&i) = order.get(started) else {
                         break;
                     };
-                    if let Some(&later) = order.get(started + ahead) {
-                        let _ = wanted.send(path(&items[later]));
+                    if let Some(file) = order.get(started + ahead).and_then(|&later| paths[later]) {
+                        let _ = wanted.send(file);
                     }
                     let result = work(&items[i]);
                     if let Ok(mut results) = results.lock() {
@@ -108,6 +113,36 @@ mod tests {
     }
 
     #[test]
+    fn items_without_a_file_run_after_the_others_and_are_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.jpg");
+        fs::write(&big, vec![1u8; 5000]).unwrap();
+        let items = vec![None, Some(big.clone()), None];
+        let started = Mutex::new(Vec::new());
+        // One worker, so the order the jobs start in is the order they are handed out.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let ran = pool.install(|| {
+            biggest_first(
+                &items,
+                |item| item.as_deref(),
+                |item| {
+                    started.lock().unwrap().push(item.clone());
+                    item.is_some()
+                },
+            )
+        });
+        assert_eq!(ran, [false, true, false], "results in the items' order");
+        assert_eq!(
+            started.into_inner().unwrap(),
+            [Some(big), None, None],
+            "the item with a file first, the others after it in their order"
+        );
+    }
+
+    #[test]
     fn every_item_runs_once_and_missing_files_are_left_to_the_job() {
         let dir = tempfile::tempdir().unwrap();
         let mut items = Vec::new();
@@ -119,7 +154,7 @@ mod tests {
         items.push(dir.path().join("missing.jpg"));
         let ran = biggest_first(
             &items,
-            |p| p.as_path(),
+            |p| Some(p.as_path()),
             |p| (p.clone(), fs::read(p).map(|b| b.len()).ok()),
         );
         let expected: Vec<_> = items
