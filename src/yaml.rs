@@ -142,7 +142,7 @@ fn kind_of(error: &serde_saphyr::Error) -> Option<every::Kind> {
         serde_saphyr::Error::Message { msg: text, .. } if text.starts_with("duplicate field `") => {
             Some(every::Kind::Twice)
         }
-        error if wrong_type::is_wrong_kind(error) => Some(every::Kind::WrongKind),
+        error if wrong_type::is_wrong_kind(error) => Some(every::Kind::WrongValue),
         _ => None,
     }
 }

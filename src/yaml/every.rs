@@ -18,7 +18,7 @@ use crate::diagnostic::Diagnostic;
 /// by the walk are told apart from two problems of one field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
-    WrongKind,
+    WrongValue,
     Unknown,
     Twice,
 }
@@ -117,7 +117,7 @@ impl Walk<'_> {
     fn value(&mut self, node: &Spanned<Node>, rule: &Rule, path: &mut Vec<Step>) {
         if takes(rule, &node.value) == Some(false) {
             let source = self.source;
-            self.report(Kind::WrongKind, path, |field| {
+            self.report(Kind::WrongValue, path, |field| {
                 let found = found::describe(node, source.text);
                 let (message, hint) =
                     wrong_type::explain_expected(path, rule.expect(), Some(rule), Some(&found));
@@ -170,9 +170,9 @@ fn takes(rule: &Rule, node: &Node) -> Option<bool> {
         }
         (Expect::WholeNumber | Expect::Rupiah, Node::Number(_, kind)) => *kind == Numeral::Natural,
         // A number in quotes (`"10"`) is still read as the number.
-        (Expect::WholeNumber | Expect::Rupiah, Node::Text(text)) => reads_as::<u64>(&text),
+        (Expect::WholeNumber | Expect::Rupiah, Node::Text(text)) => reads_as::<u64>(text),
         (Expect::YesNo, Node::YesNo(_)) => true,
-        (Expect::YesNo, Node::Text(text)) => reads_as::<bool>(&text),
+        (Expect::YesNo, Node::Text(text)) => reads_as::<bool>(text),
         (Expect::List, node) => matches!(node, Node::List(_)),
         (Expect::Fields, node) => matches!(node, Node::Fields(_)),
         (Expect::WholeNumber | Expect::Rupiah | Expect::YesNo, _) => false,
@@ -245,7 +245,7 @@ pub(crate) fn assert_walk_agrees<T: serde::de::DeserializeOwned + std::fmt::Debu
                 // reader's error is then the one shown.
                 Some(Kind::Unknown) if walked.is_empty() => {}
                 // An empty value is left to the reader.
-                Some(Kind::WrongKind) if empty && walked.is_empty() => {}
+                Some(Kind::WrongValue) if empty && walked.is_empty() => {}
                 Some(_) if said != walked => {
                     failures.push(format!("{text}reader: {said:?}\nwalk: {walked:?}\n"));
                 }
