@@ -41,6 +41,7 @@ use model::Catalogue;
 use output::{SiteWriter, Staging};
 use rayon::prelude::*;
 use render::templates::{self, Templates};
+use render::CodeCache;
 use render::Scope;
 
 /// The environment variable that gives `build` and `pdf` the site's address when
@@ -132,6 +133,8 @@ pub struct Loaded {
     pub templates: Templates,
     /// The versioned names of the styles and scripts pages link.
     pub assets: theme::Assets,
+    /// QR codes drawn by earlier builds; none when checking, which writes nothing.
+    pub codes: Option<CodeCache>,
     pub warnings: Diagnostics,
 }
 
@@ -242,6 +245,7 @@ pub fn write_site(
         &loaded.images,
         &loaded.templates,
         &loaded.assets,
+        loaded.codes.as_ref(),
         out,
         scope,
     )?;
@@ -383,12 +387,18 @@ pub fn load_overridden(
     let assets = theme::Assets::resolve(&root, theme).map_err(|p| diagnostics.push(p));
     match (catalogue, images, templates, assets) {
         (Some(catalogue), Some(images), Ok(templates), Ok(assets)) if !diagnostics.has_errors() => {
+            // Without the cache (a read-only folder) every code is drawn, as when checking.
+            let codes = match purpose {
+                Purpose::Build => CodeCache::open(root.path()).ok(),
+                Purpose::Check => None,
+            };
             Ok(Loaded {
                 root,
                 catalogue,
                 images,
                 templates,
                 assets,
+                codes,
                 warnings: diagnostics,
             })
         }

@@ -426,7 +426,12 @@ impl SiteWriter for Precompressed<'_> {
         self.write_page(relative, &bytes)
     }
 
+    /// A text file (a QR code) gets its compressed copies too; photos are linked as they are.
     fn link_file(&self, source: &Path, relative: &str) -> Result<(), Diagnostic> {
+        let extension = relative.rsplit_once('.').map_or("", |(_, ext)| ext);
+        if COMPRESSIBLE.contains(&extension) {
+            return self.copy_file(source, relative);
+        }
         self.inner.link_file(source, relative)
     }
 }

@@ -28,7 +28,7 @@ pub const CACHE_DIR: &str = ".etalase-cache";
 /// leaves its old copies, about 0.3 MB with the default widths, for that long.
 pub const UNUSED_DAYS: u64 = 30;
 
-const DAY: Duration = Duration::from_secs(24 * 60 * 60);
+pub(crate) const DAY: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// Marks when the cache was last pruned; pruning looks at every entry, so it runs once a day.
 const PRUNED_STAMP: &str = "pruned";
@@ -260,13 +260,13 @@ impl Cache {
 }
 
 /// How long ago `path` was last modified; `None` when it cannot be told (it is missing).
-fn age(path: &Path, now: SystemTime) -> Option<Duration> {
+pub(crate) fn age(path: &Path, now: SystemTime) -> Option<Duration> {
     let modified = fs::metadata(path).and_then(|meta| meta.modified()).ok()?;
     Some(now.duration_since(modified).unwrap_or_default())
 }
 
 /// Distinguishes temporary folders of threads of the same process.
-fn unique() -> u64 {
+pub(crate) fn unique() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(0);
     NEXT.fetch_add(1, Ordering::Relaxed)

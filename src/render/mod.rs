@@ -30,6 +30,7 @@ use crate::output::SiteWriter;
 use crate::theme::Assets;
 use labels::Labels;
 use meta::PageMeta;
+pub use qr::CodeCache;
 pub use scope::{after_change, Scope};
 use templates::Templates;
 use views::{tag_name, CategoryLink, LangContext, Link, ProductCard, ShareImage};
@@ -85,6 +86,8 @@ struct Shared<'a> {
     images: &'a ImageSet,
     templates: &'a Templates,
     assets: &'a Assets,
+    /// Codes drawn by earlier builds, linked instead of drawn again; `None`: draw them.
+    codes: Option<&'a CodeCache>,
     products_by_category: Vec<Vec<usize>>,
     /// Every product's index, in catalogue order: the all-products list.
     all_products: Vec<usize>,
@@ -142,10 +145,11 @@ pub fn render_site(
     images: &ImageSet,
     templates: &Templates,
     assets: &Assets,
+    codes: Option<&CodeCache>,
     out: &dyn SiteWriter,
     scope: &Scope,
 ) -> Result<RenderStats, Vec<Diagnostic>> {
-    let shared = Shared::new(catalogue, images, templates, assets);
+    let shared = Shared::new(catalogue, images, templates, assets, codes);
     let languages = &catalogue.config.languages;
     let jobs: Vec<(&str, Job)> = shared
         .jobs()
@@ -354,6 +358,7 @@ impl<'a> Shared<'a> {
         images: &'a ImageSet,
         templates: &'a Templates,
         assets: &'a Assets,
+        codes: Option<&'a CodeCache>,
     ) -> Self {
         let mut products_by_category = vec![Vec::new(); catalogue.config.categories.len()];
         for (index, product) in catalogue.products.iter().enumerate() {
@@ -386,6 +391,7 @@ impl<'a> Shared<'a> {
             images,
             templates,
             assets,
+            codes,
             products_by_category,
             all_products: (0..catalogue.products.len()).collect(),
             fallback_image,
@@ -593,17 +599,29 @@ impl<'a> Shared<'a> {
         if let Job::Brochure { selection: None } = job {
             // The cover's code opens the catalogue's home page.
             let home = format!("{}/{}", self.catalogue.config.base_url, view.url(""));
-            let code = qr::svg(&home).unwrap_or_default();
-            out.write_page(&format!("{lang}/{path}{QR_FILE}"), code.as_bytes())?;
+            self.write_code(&home, &format!("{lang}/{path}{QR_FILE}"), out)?;
         }
         if let (Job::Product(_), Some(url)) = (job, &meta.canonical) {
-            let code = qr::svg(url).unwrap_or_default();
-            out.write_page(&format!("{lang}/{path}{QR_FILE}"), code.as_bytes())?;
+            self.write_code(url, &format!("{lang}/{path}{QR_FILE}"), out)?;
         }
         meta.set_document_title(&view.plain(&self.catalogue.config.title));
         context.insert("page", &meta);
         let html = self.templates.render(template, &context)?;
         out.write_page(&format!("{lang}/{path}index.html"), html.as_bytes())
+    }
+
+    /// Places the QR code of `url` at `relative`: linked from the code cache when there is
+    /// one, else drawn (also when the cache cannot be written: the build does not fail for it).
+    fn write_code(
+        &self,
+        url: &str,
+        relative: &str,
+        out: &dyn SiteWriter,
+    ) -> Result<(), Diagnostic> {
+        if let Some(file) = self.codes.and_then(|codes| codes.file(url).ok()) {
+            return out.link_file(&file, relative);
+        }
+        out.write_page(relative, qr::svg(url).unwrap_or_default().as_bytes())
     }
 
     fn home(&self, view: &LangContext, meta: &mut PageMeta, context: &mut Context) -> &'static str {

@@ -1460,6 +1460,67 @@ fn every_product_page_shows_a_qr_code_of_its_own_address() {
     }
 }
 
+/// The `.svg` files under `folder`, by their bytes.
+fn svg_files(folder: &std::path::Path) -> BTreeMap<Vec<u8>, std::path::PathBuf> {
+    walkdir::WalkDir::new(folder)
+        .into_iter()
+        .map(|item| item.unwrap().into_path())
+        .filter(|path| path.extension() == Some(OsStr::new("svg")))
+        .map(|path| (std::fs::read(&path).unwrap(), path))
+        .collect()
+}
+
+/// The QR code files of a built site.
+fn site_codes(site: &Site) -> Vec<std::path::PathBuf> {
+    walkdir::WalkDir::new(site.path())
+        .into_iter()
+        .map(|item| item.unwrap().into_path())
+        .filter(|path| path.ends_with("qr.svg"))
+        .collect()
+}
+
+#[test]
+fn a_rebuild_takes_the_qr_codes_from_the_cache_and_check_draws_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("catalogue");
+    copy_tree(&fixture_path("basic"), &root);
+    let codes = root.join(".etalase-cache/qr");
+    etalase::check(&root, false).unwrap();
+    assert!(!codes.exists(), "check writes no codes");
+
+    let first = build_root(&root);
+    let in_site = site_codes(&first);
+    let cached = svg_files(&codes);
+    assert!(
+        in_site.len() > 2,
+        "product pages and brochure covers have codes"
+    );
+    assert_eq!(
+        cached.len(),
+        in_site.len(),
+        "one cached file per code in the site"
+    );
+    for file in &in_site {
+        let bytes = std::fs::read(file).unwrap();
+        assert!(
+            cached.contains_key(&bytes),
+            "{}: the cache holds this code",
+            file.display()
+        );
+    }
+
+    // A cached code is used as it is, not drawn again: mark one and build again.
+    let (_, marked) = cached.iter().next().unwrap();
+    let marker = b"<svg xmlns=\"http://www.w3.org/2000/svg\"><!-- from the cache --></svg>\n";
+    std::fs::write(marked, marker).unwrap();
+    let second = build_root(&root);
+    let rebuilt = site_codes(&second)
+        .iter()
+        .filter(|path| std::fs::read(path).unwrap() == marker)
+        .count();
+    assert_eq!(rebuilt, 1, "the second build linked the cached file");
+}
+
 /// The text of the one QR code in a QR code SVG etalase wrote.
 fn decode_qr_svg(svg: &str) -> String {
     let (width, height, pixels) = rasterise_qr(svg);
