@@ -377,3 +377,18 @@ def prepare_site_dir(site, tool):
     if os.path.exists(site) and os.listdir(site):
         raise SystemExit(f"{tool}: {site} is not empty")
     os.makedirs(site, exist_ok=True)
+
+
+def content_file(folder, lang, section=False):
+    """The content file of a page (`index.md`) or section (`_index.md`) in `lang`: the first
+    language without a suffix, the others as `index.<lang>.md` (Hugo and Zola agree on this)."""
+    base = "_index" if section else "index"
+    name = f"{base}.md" if lang == LANGUAGES[0] else f"{base}.{lang}.md"
+    return os.path.join(folder, name)
+
+
+def write(path, text):
+    """Writes a UTF-8 text file, making its folder first."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(text)

@@ -50,18 +50,6 @@ def front_matter(fields):
     return "\n".join(lines) + "\n"
 
 
-def content_file(folder, lang, section=False):
-    base = "_index" if section else "index"
-    name = f"{base}.md" if lang == pc.LANGUAGES[0] else f"{base}.{lang}.md"
-    return os.path.join(folder, name)
-
-
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as out:
-        out.write(text)
-
-
 def body(entry, lang):
     # etalase's internal links `(@/kind/slug)` become Hugo's paths (every language in a subfolder).
     return pc.rewrite_links(entry.body[lang], lambda kind, slug: f"/{lang}/{kind}/{slug}/")
@@ -96,7 +84,7 @@ webp = {"true" if webp else "false"}
 quality = 80
 
 {languages}"""
-    write(os.path.join(site, "hugo.toml"), config)
+    pc.write(os.path.join(site, "hugo.toml"), config)
 
 
 def write_product(product, site):
@@ -121,7 +109,7 @@ def write_product(product, site):
             "photos": [{"src": p.file, "alt": p.alt[lang]} for p in product.photos],
             "_build": {"publishResources": False},
         }
-        write(content_file(target, lang), front_matter(fields) + "\n" + body(product, lang))
+        pc.write(pc.content_file(target, lang), front_matter(fields) + "\n" + body(product, lang))
 
 
 def write_producer(producer, site):
@@ -133,7 +121,7 @@ def write_producer(producer, site):
             for key in ("kind", "owner", "sentra", "address", "whatsapp", "instagram", "email", "founded")
         )
         folder = os.path.join(site, "content", "producers", producer.slug)
-        write(content_file(folder, lang, section=True), front_matter(fields) + "\n" + body(producer, lang))
+        pc.write(pc.content_file(folder, lang, section=True), front_matter(fields) + "\n" + body(producer, lang))
 
 
 def write_lists(cat, site):
@@ -146,18 +134,18 @@ def write_lists(cat, site):
     for section, title in titles.items():
         for lang in pc.LANGUAGES:
             folder = os.path.join(site, "content", section)
-            write(content_file(folder, lang, section=True), front_matter({"title": title[lang]}))
+            pc.write(pc.content_file(folder, lang, section=True), front_matter({"title": title[lang]}))
     for slug, names in cat.categories:
         for lang in pc.LANGUAGES:
             folder = os.path.join(site, "content", "categories", slug)
-            write(content_file(folder, lang, section=True), front_matter({"title": names[lang]}))
+            pc.write(pc.content_file(folder, lang, section=True), front_matter({"title": names[lang]}))
 
 
 def write_page(page, site):
     for lang in pc.LANGUAGES:
         fields = {"title": page.name[lang] or page.slug, "layout": "free"}
         folder = os.path.join(site, "content", "pages", page.slug)
-        write(content_file(folder, lang), front_matter(fields) + "\n" + body(page, lang))
+        pc.write(pc.content_file(folder, lang), front_matter(fields) + "\n" + body(page, lang))
 
 
 def main(argv):

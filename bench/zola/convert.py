@@ -70,18 +70,6 @@ def front_matter(fields, taxonomies=None, extra=None):
     return "\n".join(lines) + "\n"
 
 
-def content_file(folder, lang, section=False):
-    base = "_index" if section else "index"
-    name = f"{base}.md" if lang == pc.LANGUAGES[0] else f"{base}.{lang}.md"
-    return os.path.join(folder, name)
-
-
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as out:
-        out.write(text)
-
-
 def write_config(cat, site):
     taxonomies = (
         f'taxonomies = [{{ name = "categories", paginate_by = {CARDS_PER_PAGE} }}, '
@@ -115,7 +103,7 @@ languages = {toml_value(list(pc.LANGUAGES))}
 [extra.categories]
 {category_names}
 """
-    write(os.path.join(site, "zola.toml"), config)
+    pc.write(os.path.join(site, "zola.toml"), config)
 
 
 def write_sections(site):
@@ -131,7 +119,7 @@ def write_sections(site):
                 fields.update(sort_by="title", paginate_by=CARDS_PER_PAGE, template="products.html")
             if section == "producers":
                 fields["render"] = False
-            write(content_file(os.path.join(site, "content", section), lang, section=True), front_matter(fields))
+            pc.write(pc.content_file(os.path.join(site, "content", section), lang, section=True), front_matter(fields))
 
 
 def page_url(lang):
@@ -169,7 +157,7 @@ def write_product(product, cat, site):
             "producers": [meta.get("producer")],
         }
         text = front_matter({"title": product.name[lang]}, taxonomies, extra) + "\n" + body(product, lang)
-        write(content_file(os.path.join(site, "content", "products", product.slug), lang), text)
+        pc.write(pc.content_file(os.path.join(site, "content", "products", product.slug), lang), text)
 
 
 def write_producer(producer, site):
@@ -180,13 +168,13 @@ def write_producer(producer, site):
             for key in ("kind", "owner", "sentra", "address", "whatsapp", "instagram", "email", "founded")
         }
         text = front_matter({"title": producer.name[lang], "template": "producer.html"}, None, extra) + "\n" + body(producer, lang)
-        write(content_file(os.path.join(site, "content", "producers", producer.slug), lang), text)
+        pc.write(pc.content_file(os.path.join(site, "content", "producers", producer.slug), lang), text)
 
 
 def write_page(page, site):
     for lang in pc.LANGUAGES:
         text = front_matter({"title": page.name[lang] or page.slug, "template": "free.html"}) + "\n" + body(page, lang)
-        write(content_file(os.path.join(site, "content", "pages", page.slug), lang), text)
+        pc.write(pc.content_file(os.path.join(site, "content", "pages", page.slug), lang), text)
 
 
 def main(argv):
@@ -201,7 +189,7 @@ def main(argv):
     if cat.pages:
         for lang in pc.LANGUAGES:
             fields = {"title": "Halaman" if lang == "id" else "Pages", "render": False}
-            write(content_file(os.path.join(site, "content", "pages"), lang, section=True), front_matter(fields))
+            pc.write(pc.content_file(os.path.join(site, "content", "pages"), lang, section=True), front_matter(fields))
     photos = 0
     for product in cat.products:
         write_product(product, cat, site)
