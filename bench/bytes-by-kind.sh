@@ -24,8 +24,8 @@ path ~ /\/categories\//                                      { kind = "category 
 path ~ /\/brochure\//                                        { kind = "brochure (page and cover code)" }
 { bytes[kind] += $1; files[kind]++; all += $1; count++ }
 END {
-  for (kind in bytes) printf "%-62s %7d files %12d B\n", kind, files[kind], bytes[kind]
-  printf "%-62s %7d files %12d B\n", "all", count, all
+  for (kind in bytes) printf "%-62s %7d files %12.0f B\n", kind, files[kind], bytes[kind]
+  printf "%-62s %7d files %12.0f B\n", "all", count, all
 }' | sort -k1,1
 for page in id/products/index.html id/products/page/2/index.html; do
   [ -f "$page" ] && printf "%-62s %12d B\n" "$page" "$(stat -c %s "$page")"

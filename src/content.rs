@@ -246,7 +246,8 @@ impl CatalogueRoot {
         }
     }
 
-    fn read_entry(&self, section: Section, slug: String) -> (EntryFolder, Diagnostics) {
+    /// Reads one entry folder: its data file and its Markdown texts, with what was wrong.
+    pub fn read_entry(&self, section: Section, slug: String) -> (EntryFolder, Diagnostics) {
         let dir = Path::new("content").join(section.folder()).join(&slug);
         let mut problems = Diagnostics::default();
         let mut entry = EntryFolder {

@@ -17,7 +17,7 @@ use crate::fields::{
 use crate::i18n::Translated;
 
 pub use review::review;
-pub use validate::validate;
+pub use validate::{product_again, validate};
 
 /// The whole validated catalogue.
 #[derive(Debug)]

@@ -120,6 +120,40 @@ pub fn validate(
     catalogue
 }
 
+/// One product read again after an edit of its own files, checked against `catalogue` as it
+/// stands (its producers and settings): the shortcut `serve` takes so that a save does not
+/// validate every other product again. `None` when the product cannot be judged alone: it
+/// has errors, or its texts show photos or link to other entries (`@/`), which only a whole
+/// validation resolves. Otherwise the product and the warnings its files give.
+pub fn product_again(
+    catalogue: &Catalogue,
+    root: &CatalogueRoot,
+    entry: &EntryFolder,
+) -> Option<(Product, Diagnostics)> {
+    let checker = Checker {
+        config: &catalogue.config,
+        root,
+        inline: Mutex::new(Vec::new()),
+        links: Mutex::new(Vec::new()),
+    };
+    // A catalogue that built has no producer with errors: every folder is a valid producer.
+    let slugs: Vec<&str> = catalogue
+        .producers
+        .iter()
+        .map(|p| p.slug.as_str())
+        .collect();
+    let known = KnownProducers {
+        all: &slugs,
+        valid: slugs.clone(),
+    };
+    let mut found = Diagnostics::default();
+    let product = checker.product(entry, &known, &mut found)?.ok()?;
+    let inline = checker.inline.into_inner().unwrap_or_default();
+    let links = checker.links.into_inner().unwrap_or_default();
+    let alone = inline.is_empty() && links.is_empty() && !found.has_errors();
+    alone.then_some((product, found))
+}
+
 /// Producer slugs: every folder found, and those that validated (in `Catalogue::producers` order).
 struct KnownProducers<'a> {
     all: &'a [&'a str],

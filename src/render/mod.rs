@@ -31,7 +31,7 @@ use crate::theme::Assets;
 use labels::Labels;
 use meta::PageMeta;
 pub use qr::CodeCache;
-pub use scope::{after_change, Scope};
+pub use scope::{after_change, after_edits, Edit, Scope};
 use templates::Templates;
 use views::{tag_name, CategoryLink, LangContext, Link, ProductCard, ShareImage};
 

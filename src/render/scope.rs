@@ -93,12 +93,8 @@ pub fn after_change(
     if !same_frame {
         return Scope::Everything;
     }
-    let mut touched = BTreeSet::new();
-    let mut texts_only = built_in_cards;
+    let mut edits = Vec::new();
     for (index, (before, after)) in old.products.iter().zip(&new.products).enumerate() {
-        if !same_place(before, after) {
-            return Scope::Everything;
-        }
         let photos_same = before.photos.len() == after.photos.len()
             && before
                 .photos
@@ -106,13 +102,47 @@ pub fn after_change(
                 .zip(&after.photos)
                 .all(|(a, b)| old_images.get(&a.asset) == new_images.get(&b.asset));
         if before != after || !photos_same {
-            if index == cover_of_every_page(new) || index == cover_of_every_page(old) {
-                // Its photo is the link preview of every page without one of its own.
-                return Scope::Everything;
-            }
-            texts_only &= photos_same && same_but_descriptions(before, after);
-            touched.insert(index);
+            edits.push(Edit {
+                index,
+                before,
+                photos_same,
+            });
         }
+    }
+    narrowed(old, new, &edits, built_in_cards)
+}
+
+/// One product that changed: its index, how it was, and whether its photos look the same.
+#[derive(Debug, Clone, Copy)]
+pub struct Edit<'a> {
+    pub index: usize,
+    pub before: &'a Product,
+    pub photos_same: bool,
+}
+
+/// What must be rendered after `edits`, the only products that changed between `old` and
+/// `new` (which are the same catalogue in everything else): `serve`'s scope when it read
+/// only the edited products again. `old` may be `new` itself when each edit carries the
+/// product as it was.
+pub fn after_edits(new: &Catalogue, edits: &[Edit], built_in_cards: bool) -> Scope {
+    narrowed(new, new, edits, built_in_cards)
+}
+
+fn narrowed(old: &Catalogue, new: &Catalogue, edits: &[Edit], built_in_cards: bool) -> Scope {
+    let covers = [cover_of_every_page(old), cover_of_every_page(new)];
+    let mut touched = BTreeSet::new();
+    let mut texts_only = built_in_cards;
+    for edit in edits {
+        let after = &new.products[edit.index];
+        if !same_place(edit.before, after) {
+            return Scope::Everything;
+        }
+        if covers.contains(&edit.index) {
+            // Its photo is the link preview of every page without one of its own.
+            return Scope::Everything;
+        }
+        texts_only &= edit.photos_same && same_but_descriptions(edit.before, after);
+        touched.insert(edit.index);
     }
     if texts_only {
         Scope::Texts(touched)

@@ -7,6 +7,7 @@ mod http;
 mod memory;
 mod network;
 mod overlay;
+mod quick;
 mod server;
 mod session;
 mod watch;

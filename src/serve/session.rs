@@ -7,10 +7,11 @@ use std::time::{Duration, Instant};
 use crate::diagnostic::Diagnostic;
 use crate::lock::CatalogueLock;
 use crate::messages::Message;
-use crate::render::{after_change, Scope};
+use crate::render::{after_change, after_edits, Edit, Scope};
 use crate::{load_with, write_site, Error, Loaded, Purpose};
 
 use super::memory::{Files, MemorySite};
+use super::quick;
 use super::watch::Changes;
 
 /// The catalogue being edited, and the site last built from it.
@@ -20,6 +21,10 @@ pub struct Session {
     built: Option<Loaded>,
     /// The served files.
     files: Files,
+    /// Whether the last rebuild succeeded, so that `built` is what the sources say and a
+    /// shortcut may start from it: after a failure every source is read again until the
+    /// problems are gone, or an edit elsewhere would hide them.
+    in_step: bool,
 }
 
 /// What a build or rebuild did.
@@ -38,6 +43,8 @@ pub struct Rebuilt {
     pub products: Option<usize>,
     /// Photos decoded and encoded (the others came from the cache).
     pub photos_processed: usize,
+    /// Product entries read again from `content/`, or `None` when the whole catalogue was.
+    pub entries_read: Option<usize>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -57,6 +64,7 @@ impl Session {
             root: root.to_owned(),
             built: None,
             files: Files::new(),
+            in_step: false,
         };
         let outcome = session.rebuild(&Changes::everything());
         (session, outcome)
@@ -72,6 +80,7 @@ impl Session {
     pub fn rebuild(&mut self, changes: &Changes) -> Outcome {
         let started = Instant::now();
         let result = self.try_rebuild(changes);
+        self.in_step = result.is_ok();
         Outcome {
             result,
             took: started.elapsed(),
@@ -83,6 +92,9 @@ impl Session {
         // this build reads the catalogue once it is done.
         let _held = CatalogueLock::acquire(&self.root, "serve", &crate::messages::notice)
             .map_err(failure)?;
+        if let Some(rebuilt) = self.quick_rebuild(changes) {
+            return rebuilt;
+        }
         let loaded = load_with(&self.root, Purpose::Build).map_err(failure)?;
         let scope = match &self.built {
             Some(old) if !changes.needs_everything() => after_change(
@@ -92,25 +104,58 @@ impl Session {
             ),
             _ => Scope::Everything,
         };
+        self.built = Some(loaded);
+        self.render(&scope, None)
+    }
+
+    /// Rebuilds after an edit of some products' own files by reading only those again (see
+    /// [`quick`]); `None` when the edit needs the whole catalogue read.
+    fn quick_rebuild(&mut self, changes: &Changes) -> Option<Result<Rebuilt, Failure>> {
+        let slugs = quick::edited_products(changes)?;
+        let built = self.built.as_mut().filter(|_| self.in_step)?;
+        let replaced = quick::apply(built, &slugs)?;
+        let edits: Vec<Edit> = replaced
+            .iter()
+            .map(|r| Edit {
+                index: r.index,
+                before: &r.before,
+                photos_same: true,
+            })
+            .collect();
+        let scope = after_edits(&built.catalogue, &edits, built.templates.all_built_in());
+        // The photos were not looked at: the set of the last full read still holds.
+        built.images.stats = Default::default();
+        Some(self.render(&scope, Some(slugs.len())))
+    }
+
+    /// Renders what `scope` asks for of the catalogue last read. A failure forgets it, so
+    /// the next change reads and renders everything again.
+    fn render(&mut self, scope: &Scope, entries_read: Option<usize>) -> Result<Rebuilt, Failure> {
+        let Some(loaded) = &self.built else {
+            return Err(Failure::Content(Vec::new()));
+        };
         let site = MemorySite::default();
-        let written = write_site(&loaded, &site, &scope).map_err(|problems| {
-            let mut all = loaded.warnings.clone();
-            problems.into_iter().for_each(|p| all.push(p));
-            Failure::Content(all.sorted())
-        })?;
+        let written = match write_site(loaded, &site, scope) {
+            Ok(written) => written,
+            Err(problems) => {
+                let mut all = loaded.warnings.clone();
+                problems.into_iter().for_each(|p| all.push(p));
+                let failure = Failure::Content(all.sorted());
+                self.built = None;
+                return Err(failure);
+            }
+        };
         let products = scope.products().map(|touched| touched.len());
         match scope {
             Scope::Everything => self.files = site.into_files(),
             _ => self.files.extend(site.into_files()),
         }
-        let warnings = loaded.warnings.clone().sorted();
-        let photos_processed = loaded.images.stats.processed;
-        self.built = Some(loaded);
         Ok(Rebuilt {
             pages: written.pages,
             products,
-            photos_processed,
-            warnings,
+            photos_processed: loaded.images.stats.processed,
+            entries_read,
+            warnings: loaded.warnings.clone().sorted(),
         })
     }
 }

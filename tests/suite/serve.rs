@@ -11,7 +11,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::common::*;
-use etalase::serve::{Changes, Files, Session, SiteFile};
+use etalase::serve::{Changes, Failure, Files, Rebuilt, Session, SiteFile};
 use scraper::Html;
 
 const PRODUCT: &str = "content/products/onde-onde-isi-10";
@@ -51,6 +51,13 @@ fn rebuild_copy_after(
     edit: impl Fn(&Catalogue),
     changed: &[&str],
 ) -> (Option<usize>, usize) {
+    let rebuilt = rebuilt_after(catalogue, edit, changed);
+    (rebuilt.products, rebuilt.pages)
+}
+
+/// Like [`rebuild_copy_after`], with all the rebuild told, its warnings checked against the
+/// fresh session's too.
+fn rebuilt_after(catalogue: &Catalogue, edit: impl Fn(&Catalogue), changed: &[&str]) -> Rebuilt {
     let (mut session, first) = Session::start(catalogue.root());
     first.result.expect("the fixture builds");
     let before = contents(session.files());
@@ -61,7 +68,11 @@ fn rebuild_copy_after(
         .expect("the edited fixture builds");
     assert_eq!(rebuilt.photos_processed, 0, "no photo changed");
     let (fresh, outcome) = Session::start(catalogue.root());
-    outcome.result.expect("a fresh build");
+    let fresh_warnings = outcome.result.expect("a fresh build").warnings;
+    assert_eq!(
+        rebuilt.warnings, fresh_warnings,
+        "the rebuild warns otherwise than a fresh build"
+    );
     let after = contents(session.files());
     assert_ne!(after, before, "the edit changed nothing in the site");
     let expected = contents(fresh.files());
@@ -80,7 +91,7 @@ fn rebuild_copy_after(
         differing.is_empty(),
         "after a rebuild these files differ from a full build: {differing:?}"
     );
-    (rebuilt.products, rebuilt.pages)
+    rebuilt
 }
 
 /// Pages of one product in both languages, and the products page that names the search
@@ -99,6 +110,56 @@ fn editing_a_products_text_renders_its_own_pages_only_and_matches_a_full_build()
         &["content/products/onde-onde-isi-10/id.md"],
     );
     assert_eq!(rendered, (Some(1), PRODUCT_AND_INDEX_PAGES));
+}
+
+#[test]
+fn a_text_edit_reads_only_the_edited_product_again() {
+    let rebuilt = rebuilt_after(
+        &Catalogue::copy("basic"),
+        |c| c.write(&format!("{PRODUCT}/id.md"), "Isi kacang hijau pilihan.\n"),
+        &["content/products/onde-onde-isi-10/id.md"],
+    );
+    assert_eq!(rebuilt.entries_read, Some(1));
+}
+
+#[test]
+fn a_warning_an_edit_brings_is_told_as_a_full_read_would_tell_it() {
+    let rebuilt = rebuilt_after(
+        &Catalogue::copy("basic"),
+        |c| {
+            c.replace(
+                &format!("{PRODUCT}/product.yaml"),
+                ", en: Onde-onde Box of 10 }",
+                " }",
+            )
+        },
+        &["content/products/onde-onde-isi-10/product.yaml"],
+    );
+    assert_eq!(rebuilt.entries_read, Some(1));
+    let about_name = rebuilt
+        .warnings
+        .iter()
+        .filter(|w| w.field.as_deref() == Some("name"))
+        .count();
+    assert_eq!(about_name, 1, "{:?}", rebuilt.warnings);
+}
+
+#[test]
+fn after_a_broken_save_the_fix_reads_the_whole_catalogue_and_matches_a_full_build() {
+    let catalogue = Catalogue::copy("basic");
+    let (mut session, first) = Session::start(catalogue.root());
+    first.result.expect("the fixture builds");
+    let yaml = format!("{PRODUCT}/product.yaml");
+    let changed = changes(&["content/products/onde-onde-isi-10/product.yaml"]);
+    catalogue.replace(&yaml, "amount: 35000", "amount: tiga puluh ribu");
+    let broken = session.rebuild(&changed).result;
+    assert!(matches!(broken, Err(Failure::Content(_))), "{broken:?}");
+    catalogue.replace(&yaml, "amount: tiga puluh ribu", "amount: 36000");
+    let fixed = session.rebuild(&changed).result.expect("the fix builds");
+    assert_eq!(fixed.entries_read, None);
+    let (fresh, outcome) = Session::start(catalogue.root());
+    outcome.result.expect("a fresh build");
+    assert!(contents(session.files()) == contents(fresh.files()));
 }
 
 #[test]
@@ -140,6 +201,22 @@ fn moving_a_product_to_another_category_renders_everything_and_matches_a_full_bu
         &["content/products/onde-onde-isi-10/product.yaml"],
     );
     assert_eq!(products, None);
+}
+
+#[test]
+fn moving_a_product_to_another_producer_reads_the_whole_catalogue_again() {
+    let rebuilt = rebuilt_after(
+        &Catalogue::copy("basic"),
+        |c| {
+            c.replace(
+                &format!("{PRODUCT}/product.yaml"),
+                "producer: onde-onde-bu-sri",
+                "producer: batik-sekar-jagad",
+            )
+        },
+        &["content/products/onde-onde-isi-10/product.yaml"],
+    );
+    assert_eq!(rebuilt.entries_read, None);
 }
 
 #[test]
