@@ -12,6 +12,7 @@ mod qr;
 mod scope;
 pub mod search_index;
 mod sitemap;
+mod split;
 pub mod templates;
 pub mod views;
 
@@ -193,6 +194,17 @@ pub fn render_site(
         problems.dedup();
         Err(problems)
     }
+}
+
+/// Writes the parts of a feed into `folder`.
+fn write_parts(
+    out: &dyn SiteWriter,
+    folder: &str,
+    parts: Vec<(String, Vec<u8>)>,
+) -> Result<(), Diagnostic> {
+    parts
+        .iter()
+        .try_for_each(|(name, bytes)| out.write_page(&format!("{folder}/{name}"), bytes))
 }
 
 /// The language-independent part of a page's path: `products/x/`, or "" for the home page.
@@ -552,14 +564,8 @@ impl<'a> Shared<'a> {
                 &format!("{lang}/{}", feed::FEED_FILE),
                 feed::atom(self.catalogue, &view).as_bytes(),
             ),
-            List::Google => out.write_page(
-                &format!("{feeds}/{}", merchant::GOOGLE_FILE),
-                merchant::google(&view).as_bytes(),
-            ),
-            List::Meta => out.write_page(
-                &format!("{feeds}/{}", merchant::META_FILE),
-                &merchant::meta(&view),
-            ),
+            List::Google => write_parts(out, &feeds, merchant::google(&view)),
+            List::Meta => write_parts(out, &feeds, merchant::meta(&view)),
             List::SearchIndex => out.write_page(
                 &format!("{lang}/products/{}", search_index::SEARCH_INDEX_FILE),
                 &self.per_lang[lang].search_index,
