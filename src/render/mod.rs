@@ -897,6 +897,19 @@ impl<'a> Shared<'a> {
         meta.breadcrumbs = vec![home_crumb(view)];
         context.insert("selection", &chosen.map(|s| &s.slug));
         context.insert("home_url", &format!("{}/{}", config.base_url, view.url("")));
+        if part.is_some() {
+            // A part leads back to the index of its brochure.
+            meta.breadcrumbs.push(Link {
+                name: brochure::page_title(config, view.lang, chosen),
+                url: view.url(&twin_path(
+                    self.catalogue,
+                    Job::Brochure {
+                        selection,
+                        part: None,
+                    },
+                )),
+            });
+        }
         let (brochure, title) = match part {
             Some(part) => (
                 brochure::build_part(view, chosen, part),
