@@ -123,6 +123,8 @@ pub struct BuildReport {
     /// Photos decoded and encoded in this build, and those taken from the cache.
     pub image_stats: images::ImageStats,
     pub output: PathBuf,
+    /// The parts of the brochures too big for one page, for `etalase pdf` to print.
+    pub brochure_parts: render::brochure::Splits,
 }
 
 /// A catalogue read, validated and ready to render.
@@ -222,6 +224,7 @@ fn build_into(root: &Path, output: &Path, overrides: &Overrides) -> Result<Build
         images: written.images,
         image_stats: loaded.images.stats,
         output: output.to_owned(),
+        brochure_parts: render::brochure::Splits::of(&loaded.catalogue),
     })
 }
 

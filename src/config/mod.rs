@@ -53,6 +53,8 @@ struct RawLimits {
     max_spreadsheet_mb: Option<Spanned<u64>>,
     max_cell_chars: Option<Spanned<u64>>,
     max_sheet_rows: Option<Spanned<u64>>,
+    max_brochure_products: Option<Spanned<u64>>,
+    max_feed_file_kb: Option<Spanned<u64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -177,6 +179,12 @@ pub struct Limits {
     pub yaml: YamlLimits,
     /// How big a spreadsheet `etalase import` reads may be, unpacked.
     pub spreadsheet: SpreadsheetLimits,
+    /// The most products one brochure page holds: a larger brochure becomes an index of
+    /// per-category brochures, each cut into parts of at most this many (docs/printing.md).
+    pub max_brochure_products: usize,
+    /// The largest shopping feed or sitemap file a build writes; a larger one is split into
+    /// numbered files (docs/feeds.md).
+    pub max_feed_file_bytes: u64,
 }
 
 /// The limits `etalase import` holds a spreadsheet to, before and while reading it.
@@ -207,6 +215,8 @@ impl Default for Limits {
             max_photos_per_product: 12,
             yaml: YamlLimits::default(),
             spreadsheet: SpreadsheetLimits::default(),
+            max_brochure_products: BROCHURE_PRODUCTS.default as usize,
+            max_feed_file_bytes: FEED_FILE_KB.default * 1024,
         }
     }
 }
@@ -517,6 +527,26 @@ const SHEET_ROWS: LimitSpec = LimitSpec {
     max: 1_048_576,
 };
 
+// A brochure of 1,000 products is 167 A4 sheets, about a 1 MB page, and prints in well under
+// the two minutes `etalase pdf` gives Chromium for one brochure (300 products take 15 s);
+// 100,000 products on one page were 90 MB, more than a browser or a printer takes.
+const BROCHURE_PRODUCTS: LimitSpec = LimitSpec {
+    name: "max_brochure_products",
+    default: 1000,
+    min: CARDS_PER_SHEET_LIMIT,
+    max: 1_000_000,
+};
+/// The smallest brochure part: one sheet of cards.
+const CARDS_PER_SHEET_LIMIT: u64 = 6;
+// 20,000 KB stays below the smallest per-file limit of the hosts docs/publishing.md names
+// (Cloudflare Pages serves no file over 25 MiB); the sitemap protocol's own 50 MB is the most.
+const FEED_FILE_KB: LimitSpec = LimitSpec {
+    name: "max_feed_file_kb",
+    default: 20_000,
+    min: 16,
+    max: 51_200,
+};
+
 /// Reads `limits:`; the photo limits go into `images`. `images.max_megapixels`, the older
 /// place of the pixel limit, still works, but not together with `limits.max_photo_megapixels`.
 fn validate_limits(
@@ -551,6 +581,8 @@ fn validate_limits(
             max_cell_chars: CELL_CHARS.read(raw.max_cell_chars, problems) as usize,
             max_sheet_rows: SHEET_ROWS.read(raw.max_sheet_rows, problems) as u32,
         },
+        max_brochure_products: BROCHURE_PRODUCTS.read(raw.max_brochure_products, problems) as usize,
+        max_feed_file_bytes: FEED_FILE_KB.read(raw.max_feed_file_kb, problems) * 1024,
     }
 }
 

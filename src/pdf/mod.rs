@@ -14,13 +14,14 @@ mod print;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::render::brochure::Splits;
 pub use browser::{
     candidates, find_browser, find_browser_on, System, CHROME_ENV, CHROME_NAMES, PRINT_TIMEOUT,
     WINDOWS_NAMES,
 };
 pub use document::{finish_pdf, metadata, text_of};
 pub(crate) use plan::unknown_selection;
-pub use plan::{plan, Job};
+pub use plan::{plan, Job, PartJob};
 pub use print::{print, print_all, print_page, Printed, PARALLEL};
 
 use crate::config::{Config, CONFIG_FILE};
@@ -87,7 +88,7 @@ pub fn run(options: &PdfOptions, say: &(dyn Fn(&str) + Sync)) -> Result<Report, 
     // Without readable settings the options cannot be checked yet; the build reports why.
     let early = settings(&options.root);
     if let Some(config) = &early {
-        jobs(config, options)?;
+        jobs(config, &Splits::default(), options)?;
     }
     let browser = find_browser(options.chrome.as_deref()).map_err(|problem| {
         Error::failed(problem)
@@ -103,8 +104,8 @@ pub fn run(options: &PdfOptions, say: &(dyn Fn(&str) + Sync)) -> Result<Report, 
         let path = options.root.join(CONFIG_FILE);
         Error::failed(msg::PDF_CONFIG_UNREADABLE.arg("path", path.display()))
     })?;
-    let jobs = jobs(&config, options)?;
-    keep_previous(&options.output, &config);
+    let jobs = jobs(&config, &built.brochure_parts, options)?;
+    keep_previous(&options.output, &config, &built.brochure_parts);
     Ok(print_jobs(&browser, options, &jobs, say))
 }
 
@@ -117,9 +118,9 @@ fn settings(root: &Path) -> Option<Config> {
 }
 
 /// The brochures the options ask for; a usage error names the valid values.
-fn jobs(config: &Config, options: &PdfOptions) -> Result<Vec<Job>, Error> {
+fn jobs(config: &Config, splits: &Splits, options: &PdfOptions) -> Result<Vec<Job>, Error> {
     let lang = options.brochure_lang.as_deref();
-    plan(config, lang, options.selection.as_deref()).map_err(Error::Usage)
+    plan(config, splits, lang, options.selection.as_deref()).map_err(Error::Usage)
 }
 
 /// Prints the brochures, saying so first and then as each one is done.
@@ -153,14 +154,18 @@ fn print_jobs(
 /// just replaced (kept beside it as the next build's spare folder), so that a print that fails
 /// now leaves the previous PDF where it was. Only names this catalogue can print are brought
 /// back, and never over a file already there.
-fn keep_previous(output: &Path, config: &Config) {
+fn keep_previous(output: &Path, config: &Config, splits: &Splits) {
     let spare = crate::output::spare_path(output);
-    let Ok(jobs) = plan(config, None, None) else {
+    let Ok(jobs) = plan(config, splits, None, None) else {
         return;
     };
     for job in jobs {
         let (old, new) = (spare.join(job.file_name()), output.join(job.file_name()));
         if old.is_file() && !new.exists() {
+            // A part's PDF is in its brochure's folder, which the new site does not have yet.
+            if let Some(folder) = new.parent() {
+                let _ = std::fs::create_dir_all(folder);
+            }
             let _ = std::fs::rename(&old, &new);
         }
     }

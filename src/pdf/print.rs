@@ -79,6 +79,10 @@ pub fn print_all(
 /// Prints one brochure of the site in `output` into `output/<job.file_name()>`.
 pub fn print(browser: &Path, output: &Path, job: &Job) -> Result<Printed, Message> {
     let target = output.join(job.file_name());
+    // A part of a split brochure goes into its brochure's folder.
+    if let Some(folder) = target.parent() {
+        let _ = fs::create_dir_all(folder);
+    }
     print_page(browser, &output.join(job.page()), &target, job).map_err(|reason| {
         msg::PDF_CANNOT_PRINT
             .arg("path", target.display())

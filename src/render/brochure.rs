@@ -5,6 +5,12 @@
 //! layout is decided here: a cover, the contents, then each category on sheets of a fixed
 //! number of cards, each category starting on a new sheet. Every sheet is one A4 page, so the
 //! page numbers in the contents and in each sheet's footer are known before printing.
+//!
+//! A brochure of more than `limits.max_brochure_products` products is split: its page becomes
+//! an index, and each category gets brochures of its own, cut into parts of at most that many
+//! products (`/{lang}/categories/<category>/brochure/`, `…/brochure/2/`; a selection's at
+//! `/{lang}/brochure/<slug>/<category>/`, `…/<category>/2/`). Each part is a whole brochure
+//! with its cover and contents, printed to its own PDF (docs/printing.md).
 
 use serde::Serialize;
 
@@ -28,6 +34,8 @@ pub const PRINT_PHOTO_PIXELS: u32 = 886;
 pub struct Brochure {
     /// The selection's title, or the catalogue's.
     pub title: String,
+    /// Which part of a split brochure this is; `None` for a brochure on one page.
+    pub part: Option<PartLabel>,
     pub sheets: Vec<Sheet>,
     pub product_count: usize,
     /// A few photos for the cover: featured products first.
@@ -131,12 +139,146 @@ fn is_selected(product: &Product, selection: &BrochureSelection) -> bool {
 
 /// How many A4 pages the brochure has: what its PDF must have too.
 pub fn planned_pages(catalogue: &Catalogue, selection: Option<&BrochureSelection>) -> usize {
-    let groups = by_category(catalogue, &products(catalogue, selection));
+    pages_of(catalogue, &products(catalogue, selection))
+}
+
+/// How many A4 pages a part of a split brochure has.
+pub fn planned_part_pages(
+    catalogue: &Catalogue,
+    selection: Option<&BrochureSelection>,
+    part: Part,
+) -> usize {
+    pages_of(catalogue, &part_products(catalogue, selection, part))
+}
+
+fn pages_of(catalogue: &Catalogue, chosen: &[&Product]) -> usize {
+    let groups = by_category(catalogue, chosen);
     1 + contents_sheets(groups.len())
         + groups
             .iter()
             .map(|(_, members)| members.len().div_ceil(CARDS_PER_SHEET))
             .sum::<usize>()
+}
+
+/// One part of a split brochure: a category's products, or one run of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    /// An index into `Config::categories`.
+    pub category: usize,
+    /// From 1.
+    pub number: usize,
+    /// How many parts the category has.
+    pub of: usize,
+}
+
+/// The parts of every brochure of a catalogue: the brochure of everything's, then each
+/// selection's in `catalogue.yaml` order; empty for a brochure on one page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Splits {
+    pub whole: Vec<Part>,
+    pub selections: Vec<Vec<Part>>,
+}
+
+impl Splits {
+    pub fn of(catalogue: &Catalogue) -> Splits {
+        Splits {
+            whole: parts(catalogue, None),
+            selections: catalogue
+                .config
+                .brochures
+                .iter()
+                .map(|selection| parts(catalogue, Some(selection)))
+                .collect(),
+        }
+    }
+
+    /// The parts of the brochure of everything (`None`) or of a selection (its index).
+    pub fn parts(&self, selection: Option<usize>) -> &[Part] {
+        match selection {
+            None => &self.whole,
+            Some(index) => self.selections.get(index).map_or(&[], Vec::as_slice),
+        }
+    }
+}
+
+/// What a part's cover and title say besides the brochure's title.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartLabel {
+    pub category: String,
+    pub number: usize,
+    pub of: usize,
+}
+
+/// Whether the brochure of `selection` (or of everything) has more products than one page
+/// holds, and is printed in parts.
+pub fn is_split(catalogue: &Catalogue, selection: Option<&BrochureSelection>) -> bool {
+    products(catalogue, selection).len() > catalogue.config.limits.max_brochure_products
+}
+
+/// The parts of the brochure of `selection` (or of everything), in category order; none when
+/// it fits one page. A category of more than the limit is cut into equal parts (1,001
+/// products: 501 and 500), so no part is a stub of a few cards.
+pub fn parts(catalogue: &Catalogue, selection: Option<&BrochureSelection>) -> Vec<Part> {
+    if !is_split(catalogue, selection) {
+        return Vec::new();
+    }
+    let limit = catalogue.config.limits.max_brochure_products;
+    by_category(catalogue, &products(catalogue, selection))
+        .into_iter()
+        .flat_map(|(category, members)| {
+            let of = members.len().div_ceil(limit);
+            (1..=of).map(move |number| Part {
+                category,
+                number,
+                of,
+            })
+        })
+        .collect()
+}
+
+/// The products of one part, in catalogue order.
+pub fn part_products<'c>(
+    catalogue: &'c Catalogue,
+    selection: Option<&BrochureSelection>,
+    part: Part,
+) -> Vec<&'c Product> {
+    let members: Vec<&Product> = products(catalogue, selection)
+        .into_iter()
+        .filter(|p| p.category == part.category)
+        .collect();
+    let size = members.len().div_ceil(part.of.max(1));
+    members
+        .chunks(size.max(1))
+        .nth(part.number - 1)
+        .map(<[&Product]>::to_vec)
+        .unwrap_or_default()
+}
+
+/// The language-independent path of a part's page: below the category's own pages for the
+/// brochure of everything (`categories/batik/brochure/`, `…/brochure/2/`), below the
+/// selection's page for a selection (`brochure/keranjang-bali/batik/2/`). A category's slug
+/// may equal a selection's, so the brochure of everything does not put its parts beside the
+/// selections in `brochure/`.
+pub fn part_path(
+    catalogue: &Catalogue,
+    selection: Option<&BrochureSelection>,
+    part: Part,
+) -> String {
+    part_path_in(&catalogue.config, selection, part)
+}
+
+/// [`part_path`] from the settings alone.
+pub fn part_path_in(config: &Config, selection: Option<&BrochureSelection>, part: Part) -> String {
+    let category = &config.categories[part.category].slug;
+    let first = match selection {
+        None => format!("categories/{category}/brochure/"),
+        Some(chosen) => format!("brochure/{}/{category}/", chosen.slug),
+    };
+    if part.number <= 1 {
+        first
+    } else {
+        format!("{first}{}/", part.number)
+    }
 }
 
 /// The brochure page's own title in `lang`: `Brosur`, or `Brosur — <the selection's title>`.
@@ -151,8 +293,36 @@ pub fn page_title(config: &Config, lang: &str, selection: Option<&BrochureSelect
     }
 }
 
-/// The title of the brochure of `selection` (or of everything) in `lang`: the `<title>` of its
-/// page, and so of its PDF.
+/// A part's page title: the brochure's, then the category and, for a category in several
+/// parts, `Part 2 of 3`.
+pub fn part_page_title(
+    config: &Config,
+    lang: &str,
+    selection: Option<&BrochureSelection>,
+    part: Part,
+) -> String {
+    let category = config.categories[part.category]
+        .name
+        .get(lang, config.default_language())
+        .text;
+    let whole = page_title(config, lang, selection);
+    format!("{whole} — {category}{}", part_suffix(lang, part))
+}
+
+/// ` · Part 2 of 3`, or nothing for a category in one part.
+fn part_suffix(lang: &str, part: Part) -> String {
+    if part.of <= 1 {
+        return String::new();
+    }
+    let labels = Labels::for_lang(lang);
+    format!(
+        " · {} {} {} {}",
+        labels.brochure_part, part.number, labels.of, part.of
+    )
+}
+
+/// The title of the brochure of `selection` (or of everything) in `lang`, or of one of its
+/// parts: the `<title>` of its page, and so of its PDF.
 pub fn document_title(
     config: &Config,
     lang: &str,
@@ -162,10 +332,106 @@ pub fn document_title(
     super::meta::document_title(&page_title(config, lang, selection), Some(site))
 }
 
+/// The title of a part's page, and so of its PDF.
+pub fn part_document_title(
+    config: &Config,
+    lang: &str,
+    selection: Option<&BrochureSelection>,
+    part: Part,
+) -> String {
+    let site = config.title.get(lang, config.default_language()).text;
+    super::meta::document_title(&part_page_title(config, lang, selection, part), Some(site))
+}
+
 /// Lays out the brochure of `selection` (or of everything) in `view.lang`.
 pub fn build(view: &LangContext, selection: Option<&BrochureSelection>) -> Brochure {
+    lay_out(view, selection, products(view.catalogue, selection), None)
+}
+
+/// Lays out one part of a split brochure.
+pub fn build_part(
+    view: &LangContext,
+    selection: Option<&BrochureSelection>,
+    part: Part,
+) -> Brochure {
     let catalogue = view.catalogue;
-    let chosen = products(catalogue, selection);
+    let label = PartLabel {
+        category: view.plain(&catalogue.config.categories[part.category].name),
+        number: part.number,
+        of: part.of,
+    };
+    let chosen = part_products(catalogue, selection, part);
+    lay_out(view, selection, chosen, Some(label))
+}
+
+/// The index of a split brochure: its categories with their parts.
+#[derive(Debug, Serialize)]
+pub struct Index {
+    pub title: String,
+    pub product_count: usize,
+    pub categories: Vec<IndexCategory>,
+}
+
+/// A category on the index, with a link to each of its parts.
+#[derive(Debug, Serialize)]
+pub struct IndexCategory {
+    pub name: String,
+    pub count: usize,
+    pub parts: Vec<IndexPart>,
+}
+
+/// A link to one part, with what it holds.
+#[derive(Debug, Serialize)]
+pub struct IndexPart {
+    pub number: usize,
+    /// Site-relative, as `LangContext::url` gives it.
+    pub url: String,
+    pub count: usize,
+    pub pages: usize,
+}
+
+/// The index page of the split brochure of `selection` (or of everything).
+pub fn index(view: &LangContext, selection: Option<&BrochureSelection>) -> Index {
+    let catalogue = view.catalogue;
+    let mut categories: Vec<IndexCategory> = Vec::new();
+    for part in parts(catalogue, selection) {
+        let members = part_products(catalogue, selection, part);
+        let link = IndexPart {
+            number: part.number,
+            url: view.url(&part_path(catalogue, selection, part)),
+            count: members.len(),
+            pages: pages_of(catalogue, &members),
+        };
+        if part.number == 1 {
+            categories.push(IndexCategory {
+                name: view.plain(&catalogue.config.categories[part.category].name),
+                count: 0,
+                parts: Vec::new(),
+            });
+        }
+        if let Some(entry) = categories.last_mut() {
+            entry.count += link.count;
+            entry.parts.push(link);
+        }
+    }
+    Index {
+        title: selection.map_or_else(
+            || view.plain(&catalogue.config.title),
+            |s| view.plain(&s.title),
+        ),
+        product_count: products(catalogue, selection).len(),
+        categories,
+    }
+}
+
+/// Lays out `chosen` on sheets: a cover, the contents, then the cards category by category.
+fn lay_out(
+    view: &LangContext,
+    selection: Option<&BrochureSelection>,
+    chosen: Vec<&Product>,
+    part: Option<PartLabel>,
+) -> Brochure {
+    let catalogue = view.catalogue;
     let groups = by_category(catalogue, &chosen);
     let mut page = 2 + contents_sheets(groups.len());
     let mut entries = Vec::new();
@@ -213,6 +479,7 @@ pub fn build(view: &LangContext, selection: Option<&BrochureSelection>) -> Broch
             || view.plain(&catalogue.config.title),
             |s| view.plain(&s.title),
         ),
+        part,
         sheets,
         product_count: chosen.len(),
         cover_photos: cover_photos(view, &chosen),

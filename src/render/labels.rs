@@ -91,6 +91,12 @@ pub struct Labels {
     pub brochure: &'static str,
     pub contents: &'static str,
     pub continued: &'static str,
+    /// The index of a brochure too big for one page (`limits.max_brochure_products`).
+    pub brochure_split: &'static str,
+    /// Before a part's number: "Part 2 of 3".
+    pub brochure_part: &'static str,
+    /// After a number of printed sheets: "12 A4 pages".
+    pub pages_a4: &'static str,
     pub print: &'static str,
     pub print_hint: &'static str,
     pub no_products_selected: &'static str,
@@ -264,6 +270,9 @@ static INDONESIAN: Labels = Labels {
     brochure: "Brosur cetak",
     contents: "Daftar isi",
     continued: "lanjutan",
+    brochure_split: "Produknya terlalu banyak untuk satu brosur, jadi tiap kategori punya brosurnya sendiri. Buka satu, lalu cetak.",
+    brochure_part: "Bagian",
+    pages_a4: "halaman A4",
     print: "Cetak",
     print_hint: "Siap dicetak di kertas A4. Di ponsel, buka menu peramban lalu pilih Cetak atau Bagikan → Cetak.",
     no_products_selected: "Belum ada produk dalam pilihan ini.",
@@ -405,6 +414,9 @@ static ENGLISH: Labels = Labels {
     brochure: "Print brochure",
     contents: "Contents",
     continued: "continued",
+    brochure_split: "There are too many products for one brochure, so each category has a brochure of its own. Open one, then print it.",
+    brochure_part: "Part",
+    pages_a4: "A4 pages",
     print: "Print",
     print_hint: "Ready to print on A4 paper. On a phone, open the browser menu and choose Print, or Share → Print.",
     no_products_selected: "There are no products in this selection yet.",

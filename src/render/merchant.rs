@@ -2,10 +2,13 @@
 //! `/{lang}/feeds/google.xml` (RSS 2.0 with the `g:` namespace) and the Meta catalogue feed at
 //! `/{lang}/feeds/meta.csv` (Meta's column names). Both list the same products, in slug order:
 //! every product with a price and a photo; `check` names the others (see `model::review`).
+//! A feed bigger than `limits.max_feed_file_kb` is written in numbered parts (`google-2.xml`,
+//! `meta-2.csv`, …), the first keeping the file name a smaller catalogue registered.
 //! docs/feeds.md explains the mapping to the platforms' fields.
 
 use std::fmt::Write;
 
+use super::split::{self, Budget};
 use super::templates::escape_html;
 use super::views::LangContext;
 use crate::fields::{AvailabilityStatus, Price};
@@ -147,23 +150,67 @@ fn shorten(text: &str, max: usize) -> String {
     text.chars().take(max).collect()
 }
 
-/// The Google Merchant Center feed of one language.
-pub fn google(view: &LangContext) -> String {
+/// The Google Merchant Center feed of one language: `google.xml`, and `google-2.xml`, … when
+/// the products do not fit one file of `limits.max_feed_file_kb`. Each part is a whole feed.
+pub fn google(view: &LangContext) -> Vec<(String, Vec<u8>)> {
     let config = &view.catalogue.config;
     let listings = listings(view);
-    let mut xml = String::with_capacity(listings.len() * 1200 + 600);
-    let _ = write!(
-        xml,
+    let head = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:g=\"http://base.google.com/ns/1.0\">\n<channel>\n  <title>{title}</title>\n  <link>{home}</link>\n  <description>{description}</description>\n",
         title = xml_text(&view.plain(&config.title)),
         home = xml_text(&format!("{}/{}", config.base_url, view.url(""))),
         description = xml_text(&view.plain(&config.description)),
     );
-    for listing in &listings {
-        google_item(&mut xml, listing);
+    let items: Vec<Vec<u8>> = listings
+        .iter()
+        .map(|listing| {
+            let mut xml = String::with_capacity(1200);
+            google_item(&mut xml, listing);
+            xml.into_bytes()
+        })
+        .collect();
+    in_parts(
+        GOOGLE_FILE,
+        head.as_bytes(),
+        &items,
+        b"</channel>\n</rss>\n",
+        feed_budget(view),
+    )
+}
+
+/// The catalogue's limit on one feed file. Neither platform limits the items in a file; both
+/// take several feeds for one catalogue (docs/feeds.md).
+fn feed_budget(view: &LangContext) -> Budget {
+    Budget {
+        max_bytes: view.catalogue.config.limits.max_feed_file_bytes,
+        max_entries: usize::MAX,
     }
-    xml.push_str("</channel>\n</rss>\n");
-    xml
+}
+
+/// The files of a feed whose entries (`items`, in order) are framed by `head` and `tail` in
+/// each file, named after `name` (the first part keeps it).
+fn in_parts(
+    name: &str,
+    head: &[u8],
+    items: &[Vec<u8>],
+    tail: &[u8],
+    budget: Budget,
+) -> Vec<(String, Vec<u8>)> {
+    let sizes: Vec<usize> = items.iter().map(Vec::len).collect();
+    split::parts(&sizes, head.len() + tail.len(), budget)
+        .into_iter()
+        .enumerate()
+        .map(|(index, range)| {
+            let bytes = sizes[range.clone()].iter().sum::<usize>() + head.len() + tail.len();
+            let mut file = Vec::with_capacity(bytes);
+            file.extend_from_slice(head);
+            items[range]
+                .iter()
+                .for_each(|item| file.extend_from_slice(item));
+            file.extend_from_slice(tail);
+            (split::part_name(name, index + 1), file)
+        })
+        .collect()
 }
 
 fn google_item(xml: &mut String, listing: &Listing) {
@@ -238,35 +285,41 @@ fn meta_availability(availability: Option<(AvailabilityStatus, Option<u32>)>) ->
 /// like a spreadsheet formula (`=…`, `+…`) is written as typed, without the apostrophe
 /// `etalase export` puts before it: Meta's parser reads every cell as text and would show the
 /// apostrophe in the product's title (docs/feeds.md).
-pub fn meta(view: &LangContext) -> Vec<u8> {
+pub fn meta(view: &LangContext) -> Vec<(String, Vec<u8>)> {
     let listings = listings(view);
-    let mut writer = csv::Writer::from_writer(Vec::with_capacity(listings.len() * 900 + 200));
+    let mut header = csv::Writer::from_writer(Vec::new());
     // Writing to a Vec cannot fail.
-    let _ = writer.write_record(META_COLUMNS);
-    for listing in &listings {
-        let price = format!("{} IDR", listing.price);
-        let additional = listing.additional_images.join(",");
-        let _ = writer.write_record([
-            listing.id.as_str(),
-            &listing.title,
-            &listing.description,
-            meta_availability(listing.availability),
-            "new",
-            &price,
-            &listing.link,
-            &listing.image_link,
-            &additional,
-            &listing.brand,
-            &listing.product_type,
-            listing.gtin.as_deref().unwrap_or_default(),
-            listing.mpn.as_deref().unwrap_or_default(),
-            if listing.lacks_identifiers() {
-                "no"
-            } else {
-                ""
-            },
-        ]);
-    }
+    let _ = header.write_record(META_COLUMNS);
+    let head = header.into_inner().unwrap_or_default();
+    let rows: Vec<Vec<u8>> = listings.iter().map(meta_row).collect();
+    in_parts(META_FILE, &head, &rows, b"", feed_budget(view))
+}
+
+/// One product's row of the Meta feed, with its line end.
+fn meta_row(listing: &Listing) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::with_capacity(900));
+    let price = format!("{} IDR", listing.price);
+    let additional = listing.additional_images.join(",");
+    let _ = writer.write_record([
+        listing.id.as_str(),
+        &listing.title,
+        &listing.description,
+        meta_availability(listing.availability),
+        "new",
+        &price,
+        &listing.link,
+        &listing.image_link,
+        &additional,
+        &listing.brand,
+        &listing.product_type,
+        listing.gtin.as_deref().unwrap_or_default(),
+        listing.mpn.as_deref().unwrap_or_default(),
+        if listing.lacks_identifiers() {
+            "no"
+        } else {
+            ""
+        },
+    ]);
     writer.into_inner().unwrap_or_default()
 }
 

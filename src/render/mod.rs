@@ -12,6 +12,7 @@ mod qr;
 mod scope;
 pub mod search_index;
 mod sitemap;
+mod split;
 pub mod templates;
 pub mod views;
 
@@ -66,9 +67,11 @@ enum Job {
         index: usize,
         page: usize,
     },
-    /// The print brochure of everything, or of a selection from `catalogue.yaml`.
+    /// The print brochure of everything, or of a selection from `catalogue.yaml`: the whole
+    /// brochure or, when it is split, its index (`part: None`), or one of its parts.
     Brochure {
         selection: Option<usize>,
+        part: Option<brochure::Part>,
     },
     /// The visitor's inquiry list, filled in by its script; in neither the sitemap nor feeds.
     Inquiry,
@@ -195,6 +198,17 @@ pub fn render_site(
     }
 }
 
+/// Writes the parts of a feed into `folder`.
+fn write_parts(
+    out: &dyn SiteWriter,
+    folder: &str,
+    parts: Vec<(String, Vec<u8>)>,
+) -> Result<(), Diagnostic> {
+    parts
+        .iter()
+        .try_for_each(|(name, bytes)| out.write_page(&format!("{folder}/{name}"), bytes))
+}
+
 /// The language-independent part of a page's path: `products/x/`, or "" for the home page.
 fn twin_path(catalogue: &Catalogue, job: Job) -> String {
     match job {
@@ -212,9 +226,19 @@ fn twin_path(catalogue: &Catalogue, job: Job) -> String {
         Job::FreePage(i) => format!("{}/", catalogue.pages[i].slug),
         Job::Tags => "tags/".to_owned(),
         Job::Tag { index, page } => paged(&format!("tags/{}/", catalogue.tags[index].0), page),
-        Job::Brochure { selection: None } => "brochure/".to_owned(),
+        Job::Brochure {
+            selection,
+            part: Some(part),
+        } => {
+            let chosen = selection.map(|i| &catalogue.config.brochures[i]);
+            brochure::part_path(catalogue, chosen, part)
+        }
+        Job::Brochure {
+            selection: None, ..
+        } => "brochure/".to_owned(),
         Job::Brochure {
             selection: Some(index),
+            ..
         } => format!("brochure/{}/", catalogue.config.brochures[index].slug),
         Job::Inquiry => "inquiry/".to_owned(),
     }
@@ -484,8 +508,21 @@ impl<'a> Shared<'a> {
         for (index, (_, products)) in c.tags.iter().enumerate() {
             jobs.extend((1..=page_count(products.len())).map(|page| Job::Tag { index, page }));
         }
-        jobs.push(Job::Brochure { selection: None });
-        jobs.extend((0..c.config.brochures.len()).map(|i| Job::Brochure { selection: Some(i) }));
+        for selection in std::iter::once(None).chain((0..c.config.brochures.len()).map(Some)) {
+            jobs.push(Job::Brochure {
+                selection,
+                part: None,
+            });
+            let chosen = selection.map(|i| &c.config.brochures[i]);
+            jobs.extend(
+                brochure::parts(c, chosen)
+                    .into_iter()
+                    .map(|part| Job::Brochure {
+                        selection,
+                        part: Some(part),
+                    }),
+            );
+        }
         jobs.push(Job::Inquiry);
         jobs
     }
@@ -552,14 +589,8 @@ impl<'a> Shared<'a> {
                 &format!("{lang}/{}", feed::FEED_FILE),
                 feed::atom(self.catalogue, &view).as_bytes(),
             ),
-            List::Google => out.write_page(
-                &format!("{feeds}/{}", merchant::GOOGLE_FILE),
-                merchant::google(&view).as_bytes(),
-            ),
-            List::Meta => out.write_page(
-                &format!("{feeds}/{}", merchant::META_FILE),
-                &merchant::meta(&view),
-            ),
+            List::Google => write_parts(out, &feeds, merchant::google(&view)),
+            List::Meta => write_parts(out, &feeds, merchant::meta(&view)),
             List::SearchIndex => out.write_page(
                 &format!("{lang}/products/{}", search_index::SEARCH_INDEX_FILE),
                 &self.per_lang[lang].search_index,
@@ -593,10 +624,16 @@ impl<'a> Shared<'a> {
             Job::FreePage(i) => self.free_page(&view, i, &mut meta, &mut context),
             Job::Tags => self.tag_list(&view, &mut meta, &mut context),
             Job::Tag { index, page } => self.tag(&view, index, page, &mut meta, &mut context),
-            Job::Brochure { selection } => self.brochure(&view, selection, &mut meta, &mut context),
+            Job::Brochure { selection, part } => {
+                self.brochure(&view, selection, part, &mut meta, &mut context)
+            }
             Job::Inquiry => self.inquiry(&view, &mut meta, &mut context),
         };
-        if let Job::Brochure { selection: None } = job {
+        if let Job::Brochure {
+            selection: None,
+            part: None,
+        } = job
+        {
             // The cover's code opens the catalogue's home page.
             let home = format!("{}/{}", self.catalogue.config.base_url, view.url(""));
             self.write_code(&home, &format!("{lang}/{path}{QR_FILE}"), out)?;
@@ -851,31 +888,63 @@ impl<'a> Shared<'a> {
         &self,
         view: &LangContext,
         selection: Option<usize>,
+        part: Option<brochure::Part>,
         meta: &mut PageMeta,
         context: &mut Context,
     ) -> &'static str {
-        let chosen = selection.map(|i| &self.catalogue.config.brochures[i]);
-        let brochure = brochure::build(view, chosen);
+        let config = &self.catalogue.config;
+        let chosen = selection.map(|i| &config.brochures[i]);
+        meta.breadcrumbs = vec![home_crumb(view)];
+        context.insert("selection", &chosen.map(|s| &s.slug));
+        context.insert("home_url", &format!("{}/{}", config.base_url, view.url("")));
+        if part.is_some() {
+            // A part leads back to the index of its brochure.
+            meta.breadcrumbs.push(Link {
+                name: brochure::page_title(config, view.lang, chosen),
+                url: view.url(&twin_path(
+                    self.catalogue,
+                    Job::Brochure {
+                        selection,
+                        part: None,
+                    },
+                )),
+            });
+        }
+        let (brochure, title) = match part {
+            Some(part) => (
+                brochure::build_part(view, chosen, part),
+                brochure::part_page_title(config, view.lang, chosen, part),
+            ),
+            None if brochure::is_split(self.catalogue, chosen) => {
+                let index = brochure::index(view, chosen);
+                meta.title = brochure::page_title(config, view.lang, chosen);
+                meta.description = self.brochure_description(view, index.product_count);
+                context.insert("brochure_index", &index);
+                return "brochure-index.html";
+            }
+            None => (
+                brochure::build(view, chosen),
+                brochure::page_title(config, view.lang, chosen),
+            ),
+        };
+        meta.title = title;
+        meta.description = self.brochure_description(view, brochure.product_count);
+        context.insert("brochure", &brochure);
+        "brochure.html"
+    }
+
+    /// `12 products — <the catalogue's title>`.
+    fn brochure_description(&self, view: &LangContext, count: usize) -> String {
         let labels = Labels::for_lang(view.lang);
-        meta.title = brochure::page_title(&self.catalogue.config, view.lang, chosen);
-        meta.description = format!(
-            "{} {} — {}",
-            brochure.product_count,
-            if brochure.product_count == 1 {
+        format!(
+            "{count} {} — {}",
+            if count == 1 {
                 labels.product_one
             } else {
                 labels.products_count
             },
             view.plain(&self.catalogue.config.title)
-        );
-        meta.breadcrumbs = vec![home_crumb(view)];
-        context.insert("brochure", &brochure);
-        context.insert("selection", &chosen.map(|s| &s.slug));
-        context.insert(
-            "home_url",
-            &format!("{}/{}", self.catalogue.config.base_url, view.url("")),
-        );
-        "brochure.html"
+        )
     }
 
     fn inquiry(

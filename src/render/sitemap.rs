@@ -1,53 +1,162 @@
 //! `sitemap.xml` (every page in every language, with its language twins) and `robots.txt`.
+//! A catalogue whose pages do not fit one sitemap file (the protocol's 50,000 URLs, or
+//! `limits.max_feed_file_kb`) gets numbered files `sitemap-1.xml`, `sitemap-2.xml`, … and a
+//! `sitemap.xml` that is their index, so `robots.txt` and a registered address stay the same.
 
 use std::fmt::Write;
 
+use super::split::{self, Budget};
 use super::templates::escape_html as escape;
 
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::Catalogue;
 use crate::output::SiteWriter;
 
-/// Writes both files; `twins` are language-independent page paths such as `products/x/`.
+/// The sitemap file: the only one, or the index of the numbered ones.
+pub const SITEMAP_FILE: &str = "sitemap.xml";
+/// The most URLs one sitemap file may list (sitemaps.org).
+pub const MAX_URLS: usize = 50_000;
+/// The most bytes one sitemap file may have uncompressed (sitemaps.org: 50 MiB).
+pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
+
+const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+const TAIL: &str = "</urlset>\n";
+
+/// Writes the sitemap file(s) and `robots.txt`; `twins` are language-independent page paths
+/// such as `products/x/`.
 pub fn write(
     catalogue: &Catalogue,
     twins: &[String],
     out: &dyn SiteWriter,
 ) -> Result<(), Diagnostic> {
-    let base = &catalogue.config.base_url;
-    out.write_page("sitemap.xml", sitemap(catalogue, twins).as_bytes())?;
-    let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n");
+    let config = &catalogue.config;
+    for (name, xml) in files(config, twins, budget(config)) {
+        out.write_page(&name, xml.as_bytes())?;
+    }
+    let base = &config.base_url;
+    let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {base}/{SITEMAP_FILE}\n");
     out.write_page("robots.txt", robots.as_bytes())
 }
 
-fn sitemap(catalogue: &Catalogue, twins: &[String]) -> String {
-    let config = &catalogue.config;
-    let mut xml = String::with_capacity(twins.len() * config.languages.len() * 400);
-    xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
-    for twin in twins {
-        for lang in &config.languages {
-            let _ = writeln!(
-                xml,
-                "  <url>\n    <loc>{}</loc>",
-                escape(&format!("{}/{lang}/{twin}", config.base_url))
-            );
-            for other in &config.languages {
-                let href = format!("{}/{other}/{twin}", config.base_url);
-                let _ = writeln!(
-                    xml,
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{other}\" href=\"{}\"/>",
-                    escape(&href)
-                );
-            }
-            let default = format!("{}/{}/{twin}", config.base_url, config.default_language());
-            let _ = writeln!(
-                xml,
-                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n  </url>",
-                escape(&default)
-            );
-        }
+/// The protocol's limits, or the catalogue's smaller byte limit.
+fn budget(config: &Config) -> Budget {
+    Budget {
+        max_bytes: config.limits.max_feed_file_bytes.min(MAX_BYTES),
+        max_entries: MAX_URLS,
     }
-    xml.push_str("</urlset>\n");
+}
+
+/// Every sitemap file with its name: `sitemap.xml` alone, or the index and its parts.
+pub fn files(config: &Config, twins: &[String], budget: Budget) -> Vec<(String, String)> {
+    let entries: Vec<String> = twins
+        .iter()
+        .flat_map(|twin| {
+            config
+                .languages
+                .iter()
+                .map(move |lang| url(config, lang, twin))
+        })
+        .collect();
+    let sizes: Vec<usize> = entries.iter().map(String::len).collect();
+    let ranges = split::parts(&sizes, HEAD.len() + TAIL.len(), budget);
+    let urlset = |range: std::ops::Range<usize>| {
+        let mut xml = String::with_capacity(sizes[range.clone()].iter().sum::<usize>() + 300);
+        xml.push_str(HEAD);
+        entries[range].iter().for_each(|entry| xml.push_str(entry));
+        xml.push_str(TAIL);
+        xml
+    };
+    if ranges.len() == 1 {
+        return vec![(SITEMAP_FILE.to_owned(), urlset(0..entries.len()))];
+    }
+    let names: Vec<String> = (1..=ranges.len())
+        .map(|n| format!("sitemap-{n}.xml"))
+        .collect();
+    let mut files = vec![(SITEMAP_FILE.to_owned(), index(config, &names))];
+    files.extend(names.into_iter().zip(ranges.into_iter().map(urlset)));
+    files
+}
+
+/// The `<url>` of one page in `lang`, with its twins in every language.
+fn url(config: &Config, lang: &str, twin: &str) -> String {
+    let mut xml = String::with_capacity(400);
+    let _ = writeln!(
+        xml,
+        "  <url>\n    <loc>{}</loc>",
+        escape(&format!("{}/{lang}/{twin}", config.base_url))
+    );
+    for other in &config.languages {
+        let href = format!("{}/{other}/{twin}", config.base_url);
+        let _ = writeln!(
+            xml,
+            "    <xhtml:link rel=\"alternate\" hreflang=\"{other}\" href=\"{}\"/>",
+            escape(&href)
+        );
+    }
+    let default = format!("{}/{}/{twin}", config.base_url, config.default_language());
+    let _ = writeln!(
+        xml,
+        "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n  </url>",
+        escape(&default)
+    );
     xml
+}
+
+/// The sitemap index: the parts, beside it at the site's root as the protocol asks. No
+/// `lastmod`: it would be the day of the build, and the output stays the same for the same
+/// catalogue.
+fn index(config: &Config, names: &[String]) -> String {
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for name in names {
+        let _ = writeln!(
+            xml,
+            "  <sitemap><loc>{}</loc></sitemap>",
+            escape(&format!("{}/{name}", config.base_url))
+        );
+    }
+    xml.push_str("</sitemapindex>\n");
+    xml
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        let yaml = "title: { id: Katalog, en: Catalogue }\nbase_url: https://example.id\nlanguages: [id, en]\npublisher: { name: Dinas }\ncategories:\n  - { slug: batik, name: Batik }\n";
+        Config::parse(yaml, &mut crate::diagnostic::Diagnostics::default()).unwrap()
+    }
+
+    #[test]
+    fn the_limits_are_the_protocols() {
+        assert_eq!(MAX_URLS, 50_000);
+        assert_eq!(MAX_BYTES, 52_428_800);
+        // The catalogue's default byte limit is below the protocol's, and wins.
+        let config = config();
+        assert_eq!(budget(&config).max_entries, 50_000);
+        assert_eq!(budget(&config).max_bytes, 20_000 * 1024);
+    }
+
+    #[test]
+    fn fifty_thousand_urls_make_one_file_and_one_more_an_index_of_two() {
+        let config = config();
+        let per_lang =
+            |n: usize| -> Vec<String> { (0..n).map(|i| format!("products/p{i}/")).collect() };
+        let langs = config.languages.len();
+        let loose = Budget {
+            max_bytes: u64::MAX,
+            max_entries: MAX_URLS,
+        };
+        let one = files(&config, &per_lang(MAX_URLS / langs), loose);
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].0, "sitemap.xml");
+        assert_eq!(one[0].1.matches("<loc>").count(), MAX_URLS);
+        let more = files(&config, &per_lang(MAX_URLS / langs + 1), loose);
+        let names: Vec<&str> = more.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"]);
+        assert!(more[0].1.contains("<sitemapindex"));
+        assert_eq!(more[1].1.matches("<loc>").count(), MAX_URLS);
+        assert_eq!(more[2].1.matches("<loc>").count(), langs);
+    }
 }

@@ -29,6 +29,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "tags.html",
     "tag.html",
     "brochure.html",
+    "brochure-index.html",
     "page.html",
     "404.html",
     "inquiry.html",

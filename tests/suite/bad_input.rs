@@ -1277,6 +1277,26 @@ fn cases() -> Vec<Case> {
             ),
         },
         Case {
+            name: "a brochure split below one sheet of cards",
+            fault: |c| limits(c, "  max_brochure_products: 2\n"),
+            expect: field_error(
+                CONFIG,
+                "max_brochure_products:",
+                "limits.max_brochure_products",
+                "`2` is outside the allowed range, 6 to 1000000",
+            ),
+        },
+        Case {
+            name: "a feed file limit above the sitemap protocol's",
+            fault: |c| limits(c, "  max_feed_file_kb: 60000\n"),
+            expect: field_error(
+                CONFIG,
+                "max_feed_file_kb:",
+                "limits.max_feed_file_kb",
+                "`60000` is outside the allowed range, 16 to 51200",
+            ),
+        },
+        Case {
             name: "a limit out of its range",
             fault: |c| limits(c, "  max_yaml_depth: 100000\n"),
             expect: field_error(

@@ -6,7 +6,10 @@ use std::collections::BTreeMap;
 use crate::common::*;
 use etalase::fields::CurationStatus;
 use etalase::model::Product;
-use etalase::render::brochure::{planned_pages, CARDS_PER_SHEET, PRINT_PHOTO_PIXELS};
+use etalase::render::brochure::{
+    part_path, parts, planned_pages, planned_part_pages, products, CARDS_PER_SHEET,
+    PRINT_PHOTO_PIXELS,
+};
 use scraper::{ElementRef, Html};
 
 /// The basic fixture with a selection of what one curator passed, and one of a category.
@@ -394,4 +397,97 @@ fn cards_print_where_to_buy_as_addresses_to_type_in() {
     let plain = build_fixture("basic");
     let doc = plain.html("id/brochure/index.html");
     assert!(select(&doc, ".print-shops").is_empty());
+}
+
+/// Limits that split the brochure of a small catalogue: at most 8 products a page.
+const SPLIT_AT_8: &str = "{ max_brochure_products: 8 }";
+
+#[test]
+fn a_brochure_above_the_limit_is_an_index_of_category_parts_that_hold_every_product_once() {
+    // 43 products (3 of the fixture's, 40 more): 28 batik, 15 food. A selection named like a
+    // category keeps its parts below its own page, apart from the category's.
+    let catalogue = Catalogue::large(40, SPLIT_AT_8);
+    let config = catalogue.read("catalogue.yaml");
+    catalogue.write(
+        "catalogue.yaml",
+        format!("{config}brochures:\n  - slug: batik\n    title: {{ id: Pilihan Batik, en: Batik selection }}\n    category: batik\n"),
+    );
+    let site = catalogue.build();
+    let loaded = etalase::load(catalogue.root()).unwrap();
+    let c = &loaded.catalogue;
+    let selection = &c.config.brochures[0];
+    for lang in LANGUAGES {
+        let brochures = [
+            (format!("{lang}/brochure/index.html"), None),
+            (format!("{lang}/brochure/batik/index.html"), Some(selection)),
+        ];
+        for (index_page, chosen) in brochures {
+            let doc = site.html(&index_page);
+            assert!(
+                sheets(&doc).is_empty(),
+                "{index_page}: an index, not sheets"
+            );
+            let links: Vec<String> = select(&doc, ".brochure-parts a")
+                .into_iter()
+                .map(|a| resolve_link(&index_page, attr(a, "href")).unwrap())
+                .collect();
+            let planned = parts(c, chosen);
+            let expected: Vec<String> = planned
+                .iter()
+                .map(|part| format!("{lang}/{}index.html", part_path(c, chosen, *part)))
+                .collect();
+            assert_eq!(links, expected, "{index_page}: the parts, in order");
+            let mut shown = Vec::new();
+            for (link, part) in links.iter().zip(&planned) {
+                let page = site.html(link);
+                assert_eq!(sheets(&page).len(), planned_part_pages(c, chosen, *part));
+                let cards = products_shown(link, &page);
+                assert!(
+                    (1..=8).contains(&cards.len()),
+                    "{link}: {} products",
+                    cards.len()
+                );
+                let header = text(select(&page, ".sheet-header h2")[0]);
+                let category = c.config.categories[part.category].name.get(lang, "id").text;
+                assert!(header.starts_with(category), "{link}: {header}");
+                shown.extend(cards);
+            }
+            let mut wanted: Vec<String> = products(c, chosen)
+                .iter()
+                .map(|p| format!("{lang}/products/{}/", p.slug))
+                .collect();
+            wanted.sort();
+            shown.sort();
+            assert_eq!(shown, wanted, "{index_page}: every product once");
+        }
+        // The whole catalogue's parts: batik's 28 in four parts of 7, food's 15 in 8 and 7.
+        let whole: Vec<String> = parts(c, None)
+            .iter()
+            .map(|part| part_path(c, None, *part))
+            .collect();
+        assert_eq!(
+            whole,
+            [
+                "categories/batik/brochure/",
+                "categories/batik/brochure/2/",
+                "categories/batik/brochure/3/",
+                "categories/batik/brochure/4/",
+                "categories/makanan-minuman/brochure/",
+                "categories/makanan-minuman/brochure/2/",
+            ]
+        );
+    }
+}
+
+#[test]
+fn a_brochure_at_the_limit_stays_on_one_page() {
+    // 3 + 5 = 8 products: exactly the limit.
+    let site = Catalogue::large(5, SPLIT_AT_8).build();
+    for lang in LANGUAGES {
+        let page = format!("{lang}/brochure/index.html");
+        let doc = site.html(&page);
+        assert_eq!(products_shown(&page, &doc).len(), 8);
+        assert!(select(&doc, ".brochure-parts").is_empty());
+        assert!(!site.exists(&format!("{lang}/categories/batik/brochure/")));
+    }
 }

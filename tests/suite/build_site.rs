@@ -125,13 +125,64 @@ fn assert_language_metadata(site: &Site) {
     }
 }
 
-/// The `<loc>` of each `<url>` in sitemap.xml, with its `xhtml:link` alternates.
-fn sitemap_entries(site: &Site) -> Vec<(String, BTreeMap<String, String>)> {
+/// The sitemap files holding `<url>`s: `sitemap.xml`, or the files its index lists (parsed
+/// with an XML parser, each checked to exist and to stay within the protocol's limits).
+fn sitemap_files(site: &Site) -> Vec<String> {
     let xml = site.text("sitemap.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("sitemap.xml is well-formed XML");
+    let root = doc.root_element();
+    if root.has_tag_name("urlset") {
+        return vec!["sitemap.xml".to_owned()];
+    }
     assert!(
-        xml.starts_with("<?xml"),
-        "sitemap.xml has no XML declaration"
+        root.has_tag_name("sitemapindex"),
+        "{}",
+        root.tag_name().name()
     );
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.sitemaps.org/schemas/sitemap/0.9")
+    );
+    let files: Vec<String> = root
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .map(|loc| file_of_url(loc.text().unwrap()).expect("a part under base_url"))
+        .collect();
+    for file in &files {
+        assert!(
+            site.exists(file),
+            "the index lists {file}, which is not there"
+        );
+        assert!(
+            !file.contains('/'),
+            "{file}: beside sitemap.xml, as the protocol asks"
+        );
+        let part = site.text(file);
+        let doc = roxmltree::Document::parse(&part).expect("a well-formed part");
+        let urls = doc.descendants().filter(|n| n.has_tag_name("url")).count();
+        assert!(urls <= 50_000, "{file}: {urls} URLs");
+        assert!(
+            part.len() <= 50 * 1024 * 1024,
+            "{file}: {} bytes",
+            part.len()
+        );
+    }
+    files
+}
+
+/// The `<loc>` of each `<url>` in the sitemap (every file of it), with its `xhtml:link`
+/// alternates.
+fn sitemap_entries(site: &Site) -> Vec<(String, BTreeMap<String, String>)> {
+    sitemap_files(site)
+        .iter()
+        .flat_map(|file| sitemap_file_entries(site, file))
+        .collect()
+}
+
+/// The entries of one sitemap file of `<url>`s.
+fn sitemap_file_entries(site: &Site, file: &str) -> Vec<(String, BTreeMap<String, String>)> {
+    let xml = site.text(file);
+    assert!(xml.starts_with("<?xml"), "{file} has no XML declaration");
     let doc = Html::parse_document(&xml);
     let urlset = one(&doc, "urlset");
     assert_eq!(
@@ -2013,4 +2064,26 @@ fn products_page_does_not_grow_with_the_number_of_producers() {
             .iter()
             .any(|p| p[0] == "extra-producer-299" && p[1] == "Extra Producer 299"));
     }
+}
+
+#[test]
+fn a_sitemap_past_its_file_limit_is_an_index_of_numbered_files_listing_every_page_once() {
+    // 16 KB a file: the pages of 40 products take several.
+    let catalogue = Catalogue::large(40, "{ max_feed_file_kb: 16 }");
+    let site = catalogue.build();
+    let files = sitemap_files(&site);
+    assert!(files.len() > 2, "{files:?}");
+    let numbered: Vec<String> = (1..=files.len())
+        .map(|n| format!("sitemap-{n}.xml"))
+        .collect();
+    assert_eq!(files, numbered);
+    for file in &files {
+        assert!(site.bytes(file).len() <= 16 * 1024, "{file}");
+    }
+    assert_sitemap(&site);
+    let robots = site.text("robots.txt");
+    assert!(
+        robots.contains("Sitemap: https://katalog.example.go.id/katalog/sitemap.xml\n"),
+        "{robots}"
+    );
 }

@@ -316,3 +316,74 @@ fn two_builds_write_the_same_feeds() {
         }
     }
 }
+
+#[test]
+fn feeds_past_their_file_limit_are_written_in_numbered_parts_holding_every_product_once() {
+    // 16 KB a file: 81 listable products (the fixture's one with a photo and 80 more) take
+    // several parts of each feed.
+    let catalogue = Catalogue::large(80, "{ max_feed_file_kb: 16 }");
+    let site = catalogue.build();
+    let loaded = etalase::load(catalogue.root()).unwrap();
+    let mut listable: Vec<String> = loaded
+        .catalogue
+        .products
+        .iter()
+        .filter(|p| p.price.is_some() && !p.photos.is_empty())
+        .map(|p| p.slug.clone())
+        .collect();
+    listable.sort();
+    assert_eq!(listable.len(), 81);
+    for lang in LANGUAGES {
+        let parts = |name: &str, extension: &str| -> Vec<String> {
+            let first = format!("{lang}/feeds/{name}.{extension}");
+            let more = (2..).map(|n| format!("{lang}/feeds/{name}-{n}.{extension}"));
+            std::iter::once(first)
+                .chain(more)
+                .take_while(|file| site.exists(file))
+                .collect()
+        };
+        let google = parts("google", "xml");
+        let meta = parts("meta", "csv");
+        assert!(google.len() > 1 && meta.len() > 1, "{google:?} {meta:?}");
+        let feed_files: Vec<String> = site
+            .files()
+            .into_iter()
+            .filter(|f| f.starts_with(&format!("{lang}/feeds/")))
+            .collect();
+        assert_eq!(
+            feed_files.len(),
+            google.len() + meta.len(),
+            "{feed_files:?}"
+        );
+        let mut google_ids = Vec::new();
+        for file in &google {
+            assert!(site.bytes(file).len() <= 16 * 1024, "{file}");
+            let items = google_items(&site.text(file));
+            assert!(!items.is_empty(), "{file} is empty");
+            google_ids.extend(ids(&items));
+        }
+        let mut meta_ids = Vec::new();
+        for file in &meta {
+            assert!(site.bytes(file).len() <= 16 * 1024, "{file}");
+            let rows = meta_rows(&site.text(file));
+            assert!(!rows.is_empty(), "{file} is empty");
+            meta_ids.extend(rows.iter().map(|row| row["id"].clone()));
+        }
+        // In slug order across the parts, each product once.
+        assert_eq!(google_ids, listable, "{lang}: Google");
+        assert_eq!(meta_ids, listable, "{lang}: Meta");
+    }
+}
+
+#[test]
+fn a_catalogue_within_the_limit_keeps_one_file_per_feed() {
+    let site = basic();
+    for lang in LANGUAGES {
+        assert!(site.exists(&format!("{lang}/feeds/google.xml")));
+        assert!(site.exists(&format!("{lang}/feeds/meta.csv")));
+        assert!(!site.exists(&format!("{lang}/feeds/google-2.xml")));
+        assert!(!site.exists(&format!("{lang}/feeds/meta-2.csv")));
+    }
+    assert!(site.text("sitemap.xml").contains("<urlset"));
+    assert!(!site.exists("sitemap-1.xml"));
+}

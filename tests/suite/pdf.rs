@@ -717,3 +717,59 @@ fn qr_codes(pdf: &Path, number: usize) -> BTreeSet<String> {
 
 /// The side of the tiles [`qr_codes`] reads, in pixels at 300 dpi (5 cm).
 const QR_TILE: u32 = 600;
+
+#[test]
+fn a_split_brochure_prints_each_part_to_its_own_numbered_pdf() {
+    let Some(browser) = etalase::pdf::find_browser(None).ok() else {
+        let _ = writeln!(std::io::stderr(), "{SKIP_MESSAGE}");
+        return;
+    };
+    // 13 products, at most 6 a brochure: batik's 8 in two parts of 4, food's 5 in one.
+    let catalogue = crate::common::Catalogue::large(10, "{ max_brochure_products: 6 }");
+    let output = catalogue.parent().join("site");
+    let args: Vec<std::ffi::OsString> = vec![
+        "--root".into(),
+        catalogue.root().into(),
+        "--output".into(),
+        output.clone().into(),
+        "--lang".into(),
+        "id".into(),
+        "--chrome".into(),
+        browser.into(),
+    ];
+    let run = etalase_pdf(args, &[]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(
+        pdfs_in(&output).is_empty(),
+        "no brochure of everything at the top"
+    );
+    let folder = output.join("brochure-id");
+    assert_eq!(
+        pdfs_in(&folder),
+        ["01-batik-1.pdf", "02-batik-2.pdf", "03-makanan-minuman.pdf"]
+    );
+    let loaded = etalase::load(catalogue.root()).unwrap();
+    let c = &loaded.catalogue;
+    let parts = etalase::render::brochure::parts(c, None);
+    for (name, part) in pdfs_in(&folder).iter().zip(parts) {
+        let doc = Document::load(folder.join(name)).unwrap();
+        let pages = page_texts(&doc);
+        assert_eq!(
+            pages.len(),
+            etalase::render::brochure::planned_part_pages(c, None, part),
+            "{name}"
+        );
+        let text = pages.join(" ");
+        for product in etalase::render::brochure::part_products(c, None, part) {
+            let wanted = normalised(product.name.get("id", "id").text);
+            assert!(
+                text.contains(&wanted),
+                "{name}: {wanted:?} missing:\n{text}"
+            );
+        }
+        let (title, lang) = etalase::pdf::metadata(&doc);
+        let category = c.config.categories[part.category].name.get("id", "id").text;
+        assert!(title.unwrap_or_default().contains(category), "{name}");
+        assert_eq!(lang.as_deref(), Some("id"));
+    }
+}

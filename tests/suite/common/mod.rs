@@ -104,6 +104,35 @@ impl Catalogue {
         Catalogue { root, dir }
     }
 
+    /// The basic fixture with `extra` more products, each with a price and a photo, two in
+    /// three of them batik and the others food, and `limits` (a YAML mapping) in
+    /// catalogue.yaml: a large catalogue in small, for the limits that split brochures, feeds
+    /// and the sitemap.
+    pub fn large(extra: usize, limits: &str) -> Catalogue {
+        let catalogue = Catalogue::copy("basic");
+        let config = catalogue.read("catalogue.yaml");
+        catalogue.write("catalogue.yaml", format!("{config}limits: {limits}\n"));
+        let photo = catalogue.path("content/products/batik-tulis-surya/utama.png");
+        for n in 1..=extra {
+            let folder = format!("content/products/produk-{n:03}");
+            let category = if n % 3 == 0 {
+                "makanan-minuman"
+            } else {
+                "batik"
+            };
+            catalogue.write(
+                &format!("{folder}/product.yaml"),
+                format!(
+                    "name: {{ id: \"Produk {n:03} <Uji> & Co\", en: \"Product {n:03} <Test> & Co\" }}\n\
+                     producer: batik-sekar-jagad\ncategory: {category}\nprice: {{ amount: {n}000 }}\n\
+                     photos:\n  - file: utama.png\n    alt: {{ id: Foto, en: Photo }}\n"
+                ),
+            );
+            fs::copy(&photo, catalogue.path(&format!("{folder}/utama.png"))).expect("copy photo");
+        }
+        catalogue
+    }
+
     /// An empty catalogue folder in a temporary folder, to be filled by the test.
     pub fn empty() -> Catalogue {
         let dir = tempfile::tempdir().expect("temporary folder");
