@@ -53,6 +53,9 @@ const PRODUCER: u8 = 2;
 const NAME: u8 = 3;
 const WEIGHTS: [u8; 4] = [1, 3, 6, 12];
 
+/// The products that have a word, ascending, each with the best field it is in.
+type Postings = Vec<(usize, u8)>;
+
 /// The size above which indexes are split: [`SHARD_ABOVE`] unless [`SHARD_ABOVE_VAR`] says.
 pub fn shard_above() -> usize {
     std::env::var(SHARD_ABOVE_VAR)
@@ -246,7 +249,7 @@ fn product_words(index: &SearchIndex) -> Vec<[Vec<String>; 4]> {
 fn term_shards(index: &SearchIndex, out: &mut Files) -> BTreeMap<String, String> {
     let count = index.products.len();
     // word → (product, best field), products ascending.
-    let mut postings: HashMap<String, Vec<(usize, u8)>> = HashMap::new();
+    let mut postings: HashMap<String, Postings> = HashMap::new();
     // first letter → each product's score for a query of that letter alone.
     let mut initials: HashMap<char, Vec<u8>> = HashMap::new();
     for (product, fields) in product_words(index).into_iter().enumerate() {
@@ -276,7 +279,7 @@ fn term_shards(index: &SearchIndex, out: &mut Files) -> BTreeMap<String, String>
         let dense: String = scores.iter().map(|&s| digit(usize::from(s))).collect();
         table.insert(letter.to_string(), out.add("t", 10, &Dense { s: dense }));
     }
-    let mut shards: BTreeMap<String, Vec<(String, Vec<(usize, u8)>)>> = BTreeMap::new();
+    let mut shards: BTreeMap<String, Vec<(String, Postings)>> = BTreeMap::new();
     for (word, list) in postings {
         let key: String = word.chars().take(2).collect();
         shards.entry(key).or_default().push((word, list));
@@ -285,7 +288,10 @@ fn term_shards(index: &SearchIndex, out: &mut Files) -> BTreeMap<String, String>
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let shard = Shard {
             w: words.iter().map(|(w, _)| w.as_str()).collect(),
-            p: words.iter().map(|(_, list)| encode_postings(list)).collect(),
+            p: words
+                .iter()
+                .map(|(_, list)| encode_postings(list))
+                .collect(),
         };
         table.insert(key, out.add("t", 10, &shard));
     }
@@ -388,7 +394,10 @@ mod tests {
 
     #[test]
     fn words_fold_as_the_script_folds_them() {
-        assert_eq!(fold("Kopi Gayo — Arabika, 250 g"), ["kopi", "gayo", "arabika", "250", "g"]);
+        assert_eq!(
+            fold("Kopi Gayo — Arabika, 250 g"),
+            ["kopi", "gayo", "arabika", "250", "g"]
+        );
         assert_eq!(fold("Crème BRÛLÉE"), ["creme", "brulee"]);
         assert_eq!(fold("oleh-oleh"), ["oleh", "oleh"]);
     }
@@ -400,7 +409,10 @@ mod tests {
         for n in [3, 4, 149] {
             push_number(&mut want, n);
         }
-        assert_eq!(encode_postings(&[(0, NAME), (2, DESCRIPTION), (40, TAG)]), want);
+        assert_eq!(
+            encode_postings(&[(0, NAME), (2, DESCRIPTION), (40, TAG)]),
+            want
+        );
     }
 
     #[test]

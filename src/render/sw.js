@@ -84,12 +84,12 @@ self.addEventListener("message", function (event) {
 // Files whose content is in their name: photos, versioned styles and scripts, `*.json?v=`,
 // the search index's shards (`products/search/t-0123456789.json`).
 function unchanging(url, path) {
-  return kept(path) || (/\.json$/.test(path) && url.searchParams.has("v"));
+  return inFiles(path) || (/\.json$/.test(path) && url.searchParams.has("v"));
 }
 
 // What goes into the bounded cache of files rather than of pages: a large catalogue's search
 // shards would otherwise push out the pages kept for offline use.
-function kept(path) {
+function inFiles(path) {
   return /^(assets|media)\/|\/products\/search\/[a-z]-[0-9a-f]+\.json$/.test(path);
 }
 
@@ -139,7 +139,7 @@ function offlinePage(path) {
 function cacheFirst(event, href, path) {
   return caches.match(href).then(function (kept) {
     return kept || fetch(href).then(function (response) {
-      keepLater(event, kept(path) ? FILES : PAGES, href, response);
+      keepLater(event, inFiles(path) ? FILES : PAGES, href, response);
       return response;
     });
   });

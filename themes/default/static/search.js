@@ -79,12 +79,15 @@
     return loading;
   }
 
-  // A file of the split index, fetched once; a failed fetch is tried again next time.
-  var file = (name) => files[name] ||= fetchJson(new URL(name, new URL(form.dataset.index, location.href)))
-    .catch((error) => {
+  // A file of the split index, fetched once; a failed fetch is tried again at once (a
+  // phone's signal drops requests now and then), then again the next time it is needed.
+  var file = (name) => {
+    var url = new URL(name, new URL(form.dataset.index, location.href));
+    return files[name] ||= fetchJson(url).catch(() => fetchJson(url)).catch((error) => {
       delete files[name];
       throw error;
     });
+  };
 
   function prepare(data) {
     index = data;
@@ -393,10 +396,13 @@
     var mine = ticket;
     shown = Math.min(matches.length, shown + PAGE);
     more.hidden = shown >= matches.length;
-    records(matches.slice(from, shown)).then((products) => {
+    // In order, though a later page's chunks may arrive first.
+    var numbers = matches.slice(from, shown);
+    appending = appending.then(() => records(numbers)).then((products) => {
       if (mine === ticket) results.append(...products.map((product, i) => card(product, from + i)));
     }, offline);
   }
+  var appending = Promise.resolve();
 
   // The same markup as the theme's product card (partials/product-card.html); as there, the
   // first row's photos load at once (the first is the page's largest paint), the rest lazily.
