@@ -108,11 +108,12 @@
   function loadProducers() {
     // Called by prepare, when `index` is set but `loading` not yet settled.
     return (index ? Promise.resolve() : load()).then(() => index.products ? index.producers : file(index.producers)).then((list) => {
+      // Once, when they arrive: the name of the address's producer, unless one was typed.
       if (producers !== list) {
         producers = list;
         $("filter-producers").replaceChildren(...list.map((producer) => new Option(producer[1])));
+        producerName.value ||= nameOf(producerSlug.value);
       }
-      producerName.value ||= nameOf(producerSlug.value);
     });
   }
 
