@@ -6,7 +6,7 @@
 //! [`SHARD_ABOVE`] bytes the index is split, so that the first keystroke at 100,000 products
 //! downloads a few tens of kilobytes instead of 25 MB:
 //!
-//! - `index.json`, the entry: categories, badges, stop words, the product count, the values
+//! - `index.json`, the entry: categories, stop words, the product count, the values
 //!   the filters compare, and the names of every other file. Its address never changes (the
 //!   page names it and the script revalidates it), so an edit changes this file and the files
 //!   whose content changed, and no page.
@@ -17,8 +17,8 @@
 //! - filter columns, `c-<hash>.json`: one value per product (category, producer, curation,
 //!   availability, certifications, price), fetched only when that filter is used;
 //! - the producers, `p-<hash>.json`, fetched when the producer filter is used;
-//! - record chunks, `r-<hash>.json`: the card data of [`CHUNK`] consecutive products, fetched
-//!   for the cards shown.
+//! - record chunks, `r-<hash>.json`: the card data of [`CHUNK`] consecutive products, their
+//!   badges written out, fetched for the cards shown.
 //!
 //! Every name but the entry's holds a hash of its content, so the files never change under
 //! their names and caches keep them for good. The scores the script computes from the shards
@@ -76,7 +76,6 @@ pub fn files(index: &SearchIndex, shard_above: usize) -> Vec<(String, Vec<u8>)> 
         version: 2,
         count: index.products.len(),
         categories: &index.categories,
-        badges: &index.badges,
         widths: &index.widths,
         stop_words: index.stop_words,
         curations: distinct(index.products.iter().map(|p| Some(p.curation))),
@@ -113,7 +112,6 @@ struct ShardedEntry<'a> {
     version: u32,
     count: usize,
     categories: &'a [(String, String)],
-    badges: &'a [(String, String, Option<String>)],
     widths: &'a [u32],
     stop_words: &'static [&'static str],
     /// The values of the `curation`, `availability` and `certifications` columns.
@@ -187,8 +185,10 @@ struct Record<'a> {
     us: &'a Option<String>,
     #[serde(skip_serializing_if = "is_one")]
     mo: u32,
-    #[serde(skip_serializing_if = "<[usize]>::is_empty")]
-    b: &'a [usize],
+    /// The badges themselves, not their positions in a table: a large catalogue has thousands
+    /// of distinct ones (curators, dates, lead times), too many for the entry.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    b: Vec<&'a (String, String, Option<String>)>,
     #[serde(skip_serializing_if = "Option::is_none")]
     i: &'a Option<CardImage>,
 }
@@ -213,7 +213,7 @@ fn record_chunks(index: &SearchIndex, out: &mut Files) -> String {
                 u: &p.unit,
                 us: &p.units,
                 mo: p.min_order,
-                b: &p.badges,
+                b: p.badges.iter().map(|&b| &index.badges[b]).collect(),
                 i: &p.image,
             })
             .collect();

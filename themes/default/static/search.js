@@ -474,7 +474,8 @@
 
   function badges(numbers) {
     return el("ul", "badges", ...numbers.map((n) => {
-      var badge = index.badges[n];
+      // A split index's cards carry their badges; the whole index's, their positions.
+      var badge = Array.isArray(n) ? n : index.badges[n];
       var item = el("li", "badge badge-" + badge[0], badge[1]);
       if (badge[2]) item.append(" ", el("span", "badge-detail", badge[2]));
       return item;
