@@ -14,8 +14,15 @@ the search box receives them: the field's value grows by one character and an
 - `handler`: from the event until the page's script has filtered, ranked and
   built the result cards and the browser has laid them out (a forced layout
   right after the event), and
-- `frame`: from the event until the next frame is presented
+- `results`: from the event until the page says the results of that state are
+  shown (its `etalase-results` event): with a split index this includes
+  fetching the shards the keystroke needs, and
+- `frame`: from the event until the next frame is presented after that
   (requestAnimationFrame, then a task), which includes painting.
+
+It also records the bytes of the search index's files each keystroke fetched
+(as written, and gzipped at level 9 as a server would send them), the first
+keystroke's with the entry file fetched when the search box is focused.
 
 It prints, per query and overall, the median and the maximum in milliseconds,
 and the index's size and load time. `--throttle N` slows Chromium's CPU N times
@@ -25,6 +32,7 @@ Python 3 standard library only; needs Debian's chromium.
 """
 
 import argparse
+import gzip
 import json
 import os
 import queue
@@ -49,12 +57,24 @@ TYPE = """(async (text) => {
   const keys = [];
   for (let i = 1; i <= text.length; i++) {
     box.value = text.slice(0, i);
+    const seen = performance.getEntriesByType('resource').length;
+    const form = document.getElementById('product-filter');
+    const shown = new Promise(done => {
+      form.addEventListener('etalase-results', done, {once: true});
+      setTimeout(done, 10000);
+    });
     const start = performance.now();
     box.dispatchEvent(new Event('input', {bubbles: true}));
     void results.offsetHeight;
     const handled = performance.now();
+    await shown;
+    void results.offsetHeight;
+    const answered = performance.now();
     await nextFrame();
-    keys.push({typed: box.value, handler: handled - start, frame: performance.now() - start,
+    const fetched = performance.getEntriesByType('resource').slice(seen)
+      .filter(e => e.name.includes('/products/search/')).map(e => new URL(e.name).pathname);
+    keys.push({typed: box.value, handler: handled - start, results: answered - start,
+               frame: performance.now() - start, fetched,
                shown: results.children.length,
                count: document.getElementById('result-count').textContent});
   }
@@ -67,10 +87,10 @@ LOAD_INDEX = """(async () => {
   document.querySelector('#product-filter input[name=q]').focus();
   const url = document.getElementById('product-filter').getAttribute('data-index');
   for (;;) {
-    const entry = performance.getEntriesByType('resource').find(e => e.name.includes('search.json'));
+    const entry = performance.getEntriesByType('resource').find(e => e.name.includes('/products/search/index.json'));
     if (entry && entry.responseEnd > 0) {
       await new Promise(done => setTimeout(done, 50));
-      return JSON.stringify({url, bytes: entry.decodedBodySize, ms: performance.now() - start});
+      return JSON.stringify({url, path: new URL(entry.name).pathname, bytes: entry.decodedBodySize, ms: performance.now() - start});
     }
     await new Promise(done => setTimeout(done, 20));
   }
@@ -125,7 +145,10 @@ def main():
 
     server = serve(os.path.abspath(args.output))
     url = f"http://127.0.0.1:{server.server_address[1]}/{args.lang}/products/"
-    per_query = {q: {"handler": [], "frame": []} for q in QUERIES}
+    per_query = {q: {"handler": [], "results": [], "frame": []} for q in QUERIES}
+    root = os.path.abspath(args.output)
+    first_bytes = None
+    key_bytes = []
     loads = []
     with tempfile.TemporaryDirectory() as work, open(os.path.join(work, "chromium.log"), "w") as log:
         browser = Browser(args.chromium, os.path.join(work, "profile"), log)
@@ -139,8 +162,12 @@ def main():
                         last = keys[-1]
                         print(f"  {query!r}: {last['count'] or '0'} ({last['shown']} cards shown)")
                     for key in keys:
-                        per_query[query]["handler"].append(key["handler"])
-                        per_query[query]["frame"].append(key["frame"])
+                        for kind in ("handler", "results", "frame"):
+                            per_query[query][kind].append(key[kind])
+                        if run == 0:
+                            key_bytes.append(sizes(root, key["fetched"]))
+                            if first_bytes is None:
+                                first_bytes = sizes(root, [loads[0]["path"], *key["fetched"]])
                 browser.send("Target.closeTarget", {"targetId": target})
         finally:
             browser.close()
@@ -149,16 +176,34 @@ def main():
     index = loads[0]
     print(f"\nindex {index['url']}: {index['bytes']:,} bytes; loaded and prepared in "
           f"{statistics.median(l['ms'] for l in loads):.0f} ms (median of {len(loads)})")
+    print(f"first keystroke with the entry: {first_bytes[0]:,} bytes as written, "
+          f"{first_bytes[1]:,} gzipped ({first_bytes[2]} files)")
+    biggest = max(key_bytes)
+    print(f"largest keystroke: {biggest[0]:,} bytes as written, {biggest[1]:,} gzipped; "
+          f"all keystrokes of run 1: {sum(k[0] for k in key_bytes):,} / {sum(k[1] for k in key_bytes):,}")
     print(f"CPU throttling: {args.throttle}x; {args.runs} runs; times in ms per keystroke\n")
-    print(f"{'query':<16} {'handler median':>15} {'max':>7} {'frame median':>13} {'max':>7}")
-    every = {"handler": [], "frame": []}
+    print(f"{'query':<16} {'handler med':>12} {'max':>7} {'results med':>12} {'max':>7} {'frame med':>10} {'max':>7}")
+    every = {"handler": [], "results": [], "frame": []}
     for query, times in per_query.items():
         for kind in every:
             every[kind].extend(times[kind])
-        print(f"{query!r:<16} {statistics.median(times['handler']):>15.1f} {max(times['handler']):>7.1f} "
-              f"{statistics.median(times['frame']):>13.1f} {max(times['frame']):>7.1f}")
-    print(f"{'all keystrokes':<16} {statistics.median(every['handler']):>15.1f} {max(every['handler']):>7.1f} "
-          f"{statistics.median(every['frame']):>13.1f} {max(every['frame']):>7.1f}")
+        print(f"{query!r:<16} " + " ".join(
+            f"{statistics.median(times[k]):>{w}.1f} {max(times[k]):>7.1f}"
+            for k, w in (("handler", 12), ("results", 12), ("frame", 10))))
+    print(f"{'all keystrokes':<16} " + " ".join(
+        f"{statistics.median(every[k]):>{w}.1f} {max(every[k]):>7.1f}"
+        for k, w in (("handler", 12), ("results", 12), ("frame", 10))))
+
+
+def sizes(root, paths):
+    """Bytes of the site's files at `paths` (URL paths), as written and gzipped; and how many."""
+    raw = packed = 0
+    for path in paths:
+        with open(os.path.join(root, path.lstrip("/")), "rb") as f:
+            data = f.read()
+        raw += len(data)
+        packed += len(gzip.compress(data, 9))
+    return raw, packed, len(paths)
 
 
 if __name__ == "__main__":

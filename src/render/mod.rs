@@ -11,6 +11,7 @@ mod offline;
 mod qr;
 mod scope;
 pub mod search_index;
+pub mod search_shards;
 mod sitemap;
 mod split;
 pub mod templates;
@@ -109,8 +110,9 @@ struct LangShared {
     /// The context every page starts from, `site` already in it.
     context: Context,
     categories: Vec<CategoryLink>,
-    /// The products page's search index, as written to disk.
-    search_index: Vec<u8>,
+    /// The products page's search index, as written to disk: names in `products/search/`
+    /// and contents (see `search_shards`).
+    search_index: Vec<(String, Vec<u8>)>,
     /// The choices of the products page's filters.
     filters: Filters,
     /// The inquiry list's product file, as written to disk.
@@ -125,7 +127,8 @@ struct LangShared {
 /// search index, which the script downloads anyway.
 #[derive(Debug, Serialize)]
 struct Filters {
-    /// Site-relative, with a version from the content so no cache serves an old index.
+    /// Site-relative, the same in every build: the entry file names the rest by their
+    /// content, so an edit to one product changes no page (the script revalidates it).
     index_url: String,
     /// Only the certifications some product has.
     certifications: Vec<Choice>,
@@ -438,8 +441,7 @@ impl<'a> Shared<'a> {
         let mut context = Context::new();
         context.insert("site", &site);
         let index = search_index::build(&view, &self.catalogue.products);
-        let search_index = serde_json::to_vec(&index).unwrap_or_default();
-        let version = blake3::hash(&search_index).to_hex();
+        let search_index = search_shards::files(&index, search_shards::shard_above());
         let list_items = serde_json::to_vec(&inquiry::items(&view)).unwrap_or_default();
         let list_version = blake3::hash(&list_items).to_hex();
         LangShared {
@@ -453,9 +455,9 @@ impl<'a> Shared<'a> {
             categories: site.categories,
             filters: Filters {
                 index_url: view.url(&format!(
-                    "products/{}?v={}",
-                    search_index::SEARCH_INDEX_FILE,
-                    &version[..10]
+                    "products/{}/{}",
+                    search_index::SEARCH_DIR,
+                    search_index::SEARCH_INDEX_FILE
                 )),
                 certifications: self.certification_choices(&view),
                 curation: curation_choices(lang),
@@ -591,10 +593,13 @@ impl<'a> Shared<'a> {
             ),
             List::Google => write_parts(out, &feeds, merchant::google(&view)),
             List::Meta => write_parts(out, &feeds, merchant::meta(&view)),
-            List::SearchIndex => out.write_page(
-                &format!("{lang}/products/{}", search_index::SEARCH_INDEX_FILE),
-                &self.per_lang[lang].search_index,
-            ),
+            List::SearchIndex => {
+                for (name, bytes) in &self.per_lang[lang].search_index {
+                    let dir = search_index::SEARCH_DIR;
+                    out.write_page(&format!("{lang}/products/{dir}/{name}"), bytes)?;
+                }
+                Ok(())
+            }
             List::InquiryItems => out.write_page(
                 &format!("{lang}/inquiry/{}", inquiry::ITEMS_FILE),
                 &self.per_lang[lang].list_items,

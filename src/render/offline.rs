@@ -34,7 +34,8 @@ pub struct Language<'a> {
     pub description: String,
     /// The rendered offline page.
     pub offline_page: Vec<u8>,
-    /// The site-relative, versioned addresses of the search index and the inquiry list's file.
+    /// The site-relative addresses of the search index's entry (always the same; it names
+    /// its content-named shards) and of the inquiry list's file (versioned).
     pub search_index: &'a str,
     pub list_items: &'a str,
 }
@@ -58,7 +59,7 @@ pub fn write(
         }
     }
     let mut facts = facts(languages, assets);
-    // The facts hold every versioned name (styles, scripts, search indexes, list files), so a
+    // The facts hold every versioned name (styles, scripts, list files), so a
     // change to any of them, to a manifest or an offline page changes the version.
     hasher.update(&serde_json::to_vec(&facts).unwrap_or_default());
     facts.version = hasher.finalize().to_hex()[..10].to_owned();

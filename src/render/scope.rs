@@ -18,9 +18,9 @@ pub enum Scope {
     /// The pages that show these products (indexes into `Catalogue::products`), with the
     /// feeds and search indexes. Valid only when nothing else changed: see [`after_change`].
     Products(BTreeSet<usize>),
-    /// Only these products' own pages, with the feeds, the search indexes and the products
-    /// pages that name the index's version: only their descriptions changed, and no card or
-    /// brochure shows a description.
+    /// Only these products' own pages, with the feeds and the search indexes: only their
+    /// descriptions changed, and no card or brochure shows a description. The products pages
+    /// name the search index's entry at a fixed address, so they stay as they are.
     Texts(BTreeSet<usize>),
 }
 
@@ -29,14 +29,7 @@ impl Scope {
     pub(super) fn includes(&self, catalogue: &Catalogue, job: Job) -> bool {
         let touched = match self {
             Scope::Everything => return true,
-            Scope::Texts(touched) => {
-                // The products pages name the search index by its version.
-                return match job {
-                    Job::Product(i) => touched.contains(&i),
-                    Job::Products { .. } => !touched.is_empty(),
-                    _ => false,
-                };
-            }
+            Scope::Texts(touched) => return matches!(job, Job::Product(i) if touched.contains(&i)),
             Scope::Products(touched) => touched,
         };
         let any = |shows: &dyn Fn(&Product) -> bool| {

@@ -1,6 +1,7 @@
-//! The products page's search index: one compact JSON file per language, written beside the
-//! page (`{lang}/products/search.json`), holding what a result card shows and what the filters
-//! and the search box match. The filter script (`search.js` in the theme) reads it.
+//! The products page's search index: one compact JSON value per language, holding what a
+//! result card shows and what the filters and the search box match. The filter script
+//! (`search.js` in the theme) reads it from `{lang}/products/search/index.json`, where a small
+//! catalogue's index is written whole; a large one's is split into files (`search_shards`).
 //!
 //! Descriptions are the bulk of a catalogue's text, so they are stored as numbered words: a
 //! dictionary shared by all products, and per product the numbers of its words, sorted and
@@ -15,8 +16,11 @@ use super::views::{Badge, ImageView, LangContext, Source};
 use crate::fields::{CurationStatus, Price};
 use crate::model::Product;
 
-/// The file name of the index, in each language's `products/` folder.
-pub const SEARCH_INDEX_FILE: &str = "search.json";
+/// The folder of the index's files, in each language's `products/` folder.
+pub const SEARCH_DIR: &str = "search";
+/// The entry file in that folder, at an address that never changes: the page names it, and
+/// it names the other files (see `search_shards`).
+pub const SEARCH_INDEX_FILE: &str = "index.json";
 
 /// Bumped when the layout of the file changes, so a script can tell.
 const FORMAT_VERSION: u32 = 1;
@@ -39,76 +43,79 @@ const STOP_WORDS_EN: &[&str] = &[
 /// The whole index of one language.
 #[derive(Debug, Serialize)]
 pub struct SearchIndex {
-    version: u32,
+    pub(super) version: u32,
     /// `[slug, name]` of every category, in the catalogue's order.
-    categories: Vec<(String, String)>,
+    pub(super) categories: Vec<(String, String)>,
     /// `[slug, name]` of every producer, by slug.
-    producers: Vec<(String, String)>,
+    pub(super) producers: Vec<(String, String)>,
     /// `[kind, label, detail]` of every badge a card shows; products refer to them by
     /// position.
-    badges: Vec<BadgeRow>,
+    pub(super) badges: Vec<BadgeRow>,
     /// The widths of most card photos.
-    widths: Vec<u32>,
+    pub(super) widths: Vec<u32>,
     /// The description words; products refer to them by position.
-    words: Vec<String>,
+    pub(super) words: Vec<String>,
     /// Words left out of descriptions; the script ignores them in queries too, so that
     /// "kopi untuk oleh-oleh" finds what "kopi oleh-oleh" finds.
-    stop_words: &'static [&'static str],
-    products: Vec<Entry>,
+    pub(super) stop_words: &'static [&'static str],
+    pub(super) products: Vec<Entry>,
 }
 
 /// One product, with short keys: the file carries one of these per product.
 #[derive(Debug, Serialize)]
-struct Entry {
+pub(super) struct Entry {
     #[serde(rename = "s")]
-    slug: String,
+    pub(super) slug: String,
     #[serde(rename = "n")]
-    name: String,
+    pub(super) name: String,
     /// The language of the name when it fell back to another one.
     #[serde(rename = "nl", skip_serializing_if = "Option::is_none")]
-    name_lang: Option<String>,
+    pub(super) name_lang: Option<String>,
     #[serde(rename = "p")]
-    producer: usize,
+    pub(super) producer: usize,
     #[serde(rename = "c")]
-    category: usize,
+    pub(super) category: usize,
     /// Lowest and highest price in rupiah.
     #[serde(rename = "r", skip_serializing_if = "Option::is_none")]
-    price_range: Option<(u64, u64)>,
+    pub(super) price_range: Option<(u64, u64)>,
     /// The price as the page prints it.
     #[serde(rename = "pt", skip_serializing_if = "Option::is_none")]
-    price_text: Option<String>,
+    pub(super) price_text: Option<String>,
     #[serde(rename = "u", skip_serializing_if = "Option::is_none")]
-    unit: Option<String>,
+    pub(super) unit: Option<String>,
     /// The unit after a count other than one, when it differs (English plurals).
     #[serde(rename = "us", skip_serializing_if = "Option::is_none")]
-    units: Option<String>,
+    pub(super) units: Option<String>,
     /// The minimum order, which the card's "Add to list" starts at; left out when it is 1.
     #[serde(rename = "mo", skip_serializing_if = "is_one")]
-    min_order: u32,
+    pub(super) min_order: u32,
     #[serde(rename = "t", skip_serializing_if = "Vec::is_empty")]
-    tags: Vec<String>,
+    pub(super) tags: Vec<String>,
     #[serde(rename = "ce", skip_serializing_if = "Vec::is_empty")]
-    certifications: Vec<&'static str>,
+    pub(super) certifications: Vec<&'static str>,
     /// `lolos`, `proses` or `belum` (also for a product nobody has curated yet).
     #[serde(rename = "cu")]
-    curation: &'static str,
+    pub(super) curation: &'static str,
     /// `siap`, `pesan` or `habis`; left out when the product does not say.
     #[serde(rename = "av", skip_serializing_if = "Option::is_none")]
-    availability: Option<&'static str>,
+    pub(super) availability: Option<&'static str>,
     #[serde(rename = "b", skip_serializing_if = "Vec::is_empty")]
-    badges: Vec<usize>,
+    pub(super) badges: Vec<usize>,
     #[serde(rename = "i", skip_serializing_if = "Option::is_none")]
-    image: Option<CardImage>,
+    pub(super) image: Option<CardImage>,
     /// The description's word numbers (see the module comment).
     #[serde(rename = "w")]
-    words: String,
+    pub(super) words: String,
+    /// The same numbers, for splitting the index (`search_shards`).
+    #[serde(skip)]
+    pub(super) word_numbers: Vec<u32>,
 }
 
 /// A card photo. The image pipeline names every copy `media/{product}-{name}-{width}.{ext}`
 /// (and `.webp`), so only `name` is stored, and the widths and formats when they are not the
 /// usual ones.
 #[derive(Debug, Serialize)]
-struct CardImage {
+pub(super) struct CardImage {
     #[serde(rename = "s")]
     name: String,
     /// `None`: the index's `widths` (see [`usual_widths`]).
@@ -148,6 +155,7 @@ pub fn build(view: &LangContext, products: &[Product]) -> SearchIndex {
         .zip(&own_words)
         .map(|(product, words)| {
             let card = view.product_card(product);
+            let word_numbers = dictionary.numbers(words);
             Entry {
                 slug: product.slug.clone(),
                 name: card.name.text,
@@ -178,7 +186,8 @@ pub fn build(view: &LangContext, products: &[Product]) -> SearchIndex {
                 image: card
                     .cover
                     .and_then(|cover| card_image(cover, &product.slug)),
-                words: encode_numbers(&dictionary.numbers(words)),
+                words: encode_numbers(&word_numbers),
+                word_numbers,
             }
         })
         .collect();
@@ -279,18 +288,29 @@ fn encode_numbers(sorted: &[u32]) -> String {
     let mut code = String::with_capacity(sorted.len() * 2);
     let mut previous = None;
     for &number in sorted {
-        let mut gap = match previous {
+        let gap = match previous {
             None => number,
             Some(previous) => number - previous - 1,
         };
         previous = Some(number);
-        while gap >= 32 {
-            code.push(DIGITS[(32 + (gap & 31)) as usize] as char);
-            gap >>= 5;
-        }
-        code.push(DIGITS[gap as usize] as char);
+        push_number(&mut code, u64::from(gap));
     }
     code
+}
+
+/// Appends `number` in 5-bit groups, lowest first, a digit of 32 or more meaning another
+/// group follows.
+pub(super) fn push_number(code: &mut String, mut number: u64) {
+    while number >= 32 {
+        code.push(DIGITS[(32 + (number & 31)) as usize] as char);
+        number >>= 5;
+    }
+    code.push(DIGITS[number as usize] as char);
+}
+
+/// The digit of a value under 64.
+pub(super) fn digit(value: usize) -> char {
+    DIGITS[value] as char
 }
 
 type BadgeRow = (String, String, Option<String>);

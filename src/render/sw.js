@@ -1,8 +1,9 @@
 // etalase: the offline worker, written by the build at the site root, so its scope is the whole
 // site in every language. Pages are network-first: online, a visitor always gets the newest
 // build; offline, the copy kept when they last opened the page, else the offline page of its
-// language. Photos, versioned styles and scripts and the versioned search and list files never
-// change under their names: cache-first. Nothing off-site and nothing but GET is touched.
+// language. Photos, versioned styles and scripts, the versioned list file and the search index's
+// content-named files never change under their names: cache-first. The search index's entry
+// (`products/search/index.json`, always at that address) is network-first like a page. Nothing off-site and nothing but GET is touched.
 // See docs/publishing.md, "Offline and installing on a phone".
 "use strict";
 
@@ -80,9 +81,16 @@ self.addEventListener("message", function (event) {
   })));
 });
 
-// Files whose content is in their name: photos, versioned styles and scripts, `*.json?v=`.
+// Files whose content is in their name: photos, versioned styles and scripts, `*.json?v=`,
+// the search index's shards (`products/search/t-0123456789.json`).
 function unchanging(url, path) {
-  return /^(assets|media)\//.test(path) || (/\.json$/.test(path) && url.searchParams.has("v"));
+  return inFiles(path) || (/\.json$/.test(path) && url.searchParams.has("v"));
+}
+
+// What goes into the bounded cache of files rather than of pages: a large catalogue's search
+// shards would otherwise push out the pages kept for offline use.
+function inFiles(path) {
+  return /^(assets|media)\/|\/products\/search\/[a-z]-[0-9a-f]+\.json$/.test(path);
 }
 
 // A page: the network's, kept under its address without the query (the filters of the
@@ -131,7 +139,7 @@ function offlinePage(path) {
 function cacheFirst(event, href, path) {
   return caches.match(href).then(function (kept) {
     return kept || fetch(href).then(function (response) {
-      keepLater(event, /^(assets|media)\//.test(path) ? FILES : PAGES, href, response);
+      keepLater(event, inFiles(path) ? FILES : PAGES, href, response);
       return response;
     });
   });

@@ -2057,7 +2057,7 @@ fn products_page_does_not_grow_with_the_number_of_producers() {
         assert_eq!(select_in(form, "input[name=producer][hidden]").len(), 1);
         // The suggestions' source: every producer is in the search index.
         let index: serde_json::Value =
-            serde_json::from_slice(&after.bytes(&format!("{lang}/products/search.json")))
+            serde_json::from_slice(&after.bytes(&format!("{lang}/products/search/index.json")))
                 .expect("search index");
         let producers = index["producers"].as_array().expect("producers");
         assert!(producers

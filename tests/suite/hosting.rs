@@ -289,7 +289,7 @@ fn serves_the_site_right(server: &Server, site: &Site, xml_types: &[&str]) {
         "sitemap.xml is {sitemap}"
     );
     assert_eq!(
-        type_only(content_type("/id/products/search.json")),
+        type_only(content_type("/id/products/search/index.json")),
         "application/json"
     );
     assert_eq!(type_only(content_type("/id/feeds/meta.csv")), "text/csv");

@@ -1,6 +1,6 @@
 //! Script injection: a hostile string in every text field an editor writes (catalogue.yaml,
 //! producer.yaml, product.yaml, front matter, Markdown) reaches the site only as text. Every
-//! output file is parsed (HTML with `scraper`, JSON-LD and `search.json` with `serde_json`,
+//! output file is parsed (HTML with `scraper`, JSON-LD and the search index with `serde_json`,
 //! the feeds and the sitemap with `roxmltree`, the Meta feed with `csv`) and searched for
 //! anything that could run script.
 //! Fields checked strictly (slugs, phone numbers, dates, kinds) refuse hostile values with a
@@ -439,7 +439,10 @@ fn hostile_text_in_every_field_reaches_the_site_only_as_text() {
             .unwrap_or_else(|e| panic!("{file} is not JSON: {e}"));
         json_strings(&value, &mut list_items);
     }
-    for file in files.iter().filter(|f| f.ends_with("search.json")) {
+    for file in files
+        .iter()
+        .filter(|f| f.contains("/products/search/") && f.ends_with(".json"))
+    {
         let value: serde_json::Value = serde_json::from_str(&site.text(file))
             .unwrap_or_else(|e| panic!("{file} is not JSON: {e}"));
         json_strings(&value, &mut json);

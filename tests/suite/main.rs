@@ -27,5 +27,6 @@ mod pdf;
 mod phone;
 mod photos;
 mod properties;
+mod search_shards;
 mod serve;
 mod shops;

@@ -94,9 +94,9 @@ fn rebuilt_after(catalogue: &Catalogue, edit: impl Fn(&Catalogue), changed: &[&s
     rebuilt
 }
 
-/// Pages of one product in both languages, and the products page that names the search
-/// index's version in both.
-const PRODUCT_AND_INDEX_PAGES: usize = 4;
+/// Pages of one product in both languages. The products page names the search index's entry
+/// at a fixed address, so a text edit does not render it (issue 22).
+const PRODUCT_AND_INDEX_PAGES: usize = 2;
 
 #[test]
 fn editing_a_products_text_renders_its_own_pages_only_and_matches_a_full_build() {

@@ -1,6 +1,9 @@
 // etalase default theme: filters and search on the products page, run in the browser from the
-// index the build writes beside the page (products/search.json). The state lives in the URL,
-// so a filtered view is a link to share. Without this file the page lists every product.
+// index the build writes beside the page (products/search/index.json). A small catalogue's
+// index is that one file; a large one's names the shards to fetch as needed: the words of a
+// term's first letters, the filter columns used, the cards shown (src/render/search_shards.rs).
+// The state lives in the URL, so a filtered view is a link to share. Without this file the page
+// lists every product.
 (() => {
   "use strict";
 
@@ -21,6 +24,8 @@
   var NAME = 12;
   var PRODUCER = 6;
   var TAG = 3;
+  // A split index's field codes (description, tag, producer, name) and what they score.
+  var WEIGHTS = [1, TAG, PRODUCER, NAME];
   var DIGIT = {};
   [..."0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"].forEach((c, i) => { DIGIT[c] = i; });
 
@@ -36,7 +41,13 @@
   var texts = results.dataset;
   var index = null;
   var loading = null;
+  // The producers, [slug, name]: in a split index, fetched when a producer filter is used.
+  var producers = null;
+  // A split index's files, by name: promises of their parsed content.
+  var files = {};
+  // The numbers of the products found, best first; the newest search's ticket.
   var matches = [];
+  var ticket = 0;
   var shown = 0;
   var typingIn = null;
   // A failed download of the index: the next use of the form tries again (see load).
@@ -51,12 +62,15 @@
   var words = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
     .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
+  // The entry is revalidated (its address never changes); the other files are named after
+  // their content and never change.
+  var fetchJson = (url, options) => fetch(url, options).then((response) => {
+    if (!response.ok) throw Error(response.status);
+    return response.json();
+  });
+
   function load() {
-    loading = loading || fetch(form.dataset.index)
-      .then((response) => {
-        if (!response.ok) throw Error(response.status);
-        return response.json();
-      })
+    loading = loading || fetchJson(form.dataset.index, { cache: "no-cache" })
       .then(prepare, (error) => {
         // Offline for a moment: the next use of the form tries again.
         loading = null;
@@ -65,49 +79,87 @@
     return loading;
   }
 
+  // A file of the split index, fetched once; a failed fetch is tried again at once (a
+  // phone's signal drops requests now and then), then again the next time it is needed.
+  var file = (name) => {
+    var url = new URL(name, new URL(form.dataset.index, location.href));
+    return files[name] ||= fetchJson(url).catch(() => fetchJson(url)).catch((error) => {
+      delete files[name];
+      throw error;
+    });
+  };
+
   function prepare(data) {
+    index = data;
+    if (!data.products) return;
     data.dictionary = data.words.map((word) => words(word).join(""));
     data.products.forEach((product, order) => {
       product.order = order;
+      product.pn = data.producers[product.p][1];
       product.nameWords = words(product.n);
-      product.producerWords = words(data.producers[product.p][1]);
+      product.producerWords = words(product.pn);
       product.tagWords = words((product.t || []).join(" "));
       product.wordNumbers = decode(product.w);
     });
-    index = data;
-    $("filter-producers").append(...data.producers.map((producer) => new Option(producer[1])));
-    producerName.value ||= nameOf(producerSlug.value);
+    return loadProducers();
+  }
+
+  // The producers' names, for the suggestions and the producer's name in the field.
+  function loadProducers() {
+    // Called by prepare, when `index` is set but `loading` not yet settled.
+    return (index ? Promise.resolve() : load()).then(() => index.products ? index.producers : file(index.producers)).then((list) => {
+      // Once, when they arrive: the name of the address's producer, unless one was typed.
+      if (producers !== list) {
+        producers = list;
+        $("filter-producers").replaceChildren(...list.map((producer) => new Option(producer[1])));
+        producerName.value ||= nameOf(producerSlug.value);
+      }
+    });
   }
 
   // The name of the producer with `slug`; an unknown slug (from an old link) shows as it is,
   // and nothing shows before the index is in (its arrival fills in the name).
-  var nameOf = (slug) => (index?.producers.find((p) => p[0] == slug) || [, index && slug])[1];
+  var nameOf = (slug) => (producers?.find((p) => p[0] == slug) || [, producers && slug])[1];
 
   // The slug of the producer whose name the visitor typed or picked, ignoring case, accents
   // and punctuation; none while the text names no producer (every name has a letter or digit).
-  var producerFor = (text) => (index.producers.find((p) => words(p[1]).join() == words(text).join()) || [""])[0];
+  var producerFor = (text) => (producers.find((p) => words(p[1]).join() == words(text).join()) || [""])[0];
 
   // Description words come as numbers into the dictionary: sorted, written as the gaps
   // between them, 5 bits per digit, a digit of 32 or more meaning more digits follow.
   function decode(code) {
-    var numbers = [];
+    var found = [];
+    var next = 0;
+    numbers(code, (value) => {
+      next += value;
+      found.push(next);
+      next += 1;
+    });
+    return found;
+  }
+
+  // The numbers of a code, in order: 5 bits per digit, lowest first, a digit of 32 or more
+  // meaning more digits follow.
+  function numbers(code, then) {
     var value = 0;
     var shift = 0;
-    var next = 0;
-    for (var c of code) {
-      var digit = DIGIT[c];
+    for (var i = 0; i < code.length; i++) {
+      var digit = DIGIT[code[i]];
       value += (digit & 31) * 2 ** shift;
       shift += 5;
       if (digit < 32) {
-        next += value;
-        numbers.push(next);
-        next += 1;
+        then(value);
         value = 0;
         shift = 0;
       }
     }
-    return numbers;
   }
+
+  var decodeAll = (code) => {
+    var all = [];
+    numbers(code, (value) => all.push(value));
+    return all;
+  };
 
   function readState() {
     var query = new URLSearchParams(location.search);
@@ -154,21 +206,139 @@
     return form.action + (text ? "?" + text : "");
   }
 
-  function find(state) {
+  // The numbers of the products the state finds, best first: from the whole index at once,
+  // from a split one when its files are in.
+  var find = (state) => index.products ? Promise.resolve(findWhole(state)) : findSplit(state);
+
+  function findWhole(state) {
     var wanted = terms(state.q);
     var hits = wanted.map((term) => index.dictionary.map((word) => word.startsWith(term)));
-    matches = [];
+    var found = [];
     index.products.forEach((product) => {
       if (!passes(product, state)) return;
       var score = 0;
       for (var t = 0; t < wanted.length; t++) {
-        var found = termScore(product, wanted[t], hits[t]);
-        if (!found) return;
-        score += found;
+        var one = termScore(product, wanted[t], hits[t]);
+        if (!one) return;
+        score += one;
       }
-      matches.push({ product: product, score: score });
+      found.push({ n: product.order, score: score });
     });
-    matches.sort((a, b) => b.score - a.score || a.product.order - b.product.order);
+    found.sort((a, b) => b.score - a.score || a.n - b.n);
+    return found.map((match) => match.n);
+  }
+
+  // A split index: each term's scores from its shard, summed where every term matched; the
+  // filters' columns; then the products by score, ties in catalogue order (a counting sort:
+  // scores are small numbers, and 100,000 products must not be sorted on a keystroke).
+  function findSplit(state) {
+    var wanted = terms(state.q);
+    return Promise.all([Promise.all(wanted.map(termScores)), filterTest(state)]).then(([scores, test]) => {
+      var total = new Uint16Array(index.count);
+      var top = 0;
+      for (var n = 0; n < index.count; n++) {
+        var sum = 1;
+        for (var t = 0; t < scores.length && sum; t++) sum = scores[t][n] && sum + scores[t][n];
+        if (sum && test(n)) {
+          total[n] = sum;
+          if (sum > top) top = sum;
+        }
+      }
+      var buckets = Array.from({ length: top + 1 }, () => []);
+      total.forEach((sum, n) => { if (sum) buckets[sum].push(n); });
+      return buckets.reverse().flat();
+    });
+  }
+
+  // Each product's score for one term (0: no match), from the term's shard; the last few
+  // terms' scores are kept, as typing "kopi b" asks for "kopi" again.
+  var kept = new Map();
+  function termScores(term) {
+    if (!kept.has(term)) {
+      if (kept.size > 8) kept.delete(kept.keys().next().value);
+      kept.set(term, scoresOf(term).catch((error) => {
+        kept.delete(term);
+        throw error;
+      }));
+    }
+    return kept.get(term);
+  }
+
+  function scoresOf(term) {
+    var letters = [...term];
+    var name = index.terms[letters.slice(0, 2).join("")];
+    var scores = new Uint8Array(index.count);
+    if (!name) return Promise.resolve(scores);
+    return file(name).then((shard) => {
+      if (shard.s) {
+        for (var n = 0; n < index.count; n++) scores[n] = DIGIT[shard.s[n]];
+        return scores;
+      }
+      shard.w.forEach((word, i) => {
+        if (!word.startsWith(term)) return;
+        var exact = word === term;
+        var next = 0;
+        numbers(shard.p[i], (value) => {
+          var n = next + Math.floor(value / 4);
+          var field = value % 4;
+          var score = WEIGHTS[field] + (exact && field ? 1 : 0);
+          if (score > scores[n]) scores[n] = score;
+          next = n + 1;
+        });
+      });
+      return scores;
+    });
+  }
+
+  // Which product numbers pass the filters: each filter used reads its column.
+  function filterTest(state) {
+    var tests = [];
+    var column = (name, test) => tests.push(file(index.columns[name]).then((data) => {
+      data.values ||= decodeAll(data.d);
+      return (n) => test(data.values, n);
+    }));
+    var among = (list, value) => list.indexOf(value);
+    if (state.category) {
+      var category = index.categories.findIndex((c) => c[0] === state.category);
+      column("category", (values, n) => values[n] === category);
+    }
+    if (state.producer) {
+      tests.push(loadProducers().then(() => producers.findIndex((p) => p[0] === state.producer)).then((producer) =>
+        file(index.columns.producer).then((data) => {
+          data.values ||= decodeAll(data.d);
+          return (n) => data.values[n] === producer;
+        })));
+    }
+    if (state.curation) {
+      var curation = among(index.curations, state.curation);
+      column("curation", (values, n) => values[n] === curation);
+    }
+    if (state.availability) {
+      // 0 is "does not say", which matches no status.
+      var availability = among(index.availabilities, state.availability) + 1;
+      column("availability", (values, n) => availability > 0 && values[n] === availability);
+    }
+    if (state.cert.length) {
+      var bits = state.cert.map((cert) => among(index.certifications, cert));
+      var mask = bits.reduce((all, bit) => all | 1 << bit, 0);
+      column("certifications", (values, n) => !bits.includes(-1) && (values[n] & mask) === mask);
+    }
+    if (state.min !== null || state.max !== null) {
+      column("price", (values, n) => {
+        var low = values[2 * n] - 1;
+        var high = low + values[2 * n + 1];
+        return low >= 0 && (state.min === null || high >= state.min) && (state.max === null || low <= state.max);
+      });
+    }
+    return Promise.all(tests).then((all) => (n) => all.every((test) => test(n)));
+  }
+
+  // The card data of products `numbers`: from the whole index, or their record chunks.
+  function records(numbers) {
+    if (index.products) return Promise.resolve(numbers.map((n) => index.products[n]));
+    var chunk = (n) => Math.floor(n / index.chunk);
+    return Promise.all(numbers.map((n) => file("r-" + index.records.substr(8 * chunk(n), 8) + ".json")))
+      .then((chunks) => chunks.map((list, i) => list[numbers[i] % index.chunk]));
   }
 
   function passes(product, state) {
@@ -200,31 +370,40 @@
     return best;
   }
 
-  function show(state) {
+  // Shows the products `found` for `state`, with the cards of the first ones, `first`.
+  function show(state, found, first) {
     var active = isActive(state);
     var before = active && !results.hidden ? matches : null;
-    if (active) find(state);
+    matches = found;
     list.hidden = listPages.hidden = listCount.hidden = active;
     results.hidden = !active;
     // A keystroke that keeps the same results ("batik" → "batik ") leaves the cards alone.
     if (!sameResults(before, matches)) {
-      results.textContent = "";
-      shown = 0;
-      if (active) showMore();
+      results.replaceChildren(...first.map(card));
+      shown = first.length;
     }
     more.hidden = !active || shown >= matches.length;
     count.textContent = active ? matches.length + " " + count.dataset[matches.length == 1 ? "one" : "label"] : "";
     empty.hidden = !active || matches.length > 0;
+    // For benchmarks and tests: the results of the newest state are on the page.
+    form.dispatchEvent(new Event("etalase-results"));
   }
 
   var sameResults = (before, now) => !!before && before.length === now.length &&
-    now.every((match, i) => match.product === before[i].product);
+    now.every((n, i) => n === before[i]);
 
   function showMore() {
-    results.append(...matches.slice(shown, shown + PAGE).map((match, i) => card(match.product, shown + i)));
+    var from = shown;
+    var mine = ticket;
     shown = Math.min(matches.length, shown + PAGE);
     more.hidden = shown >= matches.length;
+    // In order, though a later page's chunks may arrive first.
+    var numbers = matches.slice(from, shown);
+    appending = appending.then(() => records(numbers)).then((products) => {
+      if (mine === ticket) results.append(...products.map((product, i) => card(product, from + i)));
+    }, offline);
   }
+  var appending = Promise.resolve();
 
   // The same markup as the theme's product card (partials/product-card.html); as there, the
   // first row's photos load at once (the first is the page's largest paint), the rest lazily.
@@ -235,7 +414,7 @@
       el("span", "card-body",
         el("span", "card-category", index.categories[product.c][1]),
         title,
-        el("span", "card-producer", index.producers[product.p][1]),
+        el("span", "card-producer", product.pn),
         price(product)));
     var article = el("article", "card", link);
     link.href = root + lang + "/products/" + product.s + "/";
@@ -295,20 +474,28 @@
 
   function badges(numbers) {
     return el("ul", "badges", ...numbers.map((n) => {
-      var badge = index.badges[n];
+      // A split index's cards carry their badges; the whole index's, their positions.
+      var badge = Array.isArray(n) ? n : index.badges[n];
       var item = el("li", "badge badge-" + badge[0], badge[1]);
       if (badge[2]) item.append(" ", el("span", "badge-detail", badge[2]));
       return item;
     }));
   }
 
+  // Shows the URL's state once what it needs is in; a newer state overtakes an older one.
   function showUrlState() {
     var state = readState();
+    var mine = ++ticket;
     if (!isActive(state)) {
-      show(state);
+      show(state, [], []);
       return;
     }
-    load().then(() => { show(readState()); }, offline);
+    load().then(() => {
+      state = readState();
+      return find(state);
+    }).then((found) => records(found.slice(0, PAGE)).then((first) => {
+      if (mine === ticket) show(state, found, first);
+    }), offline);
   }
 
   // Typing replaces the current history entry, so Back skips the keystrokes; choosing a
@@ -332,10 +519,11 @@
   fill(readState());
   showUrlState();
   on(form, "focusin", () => { load().catch(offline); }, { once: true });
+  on(producerName, "focus", () => { loadProducers().catch(offline); });
   on(form, "input", (event) => {
     var field = event.target;
     if (field === producerName) {
-      load().then(() => {
+      loadProducers().then(() => {
         producerSlug.value = producerFor(field.value);
         record("producer");
       }, offline);
