@@ -13,6 +13,7 @@ Prints the median, min and max of each, in milliseconds, and the rebuild times `
 itself reported. The edits are undone at the end.
 
     python3 bench/serve-latency.py CATALOGUE [--runs 20] [--etalase target/release/etalase]
+        [--text-only]
 """
 
 import argparse
@@ -98,7 +99,10 @@ def products_to_edit(root):
     return plain[5:]
 
 
-def time_edits(events, edits):
+def time_edits(events, edits, port, lists):
+    """Times each edit from save to the reload event, then until the search index can be
+    fetched (`serve` makes the lists after showing the pages, and holds a request for one
+    until they are made); the next edit is saved once it came, with the server idle."""
     took = []
     for path, text in edits:
         started = time.perf_counter()
@@ -106,8 +110,23 @@ def time_edits(events, edits):
         name = events.next()
         took.append((time.perf_counter() - started) * 1000)
         assert name == "reload", name
+        fetch(port, SEARCH_INDEX)
+        lists.append((time.perf_counter() - started) * 1000)
         time.sleep(0.2)
     return took
+
+
+# A list `serve` writes after the pages: answered once the lists of the last edit are made.
+SEARCH_INDEX = "/id/products/search/index.json"
+
+
+def fetch(port, path):
+    with socket.create_connection(("127.0.0.1", port), timeout=120) as connection:
+        connection.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
+        answer = b""
+        while chunk := connection.recv(1 << 16):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 200"), answer[:100]
 
 
 def summary(label, values):
@@ -122,6 +141,8 @@ def main():
     parser.add_argument("root", type=Path)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--etalase", default="target/release/etalase")
+    parser.add_argument("--text-only", action="store_true",
+                        help="time the text edits only (e.g. to profile them)")
     args = parser.parse_args()
     root = args.root.resolve()
 
@@ -139,9 +160,17 @@ def main():
             (p / "id.md", originals[p / "id.md"] + f"\nDiperbarui untuk uji ke-{i}.\n")
             for i, p in enumerate(products)
         ]
-        text = time_edits(events, text_edits)
+        text_lists = []
+        text = time_edits(events, text_edits, serve.port, text_lists)
         text_rebuilds = serve.rebuild_times(mark)
         text_example = serve.log[-1].strip()
+        print(f"catalogue: {root}")
+        print(summary("one product's text, save to reload event", text))
+        print(summary("  of which serve's rebuild", text_rebuilds))
+        print(f"  e.g. {text_example}")
+        print(summary("  search index and feeds up to date after", text_lists))
+        if args.text_only:
+            return
         mark = len(serve.log)
         price_edits = []
         for i, p in enumerate(products):
@@ -150,7 +179,8 @@ def main():
             if found:
                 raised = f"price: {{ {found.group(1)}: {int(found.group(2)) + 500 + i}"
                 price_edits.append((p / "product.yaml", yaml.replace(found.group(0), raised, 1)))
-        prices = time_edits(events, price_edits)
+        price_lists = []
+        prices = time_edits(events, price_edits, serve.port, price_lists)
         price_rebuilds = serve.rebuild_times(mark)
         price_example = serve.log[-1].strip()
         # From here on the catalogue overrides a template: every rebuild renders everything.
@@ -159,17 +189,16 @@ def main():
         template_edits = [
             (override, f"<!-- uji {i} -->{price_template}") for i in range(max(3, args.runs // 4))
         ]
-        template = time_edits(events, template_edits)
+        template_lists = []
+        template = time_edits(events, template_edits, serve.port, template_lists)
         template_rebuilds = serve.rebuild_times(mark)
-        print(f"catalogue: {root}")
-        print(summary("one product's text, save to reload event", text))
-        print(summary("  of which serve's rebuild", text_rebuilds))
-        print(f"  e.g. {text_example}")
         print(summary("one product's price, save to reload event", prices))
         print(summary("  of which serve's rebuild", price_rebuilds))
+        print(summary("  search index and feeds up to date after", price_lists))
         print(f"  e.g. {price_example}")
         print(summary("a template (whole site), save to reload event", template))
         print(summary("  of which serve's rebuild", template_rebuilds))
+        print(summary("  search index and feeds up to date after", template_lists))
         print(f"ratio of medians, whole site / one product: "
               f"{statistics.median(template) / statistics.median(text):.1f}x")
     finally:

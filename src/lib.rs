@@ -42,7 +42,7 @@ use output::{SiteWriter, Staging};
 use rayon::prelude::*;
 use render::templates::{self, Templates};
 use render::CodeCache;
-use render::Scope;
+use render::{Scope, Stage};
 
 /// The environment variable that gives `build` and `pdf` the site's address when
 /// `--base-url` does not: a deploy pipeline sets it for its previews.
@@ -207,7 +207,7 @@ fn build_into(root: &Path, output: &Path, overrides: &Overrides) -> Result<Build
     } else {
         &staging
     };
-    let written = write_site(&loaded, out, &Scope::Everything)
+    let written = write_site(&loaded, out, &Scope::Everything, Stage::All)
         .map_err(|problems| content_failure(problems, &loaded.warnings))?;
     staging.commit().map_err(|e| {
         Error::failed(
@@ -236,27 +236,28 @@ pub struct Written {
     pub images: usize,
 }
 
-/// Writes the pages `scope` asks for into `out`; rendering everything also places the photos
-/// and the static files. Every problem is returned, not just the first.
+/// Writes the pages `scope` asks for into `out`, or the part of them `stage` names; rendering
+/// every page also places the photos and the static files. Every problem is returned, not
+/// just the first.
 pub fn write_site(
     loaded: &Loaded,
     out: &dyn SiteWriter,
     scope: &Scope,
+    stage: Stage,
 ) -> Result<Written, Vec<Diagnostic>> {
-    let stats = render::render_site(
-        &loaded.catalogue,
-        &loaded.images,
-        &loaded.templates,
-        &loaded.assets,
-        loaded.codes.as_ref(),
-        out,
-        scope,
-    )?;
+    let sources = render::Sources {
+        catalogue: &loaded.catalogue,
+        images: &loaded.images,
+        templates: &loaded.templates,
+        assets: &loaded.assets,
+        codes: loaded.codes.as_ref(),
+    };
+    let stats = render::render_site(sources, out, scope, stage)?;
     let mut written = Written {
         pages: stats.pages,
         images: 0,
     };
-    if let Scope::Everything = scope {
+    if stage != Stage::Lists && matches!(scope, Scope::Everything) {
         written.images = link_images(&loaded.images, out).map_err(|p| vec![p])?;
         hosting::write(&loaded.catalogue.config, out).map_err(|p| vec![p])?;
         theme::copy_static(
@@ -339,7 +340,7 @@ impl CommandReport for CheckReport {
 /// fail the check. Content errors end with the check's table of warnings and summary line.
 pub fn check(root: &Path, strict: bool) -> Result<CheckReport, Error> {
     let checked = load(root).and_then(|loaded| {
-        match write_site(&loaded, &output::Discard, &Scope::Everything) {
+        match write_site(&loaded, &output::Discard, &Scope::Everything, Stage::All) {
             Ok(_) => Ok(loaded),
             Err(problems) => Err(content_failure(problems, &loaded.warnings)),
         }

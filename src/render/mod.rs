@@ -18,6 +18,7 @@ pub mod templates;
 pub mod views;
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -111,14 +112,20 @@ struct LangShared {
     context: Context,
     categories: Vec<CategoryLink>,
     /// The products page's search index, as written to disk: names in `products/search/`
-    /// and contents (see `search_shards`).
-    search_index: Vec<(String, Vec<u8>)>,
+    /// and contents (see `search_shards`). Made when first needed: no page names its parts,
+    /// and `serve` shows an edited page before it makes the lists.
+    search_index: OnceLock<Vec<(String, Vec<u8>)>>,
     /// The choices of the products page's filters.
     filters: Filters,
-    /// The inquiry list's product file, as written to disk.
-    list_items: Vec<u8>,
-    /// Its site-relative address, with a version from its content.
-    list_items_url: String,
+    /// The inquiry list's product file as written to disk, and its site-relative address
+    /// with a version from its content; made when first needed, like the search index.
+    list_items: OnceLock<ListItems>,
+}
+
+/// The inquiry list's product file and where it is.
+struct ListItems {
+    bytes: Vec<u8>,
+    url: String,
 }
 
 /// The choices the products page offers, and where its script finds the index. Only lists
@@ -145,26 +152,83 @@ struct Choice {
     label: String,
 }
 
-/// Renders the pages `scope` asks for into `out`; template errors are returned as diagnostics.
+/// What a site is rendered from.
+#[derive(Clone, Copy)]
+pub struct Sources<'a> {
+    pub catalogue: &'a Catalogue,
+    pub images: &'a ImageSet,
+    pub templates: &'a Templates,
+    pub assets: &'a Assets,
+    /// Codes drawn by earlier builds; `None`: draw them.
+    pub codes: Option<&'a CodeCache>,
+}
+
+/// Which part of a scope's output a render writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The pages and the files they need, then the lists: a build.
+    All,
+    /// The pages alone: what `serve` shows first after an edit.
+    Pages,
+    /// The lists alone (feeds, search index, inquiry items, the offline files naming their
+    /// versions), made from the whole catalogue, which takes as long as thousands of pages:
+    /// `serve` writes them after showing the pages, and holds requests for them meanwhile
+    /// (see [`is_list_file`]).
+    Lists,
+}
+
+impl Stage {
+    fn pages(self) -> bool {
+        self != Stage::Lists
+    }
+
+    fn lists(self) -> bool {
+        self != Stage::Pages
+    }
+}
+
+/// Whether the site-relative `path` is one of the files [`Stage::Lists`] writes.
+pub fn is_list_file(path: &str) -> bool {
+    if path == offline::WORKER_FILE || path.starts_with(&format!("{}/", offline::OFFLINE_DIR)) {
+        return true;
+    }
+    let Some((_lang, rest)) = path.split_once('/') else {
+        return false;
+    };
+    let search = format!("products/{}/", search_index::SEARCH_DIR);
+    rest == feed::FEED_FILE
+        || rest == offline::MANIFEST_FILE
+        || rest == format!("inquiry/{}", inquiry::ITEMS_FILE)
+        || rest.starts_with(&format!("{}/", merchant::FEEDS_DIR))
+        || rest.starts_with(&search)
+}
+
+/// Renders what `scope` asks for of `stage` into `out`; template errors are returned as
+/// diagnostics.
 pub fn render_site(
-    catalogue: &Catalogue,
-    images: &ImageSet,
-    templates: &Templates,
-    assets: &Assets,
-    codes: Option<&CodeCache>,
+    sources: Sources,
     out: &dyn SiteWriter,
     scope: &Scope,
+    stage: Stage,
 ) -> Result<RenderStats, Vec<Diagnostic>> {
+    let Sources {
+        catalogue,
+        images,
+        templates,
+        assets,
+        codes,
+    } = sources;
     let shared = Shared::new(catalogue, images, templates, assets, codes);
     let languages = &catalogue.config.languages;
     let jobs: Vec<(&str, Job)> = shared
         .jobs()
         .into_iter()
-        .filter(|job| scope.includes(catalogue, *job))
+        .filter(|job| stage.pages() && scope.includes(catalogue, *job))
         .flat_map(|job| languages.iter().map(move |lang| (lang.as_str(), job)))
         .collect();
     let lists: Vec<(&str, List)> = languages
         .iter()
+        .filter(|_| stage.lists())
         .flat_map(|lang| LISTS.map(|list| (lang.as_str(), list)))
         .collect();
     // The lists of a large catalogue take as long as hundreds of pages: they are written
@@ -183,10 +247,12 @@ pub fn render_site(
         },
     );
     problems.extend(list_problems);
-    // The worker names the lists' versions, which any edit may change: written with them.
-    problems.extend(shared.write_offline(out).err());
+    if stage.lists() {
+        // The worker names the lists' versions, which any edit may change: written with them.
+        problems.extend(shared.write_offline(out).err());
+    }
     let mut pages = jobs.len();
-    if let Scope::Everything = scope {
+    if stage.pages() && matches!(scope, Scope::Everything) {
         problems.extend(shared.render_root(out).err());
         problems.extend(shared.render_not_found(out).err());
         problems.extend(sitemap::write(catalogue, &shared.sitemap_paths(), out).err());
@@ -440,17 +506,9 @@ impl<'a> Shared<'a> {
         let site = self.site_view(&view);
         let mut context = Context::new();
         context.insert("site", &site);
-        let index = search_index::build(&view, &self.catalogue.products);
-        let search_index = search_shards::files(&index, search_shards::shard_above());
-        let list_items = serde_json::to_vec(&inquiry::items(&view)).unwrap_or_default();
-        let list_version = blake3::hash(&list_items).to_hex();
         LangShared {
-            list_items_url: view.url(&format!(
-                "inquiry/{}?v={}",
-                inquiry::ITEMS_FILE,
-                &list_version[..10]
-            )),
-            list_items,
+            search_index: OnceLock::new(),
+            list_items: OnceLock::new(),
             context,
             categories: site.categories,
             filters: Filters {
@@ -464,8 +522,30 @@ impl<'a> Shared<'a> {
                 availability: availability_choices(lang),
                 card_sizes: views::Placement::Card.sizes(),
             },
-            search_index,
         }
+    }
+
+    /// The search index of `lang`'s products page, as files.
+    fn search_index(&self, lang: &'a str) -> &[(String, Vec<u8>)] {
+        self.per_lang[lang].search_index.get_or_init(|| {
+            let index = search_index::build(&self.lang_context(lang), &self.catalogue.products);
+            search_shards::files(&index, search_shards::shard_above())
+        })
+    }
+
+    /// The inquiry list's product file of `lang`.
+    fn list_items(&self, lang: &'a str) -> &ListItems {
+        self.per_lang[lang].list_items.get_or_init(|| {
+            let view = self.lang_context(lang);
+            let bytes = serde_json::to_vec(&inquiry::items(&view)).unwrap_or_default();
+            let version = blake3::hash(&bytes).to_hex();
+            let url = view.url(&format!(
+                "inquiry/{}?v={}",
+                inquiry::ITEMS_FILE,
+                &version[..10]
+            ));
+            ListItems { bytes, url }
+        })
     }
 
     /// The certifications some product has, in a fixed order.
@@ -594,7 +674,7 @@ impl<'a> Shared<'a> {
             List::Google => write_parts(out, &feeds, merchant::google(&view)),
             List::Meta => write_parts(out, &feeds, merchant::meta(&view)),
             List::SearchIndex => {
-                for (name, bytes) in &self.per_lang[lang].search_index {
+                for (name, bytes) in self.search_index(lang) {
                     let dir = search_index::SEARCH_DIR;
                     out.write_page(&format!("{lang}/products/{dir}/{name}"), bytes)?;
                 }
@@ -602,7 +682,7 @@ impl<'a> Shared<'a> {
             }
             List::InquiryItems => out.write_page(
                 &format!("{lang}/inquiry/{}", inquiry::ITEMS_FILE),
-                &self.per_lang[lang].list_items,
+                &self.list_items(lang).bytes,
             ),
         }
     }
@@ -962,7 +1042,7 @@ impl<'a> Shared<'a> {
         meta.title = labels.title.to_owned();
         meta.description = labels.intro.to_owned();
         meta.breadcrumbs = vec![home_crumb(view)];
-        let items = self.per_lang[view.lang].list_items_url.clone();
+        let items = self.list_items(view.lang).url.clone();
         let settings = inquiry::PageSettings::new(view, items);
         context.insert("list_settings", &settings.to_script_json());
         "inquiry.html"
@@ -1084,7 +1164,7 @@ impl<'a> Shared<'a> {
                     .render("offline.html", &context)?
                     .into_bytes(),
                 search_index: &shared.filters.index_url,
-                list_items: &shared.list_items_url,
+                list_items: &self.list_items(lang).url,
             });
         }
         offline::write(&languages, self.assets, out)

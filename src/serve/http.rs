@@ -11,7 +11,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
-use super::memory::{Files, SiteFile};
+use super::memory::{ServedFiles, SiteFile};
 use super::overlay::Problems;
 use super::server::{self, Reply, Request, Response, Site};
 use crate::messages::Lang;
@@ -38,13 +38,20 @@ const PATH_IN_LOCATION: &AsciiSet = &CONTROLS
 const PORTS_TRIED: u16 = 20;
 /// A comment sent this often keeps an idle event stream open and notices closed ones.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// The longest a request for a list waits for it to be made: the 100,000-product lists take
+/// seconds; after this the one there is sent.
+const LISTS_WAIT: Duration = Duration::from_secs(60);
 
 /// What the server shows, updated by the rebuild loop.
 pub struct Live {
-    files: RwLock<Arc<Files>>,
+    files: RwLock<Arc<ServedFiles>>,
     problems: RwLock<Option<Problems>>,
     build: Mutex<u64>,
     rebuilt: Condvar,
+    /// Whether the pages shown are newer than the lists, which are being made: a request
+    /// for a list waits for them rather than get the old one.
+    lists_pending: Mutex<bool>,
+    lists_made: Condvar,
     /// Distinguishes this server's builds from an earlier server's, for pages left open.
     started: u128,
     /// The language of the error overlay.
@@ -52,12 +59,14 @@ pub struct Live {
 }
 
 impl Live {
-    pub fn new(files: Arc<Files>, problems: Option<Problems>, lang: Lang) -> Live {
+    pub fn new(files: ServedFiles, problems: Option<Problems>, lang: Lang) -> Live {
         Live {
-            files: RwLock::new(files),
+            files: RwLock::new(Arc::new(files)),
             problems: RwLock::new(problems),
             build: Mutex::new(0),
             rebuilt: Condvar::new(),
+            lists_pending: Mutex::new(false),
+            lists_made: Condvar::new(),
             started: SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_nanos()),
@@ -67,19 +76,54 @@ impl Live {
 
     /// Shows a new build (or the last good one with the problems of a failed rebuild) and
     /// tells every open page to reload.
-    pub fn publish(&self, files: Arc<Files>, problems: Option<Problems>) {
-        *self.files.write().unwrap_or_else(|e| e.into_inner()) = files;
+    pub fn publish(&self, files: ServedFiles, problems: Option<Problems>) {
+        self.set_lists_pending(false);
+        self.publish_pages(files, problems);
+    }
+
+    /// Shows rebuilt pages whose lists are still being made (see [`Live::publish_lists`]),
+    /// and tells every open page to reload.
+    pub fn publish_pages(&self, files: ServedFiles, problems: Option<Problems>) {
+        *self.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(files);
         *self.problems.write().unwrap_or_else(|e| e.into_inner()) = problems;
         let mut build = self.build.lock().unwrap_or_else(|e| e.into_inner());
         *build += 1;
         self.rebuilt.notify_all();
     }
 
+    /// Marks the lists of the pages about to be published as not made yet.
+    pub fn lists_coming(&self) {
+        self.set_lists_pending(true);
+    }
+
+    /// Shows the site with its lists made, and answers the requests waiting for them. The
+    /// pages stay as they are, so nothing reloads.
+    pub fn publish_lists(&self, files: ServedFiles) {
+        *self.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(files);
+        self.set_lists_pending(false);
+    }
+
+    fn set_lists_pending(&self, pending: bool) {
+        *self.lists_pending.lock().unwrap_or_else(|e| e.into_inner()) = pending;
+        if !pending {
+            self.lists_made.notify_all();
+        }
+    }
+
+    /// Waits, for at most [`LISTS_WAIT`], until the lists of the pages shown are made.
+    fn wait_for_lists(&self) {
+        let pending = self.lists_pending.lock().unwrap_or_else(|e| e.into_inner());
+        let _made = self
+            .lists_made
+            .wait_timeout_while(pending, LISTS_WAIT, |pending| *pending)
+            .unwrap_or_else(|e| e.into_inner());
+    }
+
     fn build_id(&self, build: u64) -> String {
         format!("{:x}-{build}", self.started)
     }
 
-    fn files(&self) -> Arc<Files> {
+    fn files(&self) -> Arc<ServedFiles> {
         self.files.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
@@ -172,10 +216,8 @@ fn send(out: &mut impl Write, text: &str) -> io::Result<()> {
 
 /// A page or file of the site, a redirect to a folder's page, or the site's 404 page.
 fn site_response(path: &str, live: &Live) -> Response {
-    let files = live.files();
-    let additions = Additions::now(live);
     let Ok(decoded) = percent_decode_str(path).decode_utf8() else {
-        return not_found(&files, &additions);
+        return not_found(&live.files(), &Additions::now(live));
     };
     let key = decoded.trim_start_matches('/');
     let key = if key.is_empty() || key.ends_with('/') {
@@ -183,6 +225,11 @@ fn site_response(path: &str, live: &Live) -> Response {
     } else {
         key.to_owned()
     };
+    if crate::render::is_list_file(&key) {
+        live.wait_for_lists();
+    }
+    let files = live.files();
+    let additions = Additions::now(live);
     if let Some(file) = files.get(&key) {
         return match read(file) {
             Ok(bytes) => file_response(200, &key, bytes, &additions),
@@ -198,7 +245,7 @@ fn site_response(path: &str, live: &Live) -> Response {
     not_found(&files, &additions)
 }
 
-fn not_found(files: &Files, additions: &Additions) -> Response {
+fn not_found(files: &ServedFiles, additions: &Additions) -> Response {
     match files.get("404.html").map(read) {
         Some(Ok(page)) => file_response(404, "404.html", page, additions),
         _ => file_response(404, "404.html", Vec::new(), additions),
@@ -280,7 +327,9 @@ fn content_type(key: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use super::super::memory::Files;
     use super::*;
+    use std::thread;
 
     #[test]
     fn the_next_port_is_taken_when_the_asked_one_is_busy() {
@@ -292,12 +341,40 @@ mod tests {
         drop(busy);
     }
 
+    fn generated(text: &str) -> SiteFile {
+        SiteFile::Generated(Arc::from(text.as_bytes()))
+    }
+
+    #[test]
+    fn a_list_asked_for_while_it_is_made_is_answered_once_made_and_pages_at_once() {
+        let index = "id/products/search/index.json";
+        let mut old = Files::new();
+        old.insert(index.to_owned(), generated("lama"));
+        old.insert("id/index.html".to_owned(), generated("<p>beranda</p>"));
+        let live = Arc::new(Live::new(ServedFiles::new(old.clone()), None, Lang::Id));
+        live.lists_coming();
+        live.publish_pages(ServedFiles::new(old.clone()), None);
+        let asking = Arc::clone(&live);
+        let list = thread::spawn(move || site_response(&format!("/{index}"), &asking).body);
+        let page = site_response("/id/", &live);
+        assert_eq!(page.status, 200);
+        thread::sleep(Duration::from_millis(200));
+        assert!(
+            !list.is_finished(),
+            "the old list was sent while a new one was made"
+        );
+        let mut new = old;
+        new.insert(index.to_owned(), generated("baru"));
+        live.publish_lists(ServedFiles::new(new));
+        assert_eq!(list.join().expect("an answer"), b"baru");
+    }
+
     #[test]
     fn a_folder_asked_without_its_slash_is_redirected_to_it_encoded() {
         let mut files = Files::new();
         let page = SiteFile::Generated(Arc::from(&b"<html><body></body></html>"[..]));
         files.insert("id/kué batik/index.html".to_owned(), page);
-        let live = Live::new(Arc::new(files), None, Lang::Id);
+        let live = Live::new(ServedFiles::new(files), None, Lang::Id);
         let redirect = site_response("/id/ku%C3%A9%20batik", &live);
         assert_eq!(redirect.status, 301);
         let location = redirect
@@ -312,7 +389,7 @@ mod tests {
 
     #[test]
     fn pages_get_the_script_before_the_end_of_the_body_and_files_stay_as_they_are() {
-        let live = Live::new(Arc::new(Files::new()), None, Lang::En);
+        let live = Live::new(ServedFiles::default(), None, Lang::En);
         let additions = Additions::now(&live);
         let page = file_response(
             200,

@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use http::bind;
-pub use memory::{Files, MemorySite, SiteFile};
+pub use memory::{Files, MemorySite, ServedFiles, SiteFile};
 pub use network::DEFAULT_INTERFACE;
 pub use overlay::Problems;
 pub use session::{Failure, Outcome, Rebuilt, Session};
@@ -52,8 +52,12 @@ pub fn run(options: &ServeOptions) -> Result<(), Error> {
     let (mut session, first) = Session::start(&options.root);
     let mut warned = Vec::new();
     report(&first, None, &mut warned, lang);
-    let mut shown = (Arc::new(session.files().clone()), problems(&first));
-    let live = Arc::new(http::Live::new(Arc::clone(&shown.0), shown.1.clone(), lang));
+    let mut shown = problems(&first);
+    let live = Arc::new(http::Live::new(
+        session.served().clone(),
+        shown.clone(),
+        lang,
+    ));
     let (listener, port) = bind(options.interface, options.port).map_err(|error| {
         Error::Usage(
             msg::SERVE_NO_PORT
@@ -82,14 +86,34 @@ pub fn run(options: &ServeOptions) -> Result<(), Error> {
         open_in_browser(&url, lang);
     }
     while let Some(changes) = watcher.next_changes() {
-        let outcome = session.rebuild(&changes);
+        // The pages are shown as soon as they are made; the lists (feeds, search index),
+        // made from the whole catalogue, follow, and a request for one waits for them.
+        let outcome = session.rebuild_pages(&changes);
         report(&outcome, Some(&changes), &mut warned, lang);
         let now = problems(&outcome);
-        let files_changed = outcome.result.is_ok() && *session.files() != *shown.0;
-        if files_changed || now != shown.1 {
-            let files = Arc::new(session.files().clone());
-            live.publish(Arc::clone(&files), now.clone());
-            shown = (files, now);
+        let Ok(rebuilt) = &outcome.result else {
+            if now != shown {
+                live.publish(session.served().clone(), now.clone());
+                shown = now;
+            }
+            continue;
+        };
+        live.lists_coming();
+        if rebuilt.site_changed || now != shown {
+            live.publish_pages(session.served().clone(), now.clone());
+            shown = now;
+        }
+        match session.write_lists() {
+            Ok(_) => live.publish_lists(session.served().clone()),
+            Err(failure) => {
+                let failed = Outcome {
+                    result: Err(failure),
+                    took: outcome.took,
+                };
+                report(&failed, None, &mut warned, lang);
+                shown = problems(&failed);
+                live.publish(session.served().clone(), shown.clone());
+            }
         }
     }
     Err(Error::failed(Message::from(&msg::SERVE_WATCHER_STOPPED)))

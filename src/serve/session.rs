@@ -7,10 +7,10 @@ use std::time::{Duration, Instant};
 use crate::diagnostic::Diagnostic;
 use crate::lock::CatalogueLock;
 use crate::messages::Message;
-use crate::render::{after_change, after_edits, Edit, Scope};
+use crate::render::{after_change, after_edits, Edit, Scope, Stage};
 use crate::{load_with, write_site, Error, Loaded, Purpose};
 
-use super::memory::{Files, MemorySite};
+use super::memory::{Files, MemorySite, ServedFiles};
 use super::quick;
 use super::watch::Changes;
 
@@ -20,11 +20,14 @@ pub struct Session {
     /// The last load that built without errors: what the served site shows.
     built: Option<Loaded>,
     /// The served files.
-    files: Files,
+    files: ServedFiles,
     /// Whether the last rebuild succeeded, so that `built` is what the sources say and a
     /// shortcut may start from it: after a failure every source is read again until the
     /// problems are gone, or an edit elsewhere would hide them.
     in_step: bool,
+    /// The lists' files in `files`, replaced as a whole by each [`Session::write_lists`]
+    /// (the search index's parts are named by their content).
+    list_files: Vec<String>,
 }
 
 /// What a build or rebuild did.
@@ -45,6 +48,8 @@ pub struct Rebuilt {
     pub photos_processed: usize,
     /// Product entries read again from `content/`, or `None` when the whole catalogue was.
     pub entries_read: Option<usize>,
+    /// Whether any served file differs from before.
+    pub site_changed: bool,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -63,21 +68,43 @@ impl Session {
         let mut session = Session {
             root: root.to_owned(),
             built: None,
-            files: Files::new(),
+            files: ServedFiles::default(),
             in_step: false,
+            list_files: Vec::new(),
         };
         let outcome = session.rebuild(&Changes::everything());
         (session, outcome)
     }
 
     /// The files of the last good build.
-    pub fn files(&self) -> &Files {
+    pub fn served(&self) -> &ServedFiles {
         &self.files
     }
 
-    /// Reads the catalogue again after `changes` and renders what they touch. Photos come
-    /// from the cache unless they changed.
+    /// The files of the last good build, by path.
+    pub fn files(&self) -> Files {
+        self.files.to_files()
+    }
+
+    /// Reads the catalogue again after `changes` and renders what they touch, the lists
+    /// included. Photos come from the cache unless they changed.
     pub fn rebuild(&mut self, changes: &Changes) -> Outcome {
+        let mut outcome = self.rebuild_pages(changes);
+        if outcome.result.is_ok() {
+            let started = Instant::now();
+            match (self.write_lists(), &mut outcome.result) {
+                (Ok(lists_changed), Ok(rebuilt)) => rebuilt.site_changed |= lists_changed,
+                (Err(failure), _) => outcome.result = Err(failure),
+                _ => {}
+            }
+            outcome.took += started.elapsed();
+        }
+        outcome
+    }
+
+    /// The first half of [`Session::rebuild`]: the pages `changes` touch, ready to be shown
+    /// while [`Session::write_lists`] makes the lists.
+    pub fn rebuild_pages(&mut self, changes: &Changes) -> Outcome {
         let started = Instant::now();
         let result = self.try_rebuild(changes);
         self.in_step = result.is_ok();
@@ -85,6 +112,25 @@ impl Session {
             result,
             took: started.elapsed(),
         }
+    }
+
+    /// The second half of [`Session::rebuild`]: the lists (feeds, search index, inquiry
+    /// items) of the catalogue last read, in place of the earlier ones. Returns whether any
+    /// served file changed.
+    pub fn write_lists(&mut self) -> Result<bool, Failure> {
+        let Some(loaded) = &self.built else {
+            return Err(Failure::Content(Vec::new()));
+        };
+        let site = MemorySite::default();
+        if let Err(problems) = write_site(loaded, &site, &Scope::Everything, Stage::Lists) {
+            let failure = content_failure(loaded, problems);
+            self.built = None;
+            self.in_step = false;
+            return Err(failure);
+        }
+        let lists = site.into_files();
+        let old = std::mem::replace(&mut self.list_files, lists.keys().cloned().collect());
+        Ok(self.files.update(lists, &old))
     }
 
     fn try_rebuild(&mut self, changes: &Changes) -> Result<Rebuilt, Failure> {
@@ -135,26 +181,29 @@ impl Session {
             return Err(Failure::Content(Vec::new()));
         };
         let site = MemorySite::default();
-        let written = match write_site(loaded, &site, scope) {
+        let written = match write_site(loaded, &site, scope, Stage::Pages) {
             Ok(written) => written,
             Err(problems) => {
-                let mut all = loaded.warnings.clone();
-                problems.into_iter().for_each(|p| all.push(p));
-                let failure = Failure::Content(all.sorted());
+                let failure = content_failure(loaded, problems);
                 self.built = None;
                 return Err(failure);
             }
         };
         let products = scope.products().map(|touched| touched.len());
-        match scope {
-            Scope::Everything => self.files = site.into_files(),
-            _ => self.files.extend(site.into_files()),
-        }
+        let site_changed = match scope {
+            Scope::Everything => {
+                self.files = ServedFiles::new(site.into_files());
+                self.list_files.clear();
+                true
+            }
+            _ => self.files.update(site.into_files(), &[]),
+        };
         Ok(Rebuilt {
             pages: written.pages,
             products,
             photos_processed: loaded.images.stats.processed,
             entries_read,
+            site_changed,
             warnings: loaded.warnings.clone().sorted(),
         })
     }
@@ -166,4 +215,11 @@ fn failure(error: Error) -> Failure {
         Error::Content { diagnostics, .. } => Failure::Content(diagnostics),
         Error::Usage(message) | Error::Failed { message, .. } => Failure::Usage(message),
     }
+}
+
+/// A failed render: its problems with the catalogue's warnings, sorted.
+fn content_failure(loaded: &Loaded, problems: Vec<Diagnostic>) -> Failure {
+    let mut all = loaded.warnings.clone();
+    problems.into_iter().for_each(|p| all.push(p));
+    Failure::Content(all.sorted())
 }

@@ -11,7 +11,9 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::common::*;
-use etalase::serve::{Changes, Failure, Files, Rebuilt, Session, SiteFile};
+use etalase::render::{is_list_file, Scope, Stage};
+use etalase::serve::{Changes, Failure, Files, MemorySite, Rebuilt, Session, SiteFile};
+use etalase::Purpose;
 use scraper::Html;
 
 const PRODUCT: &str = "content/products/onde-onde-isi-10";
@@ -60,7 +62,7 @@ fn rebuild_copy_after(
 fn rebuilt_after(catalogue: &Catalogue, edit: impl Fn(&Catalogue), changed: &[&str]) -> Rebuilt {
     let (mut session, first) = Session::start(catalogue.root());
     first.result.expect("the fixture builds");
-    let before = contents(session.files());
+    let before = contents(&session.files());
     edit(catalogue);
     let rebuilt = session
         .rebuild(&changes(changed))
@@ -73,9 +75,9 @@ fn rebuilt_after(catalogue: &Catalogue, edit: impl Fn(&Catalogue), changed: &[&s
         rebuilt.warnings, fresh_warnings,
         "the rebuild warns otherwise than a fresh build"
     );
-    let after = contents(session.files());
+    let after = contents(&session.files());
     assert_ne!(after, before, "the edit changed nothing in the site");
-    let expected = contents(fresh.files());
+    let expected = contents(&fresh.files());
     let differing: Vec<&String> = after
         .iter()
         .zip(&expected)
@@ -159,7 +161,7 @@ fn after_a_broken_save_the_fix_reads_the_whole_catalogue_and_matches_a_full_buil
     assert_eq!(fixed.entries_read, None);
     let (fresh, outcome) = Session::start(catalogue.root());
     outcome.result.expect("a fresh build");
-    assert!(contents(session.files()) == contents(fresh.files()));
+    assert!(contents(&session.files()) == contents(&fresh.files()));
 }
 
 #[test]
@@ -248,6 +250,40 @@ fn changing_a_template_renders_everything_and_matches_a_full_build() {
         &["templates/partials/price.html"],
     );
     assert_eq!(products, None);
+}
+
+#[test]
+fn serve_shows_the_pages_first_and_holds_requests_for_what_the_lists_stage_writes() {
+    let catalogue = Catalogue::copy("basic");
+    let loaded = etalase::load_with(catalogue.root(), Purpose::Build).expect("the fixture");
+    let written = |stage| {
+        let site = MemorySite::default();
+        etalase::write_site(&loaded, &site, &Scope::Everything, stage).expect("it renders");
+        contents(&site.into_files())
+    };
+    let (pages, lists, all) = (
+        written(Stage::Pages),
+        written(Stage::Lists),
+        written(Stage::All),
+    );
+    let held: Vec<&String> = pages
+        .iter()
+        .map(|(path, _)| path)
+        .filter(|path| is_list_file(path))
+        .collect();
+    assert!(held.is_empty(), "pages held back as lists: {held:?}");
+    let unheld: Vec<&String> = lists
+        .iter()
+        .map(|(path, _)| path)
+        .filter(|path| !is_list_file(path))
+        .collect();
+    assert!(unheld.is_empty(), "lists not held back: {unheld:?}");
+    for list in ["id/products/search/index.json", "en/atom.xml", "sw.js"] {
+        assert!(lists.iter().any(|(path, _)| path == list), "{list}");
+    }
+    let mut both = [pages, lists].concat();
+    both.sort();
+    assert!(both == all, "the two stages together differ from a build");
 }
 
 // ------------------------------------------------------------------ the running server
