@@ -441,7 +441,7 @@ impl<'a> Shared<'a> {
         let mut context = Context::new();
         context.insert("site", &site);
         let index = search_index::build(&view, &self.catalogue.products);
-        let search_index = search_shards::files(&index, search_shards::shard_above());
+        let search_index = search_shards::files(&index, search_shards::Limits::from_env());
         let list_items = serde_json::to_vec(&inquiry::items(&view)).unwrap_or_default();
         let list_version = blake3::hash(&list_items).to_hex();
         LangShared {

@@ -15,7 +15,10 @@ use serde_json::Value;
 use crate::common::browser::{harness, js_string, words, Harness, Host, Model};
 use crate::common::{etalase_command, repo_root, Catalogue};
 
-/// Builds `root` into `out` with the real binary, its search index split whatever its size.
+/// Builds `root` into `out` with the real binary, its search index split whatever its size,
+/// and the words of a prefix split by one letter more above 400 bytes (as above 16,000 at
+/// 100,000 products), so that the page reads score files, word shards of two letters and of
+/// more.
 fn build_split(root: &Path, out: &Path) {
     let output = etalase_command(root, "C.UTF-8")
         .args(["build", "--root"])
@@ -23,6 +26,7 @@ fn build_split(root: &Path, out: &Path) {
         .arg("--output")
         .arg(out)
         .env(etalase::render::search_shards::SHARD_ABOVE_VAR, "0")
+        .env(etalase::render::search_shards::TERM_SHARD_MAX_VAR, "400")
         .output()
         .expect("run etalase");
     assert!(
@@ -125,6 +129,23 @@ fn assert_same_results(h: &Harness, model: &Model, whole: &Path, split: &Path) {
         assert!(
             sharded.get("products").is_none() && sharded["terms"].is_object(),
             "{lang}: the forced build is split"
+        );
+        let terms = sharded["terms"].as_object().expect("the term files");
+        let kind = |key: &str| terms[key].as_str().map(|name| &name[..2]);
+        let longer = terms.keys().filter(|key| key.chars().count() > 2);
+        assert!(
+            longer.clone().count() > 0
+                && longer.clone().all(|key| {
+                    let two: String = key.chars().take(2).collect();
+                    kind(&two) == Some("s-")
+                }),
+            "{lang}: some prefixes are split by a third letter, under a two-letter score file"
+        );
+        assert!(
+            terms
+                .keys()
+                .any(|key| key.chars().count() == 2 && kind(key) == Some("t-")),
+            "{lang}: some two-letter prefixes keep their words in one shard"
         );
     }
     let (whole_host, split_host) = (Host::start(whole.into()), Host::start(split.into()));
