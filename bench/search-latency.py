@@ -87,10 +87,13 @@ TYPE = """(async (text) => {
     void results.offsetHeight;
     const carded = performance.now();
     await nextFrame();
-    const fetched = performance.getEntriesByType('resource').slice(seen)
-      .filter(e => e.name.includes('/products/search/')).map(e => new URL(e.name).pathname);
+    const entries = performance.getEntriesByType('resource').slice(seen)
+      .filter(e => e.name.includes('/products/search/'));
+    const fetched = entries.map(e => new URL(e.name).pathname);
+    // Until the last of those files was in, from the keystroke.
+    const network = Math.max(0, ...entries.filter(e => e.responseEnd < answered).map(e => e.responseEnd - start));
     keys.push({typed: box.value, handler: handled - start, results: answered - start,
-               cards: carded - start,
+               cards: carded - start, network,
                frame: performance.now() - start, fetched,
                shown: results.children.length,
                count: document.getElementById('result-count').textContent});
@@ -188,7 +191,8 @@ def main():
                             if args.keys:
                                 raw, packed, files = key_bytes[-1]
                                 print(f"    {key['typed']!r:<16} handler {key['handler']:6.1f} "
-                                      f"results {key['results']:6.1f} cards {key['cards']:6.1f} ms; {files} files, "
+                                      f"results {key['results']:6.1f} cards {key['cards']:6.1f} "
+                                      f"(last file before results in at {key['network']:6.1f}) ms; {files} files, "
                                       f"{raw:,} B ({packed:,} gzipped)")
                             if first_bytes is None:
                                 first_bytes = sizes(root, [loads[0]["path"], *key["fetched"]])

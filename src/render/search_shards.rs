@@ -334,8 +334,8 @@ struct Prefix<'a> {
 }
 
 impl Prefix<'_> {
-    /// Files `words`, all starting with `key`: one word shard, or, when `split` or too large, a
-    /// score file for `key` and the longer words under one more letter.
+    /// Files `words`, all starting with `key`: one word shard, or, when `split`, too large or
+    /// only the word `key`, a score file for `key` and the longer words under one more letter.
     fn place(&mut self, key: String, mut words: Vec<(String, Postings)>, split: bool) {
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let length = key.chars().count();
@@ -348,7 +348,10 @@ impl Prefix<'_> {
                 .collect(),
         };
         let bytes = serde_json::to_vec(&shard).unwrap_or_default();
-        if !split && (bytes.len() <= self.shard_max || !longer) {
+        // A prefix that is one word and no more gets a score file too: the word's postings
+        // are what a score file holds, and at 100,000 products a common word's are smaller as
+        // a score file (`bahan`: 97 KB of postings, 50 KB of scores).
+        if !split && longer && bytes.len() <= self.shard_max {
             let name = self.out.add_bytes("t", 10, bytes);
             self.table.insert(key, name);
             return;

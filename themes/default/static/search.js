@@ -254,7 +254,8 @@
         counts[s] = start;
         start += many;
       }
-      var found = new Array(start);
+      // A typed array: a plain one of 100,000 is slow to fill (V8 keeps it as a dictionary).
+      var found = new Uint32Array(start);
       for (n = 0; n < index.count; n++) if (total[n]) found[counts[total[n]]++] = n;
       return found;
     });
@@ -359,6 +360,7 @@
 
   // The card data of products `numbers`: from the whole index, or their record chunks.
   function records(numbers) {
+    numbers = Array.from(numbers);
     if (index.products) return Promise.resolve(numbers.map((n) => index.products[n]));
     var chunk = (n) => Math.floor(n / index.chunk);
     return Promise.all(numbers.map((n) => file("r-" + index.records.substr(8 * chunk(n), 8) + ".json")))
@@ -418,11 +420,11 @@
   var sameResults = (before, now) => !!before && before.length === now.length &&
     now.every((n, i) => n === before[i]);
 
-  // `more` cards (a page's unless told), while the results stay the ones they are for.
-  function showMore(more) {
+  // `cards` more cards (a page's unless told), while the results stay the ones they are for.
+  function showMore(cards) {
     var from = shown;
     var mine = matches;
-    shown = Math.min(matches.length, shown + (+more || PAGE));
+    shown = Math.min(matches.length, shown + (+cards || PAGE));
     more.hidden = shown >= matches.length;
     // In order, though a later page's chunks may arrive first.
     var numbers = matches.slice(from, shown);
