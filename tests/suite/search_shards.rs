@@ -26,7 +26,10 @@ fn build_split(root: &Path, out: &Path, shard_max: &str) {
         .arg("--output")
         .arg(out)
         .env(etalase::render::search_shards::SHARD_ABOVE_VAR, "0")
-        .env(etalase::render::search_shards::TERM_SHARD_MAX_VAR, shard_max)
+        .env(
+            etalase::render::search_shards::TERM_SHARD_MAX_VAR,
+            shard_max,
+        )
         .output()
         .expect("run etalase");
     assert!(
