@@ -19,8 +19,8 @@
   var $ = E.$;
   var el = E.el;
   var PAGE = 48;
-  // The cards shown with the count, before the rest of the first page: a screenful, so that
-  // a keystroke that needs the cards of a split index waits for a few of its files only.
+  // The cards of a split index shown with the count, before the rest of the first page: a
+  // screenful, so that a keystroke waits for a few record files only.
   var FIRST = 12;
   // How much a term counts where it matches: in the name, the producer, a tag; the
   // description counts 1.
@@ -522,9 +522,15 @@
     load().then(() => {
       state = readState();
       return find(state);
-    }).then((found) => records(found.slice(0, FIRST)).then((first) => {
-      if (mine === ticket) show(state, found, first);
-    }), offline);
+    }).then((found) => {
+      // A split index's cards: the rest of the first page's record files are asked for at
+      // once, after the first's. The whole index's come at once.
+      var few = index.products ? PAGE : FIRST;
+      records(found.slice(few, PAGE)).catch(offline);
+      return records(found.slice(0, few)).then((first) => {
+        if (mine === ticket) show(state, found, first);
+      });
+    }, offline);
   }
 
   // Typing replaces the current history entry, so Back skips the keystrokes; choosing a
