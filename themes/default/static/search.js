@@ -408,7 +408,7 @@
       matches = found;
       results.replaceChildren(...first.map(card));
       shown = first.length;
-      if (shown < matches.length) showMore(PAGE - shown);
+      if (shown < Math.min(PAGE, matches.length)) showMore(PAGE - shown);
     }
     more.hidden = !active || shown >= matches.length;
     count.textContent = active ? matches.length + " " + count.dataset[matches.length == 1 ? "one" : "label"] : "";
