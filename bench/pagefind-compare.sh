@@ -51,6 +51,11 @@
 #                     pagefind-worker.js); main = options({noWorker: true})
 #   LANGS="id en"     languages of the test page (<html lang>)
 #   SKIP_BUILD=0      1: use the binaries already built
+#   PREBUILT=""       "products:SITE ..." sites already built from the
+#                     generator's catalogue of that many products (its
+#                     default seed), used instead of generating and building
+#                     them again: a 100,000-product site takes minutes and
+#                     2.7 GB to build, e.g. PREBUILT="100000:/tmp/syn100k-site"
 #   CHROMIUM=/usr/bin/chromium
 #
 # Needs: cargo, node/npm, Python 3 (standard library), gzip, Chromium.
@@ -65,6 +70,7 @@ VARIANTS="${VARIANTS:-main card}"
 MODES="${MODES:-worker main}"
 LANGS="${LANGS:-id en}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
+PREBUILT="${PREBUILT:-}"
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 TARGET="${CARGO_TARGET_DIR:-$REPO/target}/release"
 ETALASE="$TARGET/etalase"
@@ -688,10 +694,18 @@ for spec in $CATALOGUES; do
     [[ "$producers" =~ ^[1-9][0-9]*$ && "$products" =~ ^[1-9][0-9]*$ ]] || die "bad catalogue '$spec' (want producers:products)"
     cat="$BENCH_DIR/catalogue-$products"
     site="$BENCH_DIR/site-$products"
-    echo "== catalogue $producers producers / $products products, site" >&2
-    "$GENERATOR" --producers "$producers" --products "$products" --out "$cat" >&2
-    "$ETALASE" build --root "$cat" --output "$site" >"$BENCH_DIR/build-$products.log" 2>&1 ||
-        die "etalase build failed; see $BENCH_DIR/build-$products.log"
+    for built in $PREBUILT; do
+        [[ "${built%%:*}" == "$products" ]] && site="${built#*:}"
+    done
+    if [[ "$site" != "$BENCH_DIR/site-$products" ]]; then
+        [[ -d "$site/id/products" ]] || die "PREBUILT: no built site at $site"
+        echo "== catalogue of $products products: the site already built at $site" >&2
+    else
+        echo "== catalogue $producers producers / $products products, site" >&2
+        "$GENERATOR" --producers "$producers" --products "$products" --out "$cat" >&2
+        "$ETALASE" build --root "$cat" --output "$site" >"$BENCH_DIR/build-$products.log" 2>&1 ||
+            die "etalase build failed; see $BENCH_DIR/build-$products.log"
+    fi
     for variant in $VARIANTS; do
         copy="$BENCH_DIR/pagefind-$products-$variant"
         python3 "$TOOLS/prepare.py" "$site" "$copy" "$variant" >&2

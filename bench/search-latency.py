@@ -3,7 +3,7 @@
 
 Usage:
     python3 bench/search-latency.py OUTPUT_DIR [--lang id] [--runs 5] [--throttle 1]
-        [--chromium /usr/bin/chromium]
+        [--chromium /usr/bin/chromium] [--keys]
 
 Serves OUTPUT_DIR (a built etalase site) on 127.0.0.1, opens /{lang}/products/ in
 headless Chromium as a phone-sized window (390x844 CSS px), waits until the
@@ -16,7 +16,10 @@ the search box receives them: the field's value grows by one character and an
   right after the event), and
 - `results`: from the event until the page says the results of that state are
   shown (its `etalase-results` event): with a split index this includes
-  fetching the shards the keystroke needs, and
+  fetching the shards the keystroke needs,
+- `cards`: from the event until the first page's cards (48, or all results
+  if fewer) are on the page: the page shows the count with the first 12
+  cards and appends the rest as their record files arrive, and
 - `frame`: from the event until the next frame is presented after that
   (requestAnimationFrame, then a task), which includes painting.
 
@@ -70,10 +73,27 @@ TYPE = """(async (text) => {
     await shown;
     void results.offsetHeight;
     const answered = performance.now();
+    // The first page's cards, which may come after the first few.
+    const total = parseInt(document.getElementById('result-count').textContent, 10) || 0;
+    await new Promise(done => {
+      const check = () => {
+        if (results.hidden || results.children.length >= Math.min(48, total)) { observer.disconnect(); done(); }
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(results, {childList: true});
+      check();
+      setTimeout(() => { observer.disconnect(); done(); }, 10000);
+    });
+    void results.offsetHeight;
+    const carded = performance.now();
     await nextFrame();
-    const fetched = performance.getEntriesByType('resource').slice(seen)
-      .filter(e => e.name.includes('/products/search/')).map(e => new URL(e.name).pathname);
+    const entries = performance.getEntriesByType('resource').slice(seen)
+      .filter(e => e.name.includes('/products/search/'));
+    const fetched = entries.map(e => new URL(e.name).pathname);
+    // Until the last of those files was in, from the keystroke.
+    const network = Math.max(0, ...entries.filter(e => e.responseEnd < answered).map(e => e.responseEnd - start));
     keys.push({typed: box.value, handler: handled - start, results: answered - start,
+               cards: carded - start, network,
                frame: performance.now() - start, fetched,
                shown: results.children.length,
                count: document.getElementById('result-count').textContent});
@@ -141,11 +161,13 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--throttle", type=float, default=1)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--keys", action="store_true",
+                        help="also print every keystroke of run 1: times, files and bytes fetched")
     args = parser.parse_args()
 
     server = serve(os.path.abspath(args.output))
     url = f"http://127.0.0.1:{server.server_address[1]}/{args.lang}/products/"
-    per_query = {q: {"handler": [], "results": [], "frame": []} for q in QUERIES}
+    per_query = {q: {"handler": [], "results": [], "cards": [], "frame": []} for q in QUERIES}
     root = os.path.abspath(args.output)
     first_bytes = None
     key_bytes = []
@@ -162,10 +184,16 @@ def main():
                         last = keys[-1]
                         print(f"  {query!r}: {last['count'] or '0'} ({last['shown']} cards shown)")
                     for key in keys:
-                        for kind in ("handler", "results", "frame"):
+                        for kind in ("handler", "results", "cards", "frame"):
                             per_query[query][kind].append(key[kind])
                         if run == 0:
                             key_bytes.append(sizes(root, key["fetched"]))
+                            if args.keys:
+                                raw, packed, files = key_bytes[-1]
+                                print(f"    {key['typed']!r:<16} handler {key['handler']:6.1f} "
+                                      f"results {key['results']:6.1f} cards {key['cards']:6.1f} "
+                                      f"(last file before results in at {key['network']:6.1f}) ms; {files} files, "
+                                      f"{raw:,} B ({packed:,} gzipped)")
                             if first_bytes is None:
                                 first_bytes = sizes(root, [loads[0]["path"], *key["fetched"]])
                 browser.send("Target.closeTarget", {"targetId": target})
@@ -182,17 +210,18 @@ def main():
     print(f"largest keystroke: {biggest[0]:,} bytes as written, {biggest[1]:,} gzipped; "
           f"all keystrokes of run 1: {sum(k[0] for k in key_bytes):,} / {sum(k[1] for k in key_bytes):,}")
     print(f"CPU throttling: {args.throttle}x; {args.runs} runs; times in ms per keystroke\n")
-    print(f"{'query':<16} {'handler med':>12} {'max':>7} {'results med':>12} {'max':>7} {'frame med':>10} {'max':>7}")
-    every = {"handler": [], "results": [], "frame": []}
+    print(f"{'query':<16} {'handler med':>12} {'max':>7} {'results med':>12} {'max':>7} "
+          f"{'cards med':>10} {'max':>7} {'frame med':>10} {'max':>7}")
+    every = {"handler": [], "results": [], "cards": [], "frame": []}
     for query, times in per_query.items():
         for kind in every:
             every[kind].extend(times[kind])
         print(f"{query!r:<16} " + " ".join(
             f"{statistics.median(times[k]):>{w}.1f} {max(times[k]):>7.1f}"
-            for k, w in (("handler", 12), ("results", 12), ("frame", 10))))
+            for k, w in (("handler", 12), ("results", 12), ("cards", 10), ("frame", 10))))
     print(f"{'all keystrokes':<16} " + " ".join(
         f"{statistics.median(every[k]):>{w}.1f} {max(every[k]):>7.1f}"
-        for k, w in (("handler", 12), ("results", 12), ("frame", 10))))
+        for k, w in (("handler", 12), ("results", 12), ("cards", 10), ("frame", 10))))
 
 
 def sizes(root, paths):

@@ -529,7 +529,7 @@ impl<'a> Shared<'a> {
     fn search_index(&self, lang: &'a str) -> &[(String, Vec<u8>)] {
         self.per_lang[lang].search_index.get_or_init(|| {
             let index = search_index::build(&self.lang_context(lang), &self.catalogue.products);
-            search_shards::files(&index, search_shards::shard_above())
+            search_shards::files(&index, search_shards::Limits::from_env())
         })
     }
 

@@ -26,7 +26,8 @@ pub const SEARCH_INDEX_FILE: &str = "index.json";
 const FORMAT_VERSION: u32 = 1;
 
 /// The digits of the word-number code: 5 bits of value each, plus a "more follows" bit.
-const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+pub(super) const DIGITS: &[u8; 64] =
+    b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 
 /// Words too common to help a search, left out of the description words.
 const STOP_WORDS_ID: &[&str] = &[

@@ -10,10 +10,13 @@
 //!   the filters compare, and the names of every other file. Its address never changes (the
 //!   page names it and the script revalidates it), so an edit changes this file and the files
 //!   whose content changed, and no page.
-//! - term shards, `t-<hash>.json`, one per first two letters of a word (words folded as the
-//!   script folds them): each word with the products that have it and the best field it is in
-//!   (name, producer, tag, description). A one-letter query reads a dense shard of that
-//!   letter instead: each product's score for it, one digit per product.
+//! - word shards, `t-<hash>.json`, one per first letters of words (words folded as the script
+//!   folds them; two letters, or more where two letters' words would exceed
+//!   [`TERM_SHARD_MAX`] bytes): each word with the products that have it and the best field it
+//!   is in (name, producer, tag, description);
+//! - score files, `s-<hash>.json`, for one letter and for the prefixes split further: each
+//!   product's score for a query of those letters alone, so that such a keystroke reads no
+//!   words;
 //! - filter columns, `c-<hash>.json`: one value per product (category, producer, curation,
 //!   availability, certifications, price), fetched only when that filter is used;
 //! - the producers, `p-<hash>.json`, fetched when the producer filter is used;
@@ -40,6 +43,17 @@ pub const SHARD_ABOVE: usize = 150_000;
 /// compare the split index with the whole one, and for benchmarks. Not a setting for sites.
 pub const SHARD_ABOVE_VAR: &str = "ETALASE_SEARCH_SHARD_ABOVE";
 
+/// Above this many bytes, the words of a prefix are not one word shard: the prefix gets a score
+/// file and its longer words are filed under one more letter. At 100,000 products a shard of
+/// a common two-letter prefix (`me`, `pe`) was 0.7–0.9 MB, too much to parse and scan on a
+/// keystroke of a slow phone; capped so, a keystroke reads at most a few tens of kilobytes of
+/// words.
+pub const TERM_SHARD_MAX: usize = 16_000;
+
+/// Overrides [`TERM_SHARD_MAX`], for the tests that compare deeper splits with the whole
+/// index, and for benchmarks. Not a setting for sites.
+pub const TERM_SHARD_MAX_VAR: &str = "ETALASE_SEARCH_TERM_SHARD_MAX";
+
 /// Products per record chunk: small enough that the 48 cards of a page of results, spread
 /// over the catalogue, cost little; large enough that the chunk table in the entry stays
 /// small (9 bytes a chunk).
@@ -56,19 +70,35 @@ const WEIGHTS: [u8; 4] = [1, 3, 6, 12];
 /// The products that have a word, ascending, each with the best field it is in.
 type Postings = Vec<(usize, u8)>;
 
-/// The size above which indexes are split: [`SHARD_ABOVE`] unless [`SHARD_ABOVE_VAR`] says.
-pub fn shard_above() -> usize {
-    std::env::var(SHARD_ABOVE_VAR)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(SHARD_ABOVE)
+/// Where an index is cut: above how many bytes it is split, and how large a word shard may be.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub split_above: usize,
+    pub term_shard_max: usize,
+}
+
+impl Limits {
+    /// [`SHARD_ABOVE`] and [`TERM_SHARD_MAX`], unless [`SHARD_ABOVE_VAR`] or
+    /// [`TERM_SHARD_MAX_VAR`] say otherwise.
+    pub fn from_env() -> Limits {
+        let var = |name: &str, default: usize| {
+            std::env::var(name)
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(default)
+        };
+        Limits {
+            split_above: var(SHARD_ABOVE_VAR, SHARD_ABOVE),
+            term_shard_max: var(TERM_SHARD_MAX_VAR, TERM_SHARD_MAX),
+        }
+    }
 }
 
 /// The files of one language's index: names in `products/search/`, and contents; the entry
 /// first, the rest by name.
-pub fn files(index: &SearchIndex, shard_above: usize) -> Vec<(String, Vec<u8>)> {
+pub fn files(index: &SearchIndex, limits: Limits) -> Vec<(String, Vec<u8>)> {
     let whole = serde_json::to_vec(index).unwrap_or_default();
-    if whole.len() <= shard_above {
+    if whole.len() <= limits.split_above {
         return vec![(SEARCH_INDEX_FILE.to_owned(), whole)];
     }
     let mut out = Files::default();
@@ -94,7 +124,7 @@ pub fn files(index: &SearchIndex, shard_above: usize) -> Vec<(String, Vec<u8>)> 
     };
     let entry = ShardedEntry {
         records: record_chunks(index, &mut out),
-        terms: term_shards(index, &mut out),
+        terms: term_shards(index, limits.term_shard_max, &mut out),
         columns: columns(index, &entry, &mut out),
         ..entry
     };
@@ -122,7 +152,9 @@ struct ShardedEntry<'a> {
     /// The hashes of the record chunks, 8 hex digits each, in order: chunk `i` is
     /// `r-{records[8i..8i+8]}.json`.
     records: String,
-    /// The first letter, or two, of words → the file of their shard.
+    /// The first letters of words → their file: a word shard (`t-…`, the words starting so)
+    /// or a score file (`s-…`, each product's score for those letters typed alone; longer
+    /// words are under longer keys).
     terms: BTreeMap<String, String>,
     /// Filter name → the file of its column.
     columns: BTreeMap<&'static str, String>,
@@ -136,7 +168,15 @@ struct Files(BTreeMap<String, Vec<u8>>);
 impl Files {
     /// Adds `value` as JSON under `{kind}-{hash}.json`; returns the name.
     fn add(&mut self, kind: &str, hash_digits: usize, value: &impl Serialize) -> String {
-        let bytes = serde_json::to_vec(value).unwrap_or_default();
+        self.add_bytes(
+            kind,
+            hash_digits,
+            serde_json::to_vec(value).unwrap_or_default(),
+        )
+    }
+
+    /// Adds JSON `bytes` under `{kind}-{hash}.json`; returns the name.
+    fn add_bytes(&mut self, kind: &str, hash_digits: usize, bytes: Vec<u8>) -> String {
         let hash = blake3::hash(&bytes).to_hex();
         let name = format!("{kind}-{}.json", &hash[..hash_digits]);
         self.0.insert(name.clone(), bytes);
@@ -245,27 +285,20 @@ fn product_words(index: &SearchIndex) -> Vec<[Vec<String>; 4]> {
         .collect()
 }
 
-/// Writes the term shards; returns their table.
-fn term_shards(index: &SearchIndex, out: &mut Files) -> BTreeMap<String, String> {
+/// Writes the term shards; returns their table: the first letters of words → the file.
+///
+/// Every word is first filed under its first letter. A prefix's words are written as one word
+/// shard when they fit in `shard_max` bytes; else the prefix gets a score file instead (each
+/// product's score for a query of that prefix alone, so typing it reads no word at all), and its
+/// longer words are filed under one more letter, and so on. A one-letter prefix is always split
+/// (a single letter matches too many words for one shard at any size).
+fn term_shards(index: &SearchIndex, shard_max: usize, out: &mut Files) -> BTreeMap<String, String> {
     let count = index.products.len();
     // word → (product, best field), products ascending.
     let mut postings: HashMap<String, Postings> = HashMap::new();
-    // first letter → each product's score for a query of that letter alone.
-    let mut initials: HashMap<char, Vec<u8>> = HashMap::new();
     for (product, fields) in product_words(index).into_iter().enumerate() {
         for (field, words) in (0u8..).zip(fields) {
             for word in words {
-                let mut letters = word.chars();
-                let Some(first) = letters.next() else {
-                    continue;
-                };
-                let exact = letters.next().is_none();
-                let scores = initials.entry(first).or_insert_with(|| vec![0; count]);
-                scores[product] = scores[product].max(score(field, exact));
-                if exact {
-                    // A one-letter word only answers one-letter queries: the dense shard.
-                    continue;
-                }
                 let list = postings.entry(word).or_default();
                 match list.last_mut() {
                     Some(last) if last.0 == product => last.1 = last.1.max(field),
@@ -274,18 +307,39 @@ fn term_shards(index: &SearchIndex, out: &mut Files) -> BTreeMap<String, String>
             }
         }
     }
-    let mut table = BTreeMap::new();
-    for (letter, scores) in initials {
-        let dense: String = scores.iter().map(|&s| digit(usize::from(s))).collect();
-        table.insert(letter.to_string(), out.add("t", 10, &Dense { s: dense }));
-    }
-    let mut shards: BTreeMap<String, Vec<(String, Postings)>> = BTreeMap::new();
+    let mut by_letter: BTreeMap<String, Vec<(String, Postings)>> = BTreeMap::new();
     for (word, list) in postings {
-        let key: String = word.chars().take(2).collect();
-        shards.entry(key).or_default().push((word, list));
+        let key: String = word.chars().take(1).collect();
+        by_letter.entry(key).or_default().push((word, list));
     }
-    for (key, mut words) in shards {
+    let mut table = BTreeMap::new();
+    for (key, words) in by_letter {
+        let mut prefix = Prefix {
+            count,
+            shard_max,
+            out: &mut *out,
+            table: &mut table,
+        };
+        prefix.place(key, words, true);
+    }
+    table
+}
+
+/// Files the words of prefixes into word shards and score files.
+struct Prefix<'a> {
+    count: usize,
+    shard_max: usize,
+    out: &'a mut Files,
+    table: &'a mut BTreeMap<String, String>,
+}
+
+impl Prefix<'_> {
+    /// Files `words`, all starting with `key`: one word shard, or, when `split`, too large or
+    /// only the word `key`, a score file for `key` and the longer words under one more letter.
+    fn place(&mut self, key: String, mut words: Vec<(String, Postings)>, split: bool) {
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let length = key.chars().count();
+        let longer = words.iter().any(|(w, _)| w.chars().count() > length);
         let shard = Shard {
             w: words.iter().map(|(w, _)| w.as_str()).collect(),
             p: words
@@ -293,9 +347,74 @@ fn term_shards(index: &SearchIndex, out: &mut Files) -> BTreeMap<String, String>
                 .map(|(_, list)| encode_postings(list))
                 .collect(),
         };
-        table.insert(key, out.add("t", 10, &shard));
+        let bytes = serde_json::to_vec(&shard).unwrap_or_default();
+        // A prefix that is one word and no more gets a score file too: the word's postings
+        // are what a score file holds, and at 100,000 products a common word's are smaller as
+        // a score file (`bahan`: 97 KB of postings, 50 KB of scores).
+        if !split && longer && bytes.len() <= self.shard_max {
+            let name = self.out.add_bytes("t", 10, bytes);
+            self.table.insert(key, name);
+            return;
+        }
+        let mut scores = vec![0; self.count];
+        for (word, list) in &words {
+            let exact = word.chars().count() == length;
+            for &(product, field) in list {
+                scores[product] = scores[product].max(score(field, exact));
+            }
+        }
+        let name = self.out.add("s", 10, &score_file(&scores));
+        self.table.insert(key, name);
+        let mut next: BTreeMap<String, Vec<(String, Postings)>> = BTreeMap::new();
+        for (word, list) in words {
+            if word.chars().count() > length {
+                next.entry(word.chars().take(length + 1).collect())
+                    .or_default()
+                    .push((word, list));
+            }
+        }
+        for (key, words) in next {
+            self.place(key, words, false);
+        }
     }
-    table
+}
+
+/// The scores a product can have for one term, in the order of their codes in a score file.
+const SCORES: [u8; 8] = [0, 1, 3, 4, 6, 7, 12, 13];
+
+/// A score file: each product's score for one prefix, written the shorter way: `d`, two
+/// products a digit (the codes of their scores, 3 bits each, the first product's high), or
+/// `a`, the products that score as numbers `gap × 16 + score`.
+#[derive(Serialize)]
+struct ScoreFile {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    d: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    a: String,
+}
+
+fn score_file(scores: &[u8]) -> ScoreFile {
+    let code = |s: u8| SCORES.iter().position(|&c| c == s).unwrap_or(0);
+    let mut sparse = String::new();
+    let mut next = 0;
+    for (product, &s) in scores.iter().enumerate().filter(|(_, &s)| s > 0) {
+        push_number(&mut sparse, ((product - next) as u64) * 16 + u64::from(s));
+        next = product + 1;
+    }
+    if sparse.len() * 2 < scores.len() {
+        return ScoreFile {
+            d: String::new(),
+            a: sparse,
+        };
+    }
+    let dense = scores
+        .chunks(2)
+        .map(|pair| digit(code(pair[0]) * 8 + pair.get(1).map_or(0, |&s| code(s))))
+        .collect();
+    ScoreFile {
+        d: dense,
+        a: String::new(),
+    }
 }
 
 /// What a match of a query term in `field` scores, `exact` when the word is the term.
@@ -303,13 +422,7 @@ fn score(field: u8, exact: bool) -> u8 {
     WEIGHTS[field as usize] + u8::from(exact && field != DESCRIPTION)
 }
 
-/// A one-letter shard: per product, the digit of its score (0: no word starts so).
-#[derive(Serialize)]
-struct Dense {
-    s: String,
-}
-
-/// A two-letter shard: words, sorted, and for each its postings.
+/// A word shard: words, sorted, and for each its postings.
 #[derive(Serialize)]
 struct Shard<'a> {
     w: Vec<&'a str>,
@@ -413,6 +526,123 @@ mod tests {
             encode_postings(&[(0, NAME), (2, DESCRIPTION), (40, TAG)]),
             want
         );
+    }
+
+    /// What the script reads from a score file: each product's score.
+    fn read_scores(file: &ScoreFile, count: usize) -> Vec<u8> {
+        let value = |c: char| {
+            super::super::search_index::DIGITS
+                .iter()
+                .position(|&d| d as char == c)
+                .expect("a digit")
+        };
+        let mut scores = vec![0; count];
+        if !file.d.is_empty() {
+            let digits: Vec<usize> = file.d.chars().map(value).collect();
+            for (n, score) in scores.iter_mut().enumerate() {
+                let code = digits[n / 2] >> if n % 2 == 1 { 0 } else { 3 } & 7;
+                *score = SCORES[code];
+            }
+        }
+        let (mut n, mut number, mut shift) = (0, 0, 0);
+        for digit in file.a.chars().map(value) {
+            number += (digit & 31) << shift;
+            shift += 5;
+            if digit < 32 {
+                n += number >> 4;
+                scores[n] = (number & 15) as u8;
+                n += 1;
+                (number, shift) = (0, 0);
+            }
+        }
+        scores
+    }
+
+    #[test]
+    fn score_files_are_dense_or_sparse_whichever_is_shorter() {
+        let many: Vec<u8> = (0..101).map(|n| SCORES[n % 8]).collect();
+        let file = score_file(&many);
+        assert!(file.a.is_empty() && file.d.len() == 51);
+        assert_eq!(read_scores(&file, many.len()), many);
+        let mut few = vec![0; 1000];
+        few[3] = 13;
+        few[4] = 1;
+        few[900] = 6;
+        let file = score_file(&few);
+        assert!(file.d.is_empty() && !file.a.is_empty());
+        assert_eq!(read_scores(&file, few.len()), few);
+    }
+
+    /// A table of term files for `words` (each in the name of product `n`, its position).
+    fn table_of(words: &[&str], shard_max: usize) -> (BTreeMap<String, String>, Files) {
+        let mut out = Files::default();
+        let mut table = BTreeMap::new();
+        let mut by_letter: BTreeMap<String, Vec<(String, Postings)>> = BTreeMap::new();
+        for (n, word) in words.iter().enumerate() {
+            by_letter
+                .entry(word.chars().take(1).collect())
+                .or_default()
+                .push((word.to_string(), vec![(n, NAME)]));
+        }
+        for (key, list) in by_letter {
+            let mut prefix = Prefix {
+                count: words.len(),
+                shard_max,
+                out: &mut out,
+                table: &mut table,
+            };
+            prefix.place(key, list, true);
+        }
+        (table, out)
+    }
+
+    #[test]
+    fn a_prefix_with_too_many_words_gets_scores_and_longer_keys() {
+        let words = ["batik", "bambu", "ba", "bawang", "bantal", "kopi", "k"];
+        let (table, out) = table_of(&words, 1_000);
+        let keys: Vec<&str> = table.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["b", "ba", "k", "ko"]);
+        assert!(table["b"].starts_with("s-") && table["k"].starts_with("s-"));
+        assert!(table["ba"].starts_with("t-"));
+        // One letter's score file: "k" is a word (exact, 13), "kopi" starts so (12).
+        let scores: ScoreFileRead = serde_json::from_slice(&out.0[&table["k"]]).unwrap();
+        let scores = read_scores(&scores.into(), words.len());
+        assert_eq!(scores, [0, 0, 0, 0, 0, 12, 13]);
+
+        // {"w":["batik"],"p":["3"]} is 25 bytes; "ba"'s words are more.
+        let (table, out) = table_of(&words, 30);
+        let keys: Vec<&str> = table.keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            ["b", "ba", "bam", "ban", "bat", "baw", "k", "ko"],
+            "a prefix's words above 30 bytes are split by one letter more"
+        );
+        assert!(table["ba"].starts_with("s-") && table["bat"].starts_with("t-"));
+        let scores: ScoreFileRead = serde_json::from_slice(&out.0[&table["ba"]]).unwrap();
+        assert_eq!(
+            read_scores(&scores.into(), words.len()),
+            [12, 12, 13, 12, 12, 0, 0],
+            "\"ba\" typed alone: the word itself 13, the words starting so 12"
+        );
+        let shard: serde_json::Value = serde_json::from_slice(&out.0[&table["bat"]]).unwrap();
+        assert_eq!(shard["w"], serde_json::json!(["batik"]));
+    }
+
+    #[derive(serde::Deserialize)]
+    struct ScoreFileRead {
+        #[serde(default)]
+        d: String,
+        #[serde(default)]
+        a: String,
+    }
+
+    impl From<ScoreFileRead> for ScoreFile {
+        fn from(file: ScoreFileRead) -> ScoreFile {
+            ScoreFile {
+                d: file.d,
+                a: file.a,
+            }
+        }
     }
 
     #[test]

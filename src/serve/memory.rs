@@ -171,7 +171,10 @@ mod tests {
             assert!(served.update(written, &[]));
         }
         assert!(served.recent.len() <= ServedFiles::MOST_RECENT);
-        assert!(served.base.len() >= 2 * ServedFiles::MOST_RECENT, "never folded");
+        assert!(
+            served.base.len() >= 2 * ServedFiles::MOST_RECENT,
+            "never folded"
+        );
         assert_eq!(served.to_files(), expected);
     }
 }

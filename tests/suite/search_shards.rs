@@ -15,14 +15,21 @@ use serde_json::Value;
 use crate::common::browser::{harness, js_string, words, Harness, Host, Model};
 use crate::common::{etalase_command, repo_root, Catalogue};
 
-/// Builds `root` into `out` with the real binary, its search index split whatever its size.
-fn build_split(root: &Path, out: &Path) {
+/// Builds `root` into `out` with the real binary, its search index split whatever its size,
+/// and the words of a prefix split by one letter more above `shard_max` bytes (as above 16,000
+/// at 100,000 products), so that the page reads score files, word shards of two letters and
+/// of more.
+fn build_split(root: &Path, out: &Path, shard_max: &str) {
     let output = etalase_command(root, "C.UTF-8")
         .args(["build", "--root"])
         .arg(root)
         .arg("--output")
         .arg(out)
         .env(etalase::render::search_shards::SHARD_ABOVE_VAR, "0")
+        .env(
+            etalase::render::search_shards::TERM_SHARD_MAX_VAR,
+            shard_max,
+        )
         .output()
         .expect("run etalase");
     assert!(
@@ -126,6 +133,23 @@ fn assert_same_results(h: &Harness, model: &Model, whole: &Path, split: &Path) {
             sharded.get("products").is_none() && sharded["terms"].is_object(),
             "{lang}: the forced build is split"
         );
+        let terms = sharded["terms"].as_object().expect("the term files");
+        let kind = |key: &str| terms[key].as_str().map(|name| &name[..2]);
+        let longer = terms.keys().filter(|key| key.chars().count() > 2);
+        assert!(
+            longer.clone().count() > 0
+                && longer.clone().all(|key| {
+                    let two: String = key.chars().take(2).collect();
+                    kind(&two) == Some("s-")
+                }),
+            "{lang}: some prefixes are split by a third letter, under a two-letter score file"
+        );
+        assert!(
+            terms
+                .keys()
+                .any(|key| key.chars().count() == 2 && kind(key) == Some("t-")),
+            "{lang}: some two-letter prefixes keep their words in one shard"
+        );
     }
     let (whole_host, split_host) = (Host::start(whole.into()), Host::start(split.into()));
     let mut found_some = 0;
@@ -152,7 +176,7 @@ fn the_split_index_finds_what_the_whole_one_finds_on_the_sample() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let (whole, split) = (dir.path().join("whole"), dir.path().join("split"));
     etalase::build(repo_root(), &whole).expect("the sample builds");
-    build_split(repo_root(), &split);
+    build_split(repo_root(), &split, "400");
     assert_same_results(h, &h.model, &whole, &split);
 }
 
@@ -239,7 +263,8 @@ fn the_split_index_finds_what_the_whole_one_finds_on_a_synthetic_catalogue() {
         catalogue.parent().join("split"),
     );
     etalase::build(catalogue.root(), &whole).expect("the synthetic catalogue builds");
-    build_split(catalogue.root(), &split);
+    // Its 40 words are each in about 90 products: split where a word's postings pass 100 bytes.
+    build_split(catalogue.root(), &split, "100");
     assert_same_results(h, &model, &whole, &split);
 
     // The producer field: its suggestions come from the producers' shard when focused, and a

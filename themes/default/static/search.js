@@ -19,15 +19,21 @@
   var $ = E.$;
   var el = E.el;
   var PAGE = 48;
+  // The cards of a split index shown with the count, before the rest of the first page: a
+  // screenful, so that a keystroke waits for a few record files only.
+  var FIRST = 12;
   // How much a term counts where it matches: in the name, the producer, a tag; the
   // description counts 1.
   var NAME = 12;
   var PRODUCER = 6;
   var TAG = 3;
-  // A split index's field codes (description, tag, producer, name) and what they score.
+  // A split index's field codes (description, tag, producer, name) and what they score; the
+  // scores of a score file's codes.
   var WEIGHTS = [1, TAG, PRODUCER, NAME];
-  var DIGIT = {};
-  [..."0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"].forEach((c, i) => { DIGIT[c] = i; });
+  var SCORES = [0, 1, 3, 4, 6, 7, 12, 13];
+  // The value of each digit of the index's codes, by character code.
+  var DIGIT = new Uint8Array(128);
+  [..."0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"].forEach((c, i) => { DIGIT[c.charCodeAt()] = i; });
 
   var list = $("product-list");
   var listPages = $("product-pages");
@@ -144,7 +150,7 @@
     var value = 0;
     var shift = 0;
     for (var i = 0; i < code.length; i++) {
-      var digit = DIGIT[code[i]];
+      var digit = DIGIT[code.charCodeAt(i)];
       value += (digit & 31) * 2 ** shift;
       shift += 5;
       if (digit < 32) {
@@ -235,18 +241,23 @@
     var wanted = terms(state.q);
     return Promise.all([Promise.all(wanted.map(termScores)), filterTest(state)]).then(([scores, test]) => {
       var total = new Uint16Array(index.count);
-      var top = 0;
+      var counts = new Uint32Array(14 * scores.length + 2);
       for (var n = 0; n < index.count; n++) {
         var sum = 1;
         for (var t = 0; t < scores.length && sum; t++) sum = scores[t][n] && sum + scores[t][n];
-        if (sum && test(n)) {
-          total[n] = sum;
-          if (sum > top) top = sum;
-        }
+        if (sum && (!test || test(n))) counts[total[n] = sum]++;
       }
-      var buckets = Array.from({ length: top + 1 }, () => []);
-      total.forEach((sum, n) => { if (sum) buckets[sum].push(n); });
-      return buckets.reverse().flat();
+      // Where each score's products start in the list, the best first; then each in its place.
+      var start = 0;
+      for (var s = counts.length; --s;) {
+        var many = counts[s];
+        counts[s] = start;
+        start += many;
+      }
+      // A typed array: a plain one of 100,000 is slow to fill (V8 keeps it as a dictionary).
+      var found = new Uint32Array(start);
+      for (n = 0; n < index.count; n++) if (total[n]) found[counts[total[n]]++] = n;
+      return found;
     });
   }
 
@@ -264,16 +275,29 @@
     return kept.get(term);
   }
 
+  // The file of the term's longest first letters the index has: the words starting so (`t-`),
+  // or the scores of those letters typed alone (`s-`), when they have more words than one
+  // file should hold: a longer term then has a file of its own, or no word starts with it.
   function scoresOf(term) {
     var letters = [...term];
-    var name = index.terms[letters.slice(0, 2).join("")];
+    var key = letters.length + 1;
+    while (--key && !index.terms[letters.slice(0, key).join("")]);
+    var name = index.terms[letters.slice(0, key).join("")];
     var scores = new Uint8Array(index.count);
-    if (!name) return Promise.resolve(scores);
+    if (!key || name[0] == "s" && key < letters.length) return Promise.resolve(scores);
     return file(name).then((shard) => {
-      if (shard.s) {
-        for (var n = 0; n < index.count; n++) scores[n] = DIGIT[shard.s[n]];
-        return scores;
+      var n = 0;
+      // Two products a digit, 3 bits each; or the products that score, as gap × 16 + score.
+      if (shard.d) {
+        for (; n < index.count; n++) scores[n] = SCORES[DIGIT[shard.d.charCodeAt(n >> 1)] >> (n & 1 ? 0 : 3) & 7];
       }
+      if (shard.a) {
+        numbers(shard.a, (value) => {
+          n += value >> 4;
+          scores[n++] = value & 15;
+        });
+      }
+      if (!shard.w) return scores;
       shard.w.forEach((word, i) => {
         if (!word.startsWith(term)) return;
         var exact = word === term;
@@ -330,11 +354,13 @@
         return low >= 0 && (state.min === null || high >= state.min) && (state.max === null || low <= state.max);
       });
     }
-    return Promise.all(tests).then((all) => (n) => all.every((test) => test(n)));
+    // None: no test, and no call per product.
+    return Promise.all(tests).then((all) => all.length ? (n) => all.every((test) => test(n)) : null);
   }
 
   // The card data of products `numbers`: from the whole index, or their record chunks.
   function records(numbers) {
+    numbers = Array.from(numbers);
     if (index.products) return Promise.resolve(numbers.map((n) => index.products[n]));
     var chunk = (n) => Math.floor(n / index.chunk);
     return Promise.all(numbers.map((n) => file("r-" + index.records.substr(8 * chunk(n), 8) + ".json")))
@@ -370,17 +396,19 @@
     return best;
   }
 
-  // Shows the products `found` for `state`, with the cards of the first ones, `first`.
+  // Shows the products `found` for `state`, with the cards of the first ones, `first`, then
+  // the rest of the first page's.
   function show(state, found, first) {
     var active = isActive(state);
     var before = active && !results.hidden ? matches : null;
-    matches = found;
     list.hidden = listPages.hidden = listCount.hidden = active;
     results.hidden = !active;
     // A keystroke that keeps the same results ("batik" → "batik ") leaves the cards alone.
-    if (!sameResults(before, matches)) {
+    if (!sameResults(before, found)) {
+      matches = found;
       results.replaceChildren(...first.map(card));
       shown = first.length;
+      if (shown < Math.min(PAGE, matches.length)) showMore(PAGE - shown);
     }
     more.hidden = !active || shown >= matches.length;
     count.textContent = active ? matches.length + " " + count.dataset[matches.length == 1 ? "one" : "label"] : "";
@@ -392,15 +420,16 @@
   var sameResults = (before, now) => !!before && before.length === now.length &&
     now.every((n, i) => n === before[i]);
 
-  function showMore() {
+  // `cards` more cards (a page's unless told), while the results stay the ones they are for.
+  function showMore(cards) {
     var from = shown;
-    var mine = ticket;
-    shown = Math.min(matches.length, shown + PAGE);
+    var mine = matches;
+    shown = Math.min(matches.length, shown + (+cards || PAGE));
     more.hidden = shown >= matches.length;
     // In order, though a later page's chunks may arrive first.
     var numbers = matches.slice(from, shown);
     appending = appending.then(() => records(numbers)).then((products) => {
-      if (mine === ticket) results.append(...products.map((product, i) => card(product, from + i)));
+      if (mine === matches) results.append(...products.map((product, i) => card(product, from + i)));
     }, offline);
   }
   var appending = Promise.resolve();
@@ -493,9 +522,15 @@
     load().then(() => {
       state = readState();
       return find(state);
-    }).then((found) => records(found.slice(0, PAGE)).then((first) => {
-      if (mine === ticket) show(state, found, first);
-    }), offline);
+    }).then((found) => {
+      // A split index's cards: the rest of the first page's record files are asked for at
+      // once, after the first's. The whole index's come at once.
+      var few = index.products ? PAGE : FIRST;
+      records(found.slice(few, PAGE)).catch(offline);
+      return records(found.slice(0, few)).then((first) => {
+        if (mine === ticket) show(state, found, first);
+      });
+    }, offline);
   }
 
   // Typing replaces the current history entry, so Back skips the keystrokes; choosing a
