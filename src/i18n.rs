@@ -55,9 +55,9 @@ impl<'de> Visitor<'de> for RawTextVisitor {
 /// The texts sit in a short list sorted by language, each boxed to its exact length: a product
 /// holds six of these (name, unit, description as HTML, words and plain text, summary), and as
 /// `BTreeMap<String, String>` each took a 540-byte tree node plus the slack of strings grown
-/// while they were made. At 100,000 products that was most of a build's peak memory of
-/// 2.66 GB (`/usr/bin/time -v etalase build`, synthetic catalogue of `bench/synth_catalogue.rs`;
-/// see "Province scale: the build" in docs/benchmarks.md).
+/// while they were made. The list took a 100,000-product build's peak memory from 2,665 to
+/// 2,205 MB (`/usr/bin/time -v etalase build`, synthetic catalogue of `bench/synth_catalogue.rs`;
+/// "Province scale: the build" in docs/benchmarks.md).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Translated {
     /// Sorted by language, each language at most once.
