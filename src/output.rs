@@ -24,6 +24,9 @@ pub struct Staging {
     written: Mutex<HashSet<PathBuf>>,
     /// Hard links from the cache failed as crossing file systems: photos are copied.
     links_fail: AtomicBool,
+    /// The staging folder was empty when the build began (no spare from an earlier build):
+    /// nothing in it can be left as it is, so pages are written without looking first.
+    fresh: bool,
 }
 
 /// Refuses output folders whose replacement would destroy something that is not a site.
@@ -154,11 +157,13 @@ impl Staging {
         remove_leftovers(parent, &name);
         let dir = spare_path(&target);
         create_folder(&dir)?;
+        let fresh = fs::read_dir(&dir).is_ok_and(|mut items| items.next().is_none());
         Ok(Staging {
             dir,
             target,
             written: Mutex::new(HashSet::new()),
             links_fail: AtomicBool::new(false),
+            fresh,
         })
     }
 
@@ -170,12 +175,18 @@ impl Staging {
     pub fn write_page(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.dir.join(relative);
         self.remember(&path);
-        if same_content(&path, bytes) {
+        if !self.fresh && same_content(&path, bytes) {
             return Ok(());
         }
-        let written = match path.parent() {
-            Some(parent) => fs::create_dir_all(parent).and_then(|()| fs::write(&path, bytes)),
-            None => fs::write(&path, bytes),
+        // The folder is made only when writing finds it missing: most pages go into a folder
+        // that exists already (a product page beside its QR code), and looking first cost two
+        // `stat`s a page; a cold build writes 427,000 files at 100,000 products.
+        let written = match fs::write(&path, bytes) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => match path.parent() {
+                Some(parent) => fs::create_dir_all(parent).and_then(|()| fs::write(&path, bytes)),
+                None => Err(error),
+            },
+            done => done,
         };
         written.map_err(|error| write_failure(relative, &error))
     }

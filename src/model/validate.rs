@@ -77,16 +77,15 @@ pub fn validate(
         links: Mutex::new(Vec::new()),
     };
     let producer_entries = take(&mut by_section, Section::Producers);
-    let all_producers: Vec<&str> = producer_entries.iter().map(|e| e.slug.as_str()).collect();
-    let producers = collect(&producer_entries, diagnostics, |e, d| {
-        checker.producer(e, d)
-    });
+    let producer_slugs: Vec<String> = producer_entries.iter().map(|e| e.slug.clone()).collect();
+    let all_producers: Vec<&str> = producer_slugs.iter().map(String::as_str).collect();
+    let producers = collect(producer_entries, diagnostics, |e, d| checker.producer(e, d));
     let known = KnownProducers {
         all: &all_producers,
         valid: producers.iter().map(|p| p.slug.as_str()).collect(),
     };
     let (products, rejected): (Vec<_>, Vec<_>) = collect(
-        &take(&mut by_section, Section::Products),
+        take(&mut by_section, Section::Products),
         diagnostics,
         |e, d| checker.product(e, &known, d),
     )
@@ -99,7 +98,7 @@ pub fn validate(
         .flatten()
         .collect();
     let pages = collect(
-        &take(&mut by_section, Section::Pages),
+        take(&mut by_section, Section::Pages),
         diagnostics,
         |e, d| checker.page(e, d),
     );
@@ -161,16 +160,18 @@ struct KnownProducers<'a> {
 }
 
 /// Validates entries in parallel, keeping their (slug) order and all their diagnostics.
+/// Each entry's source texts are dropped as soon as it is checked, not after the last one:
+/// at 100,000 products they are 300 MB that would otherwise sit beside the checked products.
 fn collect<T: Send>(
-    entries: &[EntryFolder],
+    entries: Vec<EntryFolder>,
     diagnostics: &mut Diagnostics,
     check: impl Fn(&EntryFolder, &mut Diagnostics) -> Option<T> + Sync,
 ) -> Vec<T> {
     let results: Vec<(Option<T>, Diagnostics)> = entries
-        .par_iter()
+        .into_par_iter()
         .map(|entry| {
             let mut found = Diagnostics::default();
-            let item = check(entry, &mut found);
+            let item = check(&entry, &mut found);
             (item, found)
         })
         .collect();

@@ -111,14 +111,11 @@ struct LangShared {
     /// The context every page starts from, `site` already in it.
     context: Context,
     categories: Vec<CategoryLink>,
-    /// The products page's search index, as written to disk: names in `products/search/`
-    /// and contents (see `search_shards`). Made when first needed: no page names its parts,
-    /// and `serve` shows an edited page before it makes the lists.
-    search_index: OnceLock<Vec<(String, Vec<u8>)>>,
     /// The choices of the products page's filters.
     filters: Filters,
     /// The inquiry list's product file as written to disk, and its site-relative address
-    /// with a version from its content; made when first needed, like the search index.
+    /// with a version from its content; made when first needed (only the inquiry page and
+    /// the lists name it), so that `serve` shows an edited page before it makes the lists.
     list_items: OnceLock<ListItems>,
 }
 
@@ -507,7 +504,6 @@ impl<'a> Shared<'a> {
         let mut context = Context::new();
         context.insert("site", &site);
         LangShared {
-            search_index: OnceLock::new(),
             list_items: OnceLock::new(),
             context,
             categories: site.categories,
@@ -523,14 +519,6 @@ impl<'a> Shared<'a> {
                 card_sizes: views::Placement::Card.sizes(),
             },
         }
-    }
-
-    /// The search index of `lang`'s products page, as files.
-    fn search_index(&self, lang: &'a str) -> &[(String, Vec<u8>)] {
-        self.per_lang[lang].search_index.get_or_init(|| {
-            let index = search_index::build(&self.lang_context(lang), &self.catalogue.products);
-            search_shards::files(&index, search_shards::Limits::from_env())
-        })
     }
 
     /// The inquiry list's product file of `lang`.
@@ -673,8 +661,15 @@ impl<'a> Shared<'a> {
             ),
             List::Google => write_parts(out, &feeds, merchant::google(&view)),
             List::Meta => write_parts(out, &feeds, merchant::meta(&view)),
+            // Made here, beside the pages, and dropped once written: made before the pages for
+            // both languages at once, the index and its files were the peak of a build's memory
+            // (10,000 products: 277 MB against 180 MB while pages were rendered, RSS sampled
+            // every 0.25 s), and the files were then kept to the end.
             List::SearchIndex => {
-                for (name, bytes) in self.search_index(lang) {
+                let index = search_index::build(&self.lang_context(lang), &self.catalogue.products);
+                let files = search_shards::files(&index, search_shards::Limits::from_env());
+                drop(index);
+                for (name, bytes) in &files {
                     let dir = search_index::SEARCH_DIR;
                     out.write_page(&format!("{lang}/products/{dir}/{name}"), bytes)?;
                 }
