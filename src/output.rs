@@ -241,7 +241,13 @@ impl Staging {
         copy_keeping_time(source, &path, &original).map_err(failure)
     }
 
+    /// Notes a file this build wrote, so that `remove_stale` keeps it. A fresh staging folder
+    /// holds nothing stale: at 100,000 products, remembering its 427,000 paths and walking them
+    /// again took 3.4 s of a 53 s build.
     fn remember(&self, path: &Path) {
+        if self.fresh {
+            return;
+        }
         if let Ok(mut written) = self.written.lock() {
             written.insert(path.to_owned());
         }
@@ -249,6 +255,9 @@ impl Staging {
 
     /// Removes what an earlier build left in the staging folder and this build did not write.
     fn remove_stale(&self) -> io::Result<()> {
+        if self.fresh {
+            return Ok(());
+        }
         let written = self
             .written
             .lock()
