@@ -103,27 +103,35 @@ impl CatalogueRoot {
     /// Reads a text file given relative to the root. A file that is a link leaving the
     /// catalogue, or larger than the limit, is refused before it is read.
     pub fn read_text(&self, relative: &Path) -> Result<SourceFile, Diagnostic> {
-        let unreadable = |error: &io::Error| {
-            Diagnostic::error(
-                relative,
-                msg::CANNOT_BE_READ.nested("reason", io_reason(error)),
-            )
-        };
         let target = self
             .root
             .join(relative)
             .canonicalize()
-            .map_err(|e| unreadable(&e))?;
+            .map_err(|e| unreadable(relative, &e))?;
         if !target.starts_with(&self.root) {
             return Err(Diagnostic::error(relative, &msg::LINK_LEAVES_CATALOGUE)
                 .with_hint(&msg::COPY_INSTEAD_HINT));
         }
+        self.read_inside(relative, &target)
+    }
+
+    /// [`read_text`](Self::read_text) for a file `file_names` listed: its folder and the file
+    /// itself were found not to leave the catalogue, so its real path is not looked up again
+    /// (six system calls a file, a tenth of reading 100,000 entries).
+    fn read_listed_text(&self, relative: &Path) -> Result<SourceFile, Diagnostic> {
+        self.read_inside(relative, &self.root.join(relative))
+    }
+
+    /// Reads `target`, known to be inside the catalogue, refusing it over the size limit.
+    fn read_inside(&self, relative: &Path, target: &Path) -> Result<SourceFile, Diagnostic> {
+        let unreadable = |error: &io::Error| unreadable(relative, error);
         let (limit, hint) = if relative == Path::new(CONFIG_FILE) {
             (MAX_CONFIG_BYTES, &msg::CONFIG_TOO_BIG_HINT)
         } else {
             (self.max_text_bytes, &msg::TEXT_FILE_TOO_BIG_HINT)
         };
-        let size = fs::metadata(&target).map_err(|e| unreadable(&e))?.len();
+        let mut file = fs::File::open(target).map_err(|e| unreadable(&e))?;
+        let size = file.metadata().map_err(|e| unreadable(&e))?.len();
         if size > limit {
             return Err(Diagnostic::error(
                 relative,
@@ -133,7 +141,7 @@ impl CatalogueRoot {
             )
             .with_hint(hint));
         }
-        let bytes = read_at_most(&target, limit).map_err(|e| unreadable(&e))?;
+        let bytes = read_at_most(&mut file, limit).map_err(|e| unreadable(&e))?;
         decode_text(relative, bytes)
     }
 
@@ -203,11 +211,19 @@ impl CatalogueRoot {
             if name.starts_with('.') {
                 continue;
             }
-            if let Some(problem) = self.folder_leaving(&item_path) {
+            // Only a link can leave the catalogue (its folder was checked): looking up every
+            // folder's real path cost six system calls an entry, one entry after another.
+            let is_link = item.path_is_symlink();
+            if let Some(problem) = is_link.then(|| self.folder_leaving(&item_path)).flatten() {
                 diagnostics.push(problem);
                 continue;
             }
-            if !item.path().is_dir() {
+            let is_dir = if is_link {
+                item.path().is_dir()
+            } else {
+                item.file_type().is_dir()
+            };
+            if !is_dir {
                 diagnostics.push(
                     Diagnostic::warning(&item_path, &msg::NOT_A_FOLDER_IGNORED)
                         .with_hint(msg::ENTRY_IS_A_FOLDER_HINT.arg("section", section.folder())),
@@ -257,6 +273,14 @@ impl CatalogueRoot {
             data: None,
             texts: BTreeMap::new(),
         };
+        // Its files are read without looking up their real paths (`read_listed_text`): a
+        // folder that is a link leaving the catalogue (swapped in while `serve` runs) is
+        // refused first.
+        let is_link = fs::symlink_metadata(self.root.join(&dir)).is_ok_and(|m| m.is_symlink());
+        if let Some(problem) = is_link.then(|| self.folder_leaving(&dir)).flatten() {
+            problems.push(problem);
+            return (entry, problems);
+        }
         for name in self.file_names(&dir, &mut problems) {
             let relative = dir.join(&name);
             let is_data = section.data_file() == Some(name.as_str());
@@ -264,7 +288,7 @@ impl CatalogueRoot {
             if !is_data && markdown_stem.is_none() {
                 continue; // photos and other files are read only when referenced
             }
-            match self.read_text(&relative) {
+            match self.read_listed_text(&relative) {
                 Ok(file) if is_data => entry.data = Some(file),
                 Ok(file) => {
                     let stem = markdown_stem.unwrap_or_default().to_owned();
@@ -308,7 +332,12 @@ impl CatalogueRoot {
                         );
                         continue;
                     }
-                    if item.path().is_file() {
+                    let is_file = if item.path_is_symlink() {
+                        item.path().is_file()
+                    } else {
+                        item.file_type().is_file()
+                    };
+                    if is_file {
                         names.push(name);
                     }
                 }
@@ -360,11 +389,18 @@ pub enum AssetProblem {
     LeavesCatalogue,
 }
 
+fn unreadable(relative: &Path, error: &io::Error) -> Diagnostic {
+    Diagnostic::error(
+        relative,
+        msg::CANNOT_BE_READ.nested("reason", io_reason(error)),
+    )
+}
+
 /// Reads up to `limit` bytes of a file (it may have grown since its size was checked).
-fn read_at_most(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+fn read_at_most(file: &mut fs::File, limit: u64) -> io::Result<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
-    fs::File::open(path)?.take(limit).read_to_end(&mut bytes)?;
+    file.take(limit).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -484,5 +520,30 @@ mod tests {
                 Err(AssetProblem::LeavesCatalogue)
             );
         }
+    }
+
+    /// `serve` reads an edited entry by itself (`read_entry`), without the walk over its
+    /// section that refuses links: an entry folder swapped for a link to a folder outside
+    /// is refused there too, and none of its files is read.
+    #[cfg(unix)]
+    #[test]
+    fn an_entry_folder_linked_outside_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let catalogue = dir.path().join("katalog");
+        let outside = dir.path().join("rumah");
+        fs::create_dir_all(catalogue.join("content/products")).unwrap();
+        fs::create_dir_all(&outside).unwrap();
+        fs::write(outside.join("product.yaml"), "name: rahasia\n").unwrap();
+        std::os::unix::fs::symlink(&outside, catalogue.join("content/products/a")).unwrap();
+        let root = CatalogueRoot::open(&catalogue).unwrap();
+        let (entry, problems) = root.read_entry(Section::Products, "a".into());
+        assert!(entry.data.is_none(), "the linked file was read");
+        let problem = problems.iter().next().expect("a problem");
+        assert!(problem.is_error());
+        assert_eq!(problem.file, Path::new("content/products/a"));
+        let mut found = Diagnostics::default();
+        let content = root.read_content(&mut found);
+        assert!(content.entries.is_empty());
+        assert!(found.has_errors());
     }
 }
