@@ -52,6 +52,7 @@ impl Folders {
 pub(super) fn read(
     file: &SourceFile,
     body: &str,
+    parsed: &markdown::Parsed,
     languages: &[String],
     uses: &mut Vec<LinkUse>,
     found: &mut Diagnostics,
@@ -61,7 +62,7 @@ pub(super) fn read(
         .len()
         .checked_sub(body.len())
         .filter(|start| file.text[*start..] == *body);
-    for written in markdown::links(body) {
+    for written in parsed.links() {
         let line = body_start.map(|start| line_at(&file.text, start + written.offset));
         let link = written.destination;
         if link.starts_with(INTERNAL_PREFIX) {
@@ -79,7 +80,7 @@ pub(super) fn read(
             );
         }
     }
-    for image in markdown::images_without_alt(body) {
+    for image in parsed.images_without_alt() {
         let line = body_start.map(|start| line_at(&file.text, start + image.offset));
         let name = image.destination;
         found.push(

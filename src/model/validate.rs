@@ -550,19 +550,18 @@ impl Checker<'_> {
             };
             match prepare(&text) {
                 Ok(body) => {
+                    let parsed = markdown::parse(&body);
                     let mut uses = Vec::new();
-                    links::read(file, &body, self.languages(), &mut uses, found);
+                    links::read(file, &body, &parsed, self.languages(), &mut uses, found);
                     if let Ok(mut queued) = self.links.lock() {
                         queued.extend(uses);
                     }
-                    let photos = self.inline_photos(entry, file, &body, found);
+                    let photos = self.inline_photos(entry, file, &parsed, found);
                     let photo_key = |name: &str| photos.get(name).cloned();
-                    bodies.html.set(stem, markdown::to_html(&body, &photo_key));
-                    bodies
-                        .summaries
-                        .set(stem, markdown::summary(&body, SUMMARY_CHARS));
-                    bodies.words.set(stem, markdown::words(&body));
-                    bodies.plain.set(stem, markdown::plain_text(&body));
+                    bodies.html.set(stem, parsed.to_html(&photo_key));
+                    bodies.summaries.set(stem, parsed.summary(SUMMARY_CHARS));
+                    bodies.words.set(stem, parsed.words());
+                    bodies.plain.set(stem, parsed.plain_text());
                 }
                 Err(problems) => problems.into_iter().for_each(|p| found.push(p)),
             }
@@ -590,11 +589,11 @@ impl Checker<'_> {
         &self,
         entry: &EntryFolder,
         file: &SourceFile,
-        body: &str,
+        parsed: &markdown::Parsed,
         found: &mut Diagnostics,
     ) -> BTreeMap<String, String> {
         let mut keys = BTreeMap::new();
-        for name in markdown::local_images(body) {
+        for name in parsed.local_images() {
             match self.root.resolve_asset(&entry.dir, &name) {
                 Ok(source) => {
                     let relative = entry.dir.join(&name);
