@@ -8,6 +8,7 @@ mod labels;
 mod merchant;
 mod meta;
 mod offline;
+mod page_context;
 mod qr;
 mod scope;
 pub mod search_index;
@@ -33,6 +34,7 @@ use crate::output::SiteWriter;
 use crate::theme::Assets;
 use labels::Labels;
 use meta::PageMeta;
+use page_context::{Contexts, PageContext};
 pub use qr::CodeCache;
 pub use scope::{after_change, after_edits, Edit, Scope};
 use templates::Templates;
@@ -233,7 +235,10 @@ pub fn render_site(
     let (mut problems, list_problems): (Vec<Diagnostic>, Vec<Diagnostic>) = rayon::join(
         || {
             jobs.par_iter()
-                .filter_map(|(lang, job)| shared.render_job(lang, *job, out).err())
+                .map_init(Contexts::default, |contexts, (lang, job)| {
+                    shared.render_job(lang, *job, out, contexts).err()
+                })
+                .flatten()
                 .collect()
         },
         || {
@@ -682,7 +687,27 @@ impl<'a> Shared<'a> {
         }
     }
 
-    fn render_job(&self, lang: &'a str, job: Job, out: &dyn SiteWriter) -> Result<(), Diagnostic> {
+    fn render_job(
+        &self,
+        lang: &'a str,
+        job: Job,
+        out: &dyn SiteWriter,
+        contexts: &mut Contexts,
+    ) -> Result<(), Diagnostic> {
+        let shared = &self.per_lang[lang].context;
+        contexts.with(lang, shared, |context| {
+            self.render_page(lang, job, out, context)
+        })
+    }
+
+    /// Renders one page into `context`, which holds the language's shared values.
+    fn render_page(
+        &self,
+        lang: &'a str,
+        job: Job,
+        out: &dyn SiteWriter,
+        context: &mut PageContext,
+    ) -> Result<(), Diagnostic> {
         let path = twin_path(self.catalogue, job);
         let mut meta = PageMeta::new(&self.catalogue.config, lang, &path);
         let view = LangContext {
@@ -690,24 +715,19 @@ impl<'a> Shared<'a> {
             ..self.lang_context(lang)
         };
         meta.image = Some(self.fallback_image.clone());
-        let mut context = self.base_context(lang);
         let template = match job {
-            Job::Home => self.home(&view, &mut meta, &mut context),
-            Job::Products { page } => self.all_products(&view, page, &mut meta, &mut context),
-            Job::Product(i) => self.product(&view, i, &mut meta, &mut context),
-            Job::Producer { index, page } => {
-                self.producer(&view, index, page, &mut meta, &mut context)
-            }
-            Job::Category { index, page } => {
-                self.category(&view, index, page, &mut meta, &mut context)
-            }
-            Job::FreePage(i) => self.free_page(&view, i, &mut meta, &mut context),
-            Job::Tags => self.tag_list(&view, &mut meta, &mut context),
-            Job::Tag { index, page } => self.tag(&view, index, page, &mut meta, &mut context),
+            Job::Home => self.home(&view, &mut meta, context),
+            Job::Products { page } => self.all_products(&view, page, &mut meta, context),
+            Job::Product(i) => self.product(&view, i, &mut meta, context),
+            Job::Producer { index, page } => self.producer(&view, index, page, &mut meta, context),
+            Job::Category { index, page } => self.category(&view, index, page, &mut meta, context),
+            Job::FreePage(i) => self.free_page(&view, i, &mut meta, context),
+            Job::Tags => self.tag_list(&view, &mut meta, context),
+            Job::Tag { index, page } => self.tag(&view, index, page, &mut meta, context),
             Job::Brochure { selection, part } => {
-                self.brochure(&view, selection, part, &mut meta, &mut context)
+                self.brochure(&view, selection, part, &mut meta, context)
             }
-            Job::Inquiry => self.inquiry(&view, &mut meta, &mut context),
+            Job::Inquiry => self.inquiry(&view, &mut meta, context),
         };
         if let Job::Brochure {
             selection: None,
@@ -723,7 +743,7 @@ impl<'a> Shared<'a> {
         }
         meta.set_document_title(&view.plain(&self.catalogue.config.title));
         context.insert("page", &meta);
-        let html = self.templates.render(template, &context)?;
+        let html = self.templates.render(template, context.context())?;
         out.write_page(&format!("{lang}/{path}index.html"), html.as_bytes())
     }
 
@@ -741,7 +761,12 @@ impl<'a> Shared<'a> {
         out.write_page(relative, qr::svg(url).unwrap_or_default().as_bytes())
     }
 
-    fn home(&self, view: &LangContext, meta: &mut PageMeta, context: &mut Context) -> &'static str {
+    fn home(
+        &self,
+        view: &LangContext,
+        meta: &mut PageMeta,
+        context: &mut PageContext,
+    ) -> &'static str {
         let featured: Vec<ProductCard> = self
             .catalogue
             .products
@@ -765,7 +790,7 @@ impl<'a> Shared<'a> {
         view: &LangContext,
         index: usize,
         meta: &mut PageMeta,
-        context: &mut Context,
+        context: &mut PageContext,
     ) -> &'static str {
         let product = &self.catalogue.products[index];
         let data = view.product(product);
@@ -801,7 +826,7 @@ impl<'a> Shared<'a> {
         index: usize,
         page: usize,
         meta: &mut PageMeta,
-        context: &mut Context,
+        context: &mut PageContext,
     ) -> &'static str {
         let producer = &self.catalogue.producers[index];
         let data = view.producer(producer);
@@ -837,7 +862,7 @@ impl<'a> Shared<'a> {
         index: usize,
         page: usize,
         meta: &mut PageMeta,
-        context: &mut Context,
+        context: &mut PageContext,
     ) -> &'static str {
         let category = &self.catalogue.config.categories[index];
         let members = &self.products_by_category[index];
@@ -871,7 +896,7 @@ impl<'a> Shared<'a> {
         view: &LangContext,
         page: usize,
         meta: &mut PageMeta,
-        context: &mut Context,
+        context: &mut PageContext,
     ) -> &'static str {
         let labels = Labels::for_lang(view.lang);
         let every = &self.all_products;
@@ -896,7 +921,7 @@ impl<'a> Shared<'a> {
         &self,
         view: &LangContext,
         meta: &mut PageMeta,
-        context: &mut Context,
+        context: &mut PageContext,
     ) -> &'static str {
         let labels = Labels::for_lang(view.lang);
         let tags: Vec<TagLink> = self
@@ -926,7 +951,7 @@ impl<'a> Shared<'a> {
         index: usize,
         page: usize,
         meta: &mut PageMeta,
-        context: &mut Context,
+        context: &mut PageContext,
     ) -> &'static str {
         let (slug, members) = &self.catalogue.tags[index];
         let labels = Labels::for_lang(view.lang);
@@ -970,7 +995,7 @@ impl<'a> Shared<'a> {
         selection: Option<usize>,
         part: Option<brochure::Part>,
         meta: &mut PageMeta,
-        context: &mut Context,
+        context: &mut PageContext,
     ) -> &'static str {
         let config = &self.catalogue.config;
         let chosen = selection.map(|i| &config.brochures[i]);
@@ -1031,7 +1056,7 @@ impl<'a> Shared<'a> {
         &self,
         view: &LangContext,
         meta: &mut PageMeta,
-        context: &mut Context,
+        context: &mut PageContext,
     ) -> &'static str {
         let labels = &Labels::for_lang(view.lang).list;
         meta.title = labels.title.to_owned();
@@ -1048,7 +1073,7 @@ impl<'a> Shared<'a> {
         view: &LangContext,
         index: usize,
         meta: &mut PageMeta,
-        context: &mut Context,
+        context: &mut PageContext,
     ) -> &'static str {
         let page = &self.catalogue.pages[index];
         let title = view.text(&page.title);
