@@ -246,6 +246,11 @@ pub fn part_products<'c>(
         .into_iter()
         .filter(|p| p.category == part.category)
         .collect();
+    part_of(&members, part)
+}
+
+/// The products of `part`, of `members`: the products of its category in its brochure.
+fn part_of<'c>(members: &[&'c Product], part: Part) -> Vec<&'c Product> {
     let size = members.len().div_ceil(part.of.max(1));
     members
         .chunks(size.max(1))
@@ -348,20 +353,27 @@ pub fn build(view: &LangContext, selection: Option<&BrochureSelection>) -> Broch
     lay_out(view, selection, products(view.catalogue, selection), None)
 }
 
-/// Lays out one part of a split brochure.
+/// Lays out one part of a split brochure; `category` holds the indexes of every product of
+/// the part's category (chosen or not), so that each of a hundred parts does not read the
+/// whole catalogue.
 pub fn build_part(
     view: &LangContext,
     selection: Option<&BrochureSelection>,
     part: Part,
+    category: &[usize],
 ) -> Brochure {
     let catalogue = view.catalogue;
+    let members: Vec<&Product> = category
+        .iter()
+        .map(|&index| &catalogue.products[index])
+        .filter(|product| selection.is_none_or(|s| is_selected(product, s)))
+        .collect();
     let label = PartLabel {
         category: view.plain(&catalogue.config.categories[part.category].name),
         number: part.number,
         of: part.of,
     };
-    let chosen = part_products(catalogue, selection, part);
-    lay_out(view, selection, chosen, Some(label))
+    lay_out(view, selection, part_of(&members, part), Some(label))
 }
 
 /// The index of a split brochure: its categories with their parts.
@@ -394,8 +406,14 @@ pub struct IndexPart {
 pub fn index(view: &LangContext, selection: Option<&BrochureSelection>) -> Index {
     let catalogue = view.catalogue;
     let mut categories: Vec<IndexCategory> = Vec::new();
+    let chosen = products(catalogue, selection);
+    let groups = by_category(catalogue, &chosen);
     for part in parts(catalogue, selection) {
-        let members = part_products(catalogue, selection, part);
+        let in_category = groups
+            .iter()
+            .find(|(category, _)| *category == part.category)
+            .map_or(&[][..], |(_, members)| members.as_slice());
+        let members = part_of(in_category, part);
         let link = IndexPart {
             number: part.number,
             url: view.url(&part_path(catalogue, selection, part)),
@@ -419,7 +437,7 @@ pub fn index(view: &LangContext, selection: Option<&BrochureSelection>) -> Index
             || view.plain(&catalogue.config.title),
             |s| view.plain(&s.title),
         ),
-        product_count: products(catalogue, selection).len(),
+        product_count: chosen.len(),
         categories,
     }
 }

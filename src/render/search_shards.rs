@@ -97,8 +97,7 @@ impl Limits {
 /// The files of one language's index: names in `products/search/`, and contents; the entry
 /// first, the rest by name.
 pub fn files(index: &SearchIndex, limits: Limits) -> Vec<(String, Vec<u8>)> {
-    let whole = serde_json::to_vec(index).unwrap_or_default();
-    if whole.len() <= limits.split_above {
+    if let Some(whole) = whole_within(index, limits.split_above) {
         return vec![(SEARCH_INDEX_FILE.to_owned(), whole)];
     }
     let mut out = Files::default();
@@ -356,14 +355,13 @@ impl Prefix<'_> {
             self.table.insert(key, name);
             return;
         }
-        let mut scores = vec![0; self.count];
-        for (word, list) in &words {
+        let scored = words.iter().flat_map(|(word, list)| {
             let exact = word.chars().count() == length;
-            for &(product, field) in list {
-                scores[product] = scores[product].max(score(field, exact));
-            }
-        }
-        let name = self.out.add("s", 10, &score_file(&scores));
+            list.iter()
+                .map(move |&(product, field)| (product, score(field, exact)))
+        });
+        let scores = best_scores(self.count, scored.collect());
+        let name = self.out.add("s", 10, &score_file(self.count, &scores));
         self.table.insert(key, name);
         let mut next: BTreeMap<String, Vec<(String, Postings)>> = BTreeMap::new();
         for (word, list) in words {
@@ -393,21 +391,47 @@ struct ScoreFile {
     a: String,
 }
 
-fn score_file(scores: &[u8]) -> ScoreFile {
+/// Each product's best score of `scored`, ascending by product, the products without one left
+/// out. A prefix split further gets a score file, and a larger catalogue splits more prefixes
+/// (304 at 100,000 products, 58 at 10,000): a pass over every product for each made the
+/// split grow faster than the catalogue, so a prefix with few matches sorts them instead.
+fn best_scores(count: usize, mut scored: Vec<(usize, u8)>) -> Vec<(usize, u8)> {
+    if scored.len() >= count / 8 {
+        let mut best = vec![0; count];
+        for (product, score) in scored {
+            best[product] = best[product].max(score);
+        }
+        return best
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, score)| score > 0)
+            .collect();
+    }
+    scored.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    scored.dedup_by_key(|(product, _)| *product);
+    scored
+}
+
+/// The score file of `count` products, of which `scores` (ascending, each product once) score.
+fn score_file(count: usize, scores: &[(usize, u8)]) -> ScoreFile {
     let code = |s: u8| SCORES.iter().position(|&c| c == s).unwrap_or(0);
     let mut sparse = String::new();
     let mut next = 0;
-    for (product, &s) in scores.iter().enumerate().filter(|(_, &s)| s > 0) {
+    for &(product, s) in scores {
         push_number(&mut sparse, ((product - next) as u64) * 16 + u64::from(s));
         next = product + 1;
     }
-    if sparse.len() * 2 < scores.len() {
+    if sparse.len() * 2 < count {
         return ScoreFile {
             d: String::new(),
             a: sparse,
         };
     }
-    let dense = scores
+    let mut all = vec![0; count];
+    for &(product, s) in scores {
+        all[product] = s;
+    }
+    let dense = all
         .chunks(2)
         .map(|pair| digit(code(pair[0]) * 8 + pair.get(1).map_or(0, |&s| code(s))))
         .collect();
@@ -444,6 +468,37 @@ fn encode_postings(list: &[(usize, u8)]) -> String {
 #[derive(Serialize)]
 struct Column {
     d: String,
+}
+
+/// The whole index as one file, unless it is larger than `limit` bytes: then `None`, found
+/// once `limit` bytes are written (at 100,000 products the whole index is 25 MB).
+fn whole_within(index: &SearchIndex, limit: usize) -> Option<Vec<u8>> {
+    let mut file = Capped {
+        bytes: Vec::new(),
+        limit,
+    };
+    serde_json::to_writer(&mut file, index).ok()?;
+    Some(file.bytes)
+}
+
+/// Bytes that refuse to grow beyond `limit`.
+struct Capped {
+    bytes: Vec<u8>,
+    limit: usize,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > self.limit {
+            return Err(std::io::ErrorKind::FileTooLarge.into());
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Writes one column per filter; returns their table.
@@ -561,16 +616,35 @@ mod tests {
     #[test]
     fn score_files_are_dense_or_sparse_whichever_is_shorter() {
         let many: Vec<u8> = (0..101).map(|n| SCORES[n % 8]).collect();
-        let file = score_file(&many);
+        let file = score_file(many.len(), &scoring(&many));
         assert!(file.a.is_empty() && file.d.len() == 51);
         assert_eq!(read_scores(&file, many.len()), many);
         let mut few = vec![0; 1000];
         few[3] = 13;
         few[4] = 1;
         few[900] = 6;
-        let file = score_file(&few);
+        let file = score_file(few.len(), &scoring(&few));
         assert!(file.d.is_empty() && !file.a.is_empty());
         assert_eq!(read_scores(&file, few.len()), few);
+    }
+
+    /// The products of `scores` that score, with their scores.
+    fn scoring(scores: &[u8]) -> Vec<(usize, u8)> {
+        scores
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|&(_, s)| s > 0)
+            .collect()
+    }
+
+    #[test]
+    fn a_product_keeps_its_best_score_whether_few_or_many_score() {
+        // Few matches among many products are sorted; many are counted in place: the same.
+        let matches = vec![(7, 1), (2, 12), (7, 13), (2, 3), (0, 4), (7, 6)];
+        let want = vec![(0, 4), (2, 12), (7, 13)];
+        assert_eq!(best_scores(1_000, matches.clone()), want);
+        assert_eq!(best_scores(8, matches), want);
     }
 
     /// A table of term files for `words` (each in the name of product `n`, its position).
