@@ -436,6 +436,52 @@ fn opengraph_images_are_absolute_and_exist() {
     }
 }
 
+/// A category's and a tag's pages share the photo of their first product that has one, even
+/// when products without a photo come before it; a list with no photo at all shares the
+/// site's own preview (the featured product's), as the tag list does.
+#[test]
+fn lists_share_the_photo_of_their_first_product_that_has_one() {
+    let catalogue = Catalogue::copy("basic");
+    let onde = "content/products/onde-onde-isi-10";
+    std::fs::copy(
+        catalogue.path("content/products/batik-tulis-surya/utama.png"),
+        catalogue.path(&format!("{onde}/kotak.png")),
+    )
+    .unwrap();
+    let yaml = catalogue.read(&format!("{onde}/product.yaml"));
+    catalogue.write(
+        &format!("{onde}/product.yaml"),
+        format!("{yaml}tags: [kue]\nphotos:\n  - {{ file: kotak.png, alt: {{ id: Kotak, en: Box }} }}\n"),
+    );
+    catalogue.write(
+        "content/products/a-kue-polos/product.yaml",
+        "name: { id: Kue Polos, en: Plain Cake }\nproducer: onde-onde-bu-sri\n\
+         category: makanan-minuman\ntags: [kue, polos]\n",
+    );
+    let site = catalogue.build();
+    for lang in LANGUAGES {
+        let product = site.html(&format!("{lang}/products/onde-onde-isi-10/"));
+        let photo = meta_property(&product, "og:image");
+        assert!(photo.contains("onde-onde-isi-10-kotak-"), "{photo}");
+        for list in ["categories/makanan-minuman/", "tags/kue/"] {
+            let doc = site.html(&format!("{lang}/{list}"));
+            assert_eq!(meta_property(&doc, "og:image"), photo, "{lang}/{list}");
+        }
+        let tags = site.html(&format!("{lang}/tags/"));
+        let without = site.html(&format!("{lang}/tags/polos/"));
+        let site_preview = meta_property(&tags, "og:image");
+        assert!(
+            site_preview.contains("batik-tulis-surya-utama-"),
+            "{site_preview}"
+        );
+        assert_eq!(
+            meta_property(&without, "og:image"),
+            site_preview,
+            "{lang}/tags/polos/"
+        );
+    }
+}
+
 #[test]
 fn products_carry_json_ld_without_raw_angle_brackets() {
     let site = basic();
