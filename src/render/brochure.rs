@@ -124,8 +124,13 @@ pub fn products<'c>(
     catalogue
         .products
         .iter()
-        .filter(|product| selection.is_none_or(|s| is_selected(product, s)))
+        .filter(|product| is_chosen(product, selection))
         .collect()
+}
+
+/// Whether `product` is in the brochure of `selection` (all are in the brochure of everything).
+fn is_chosen(product: &Product, selection: Option<&BrochureSelection>) -> bool {
+    selection.is_none_or(|s| is_selected(product, s))
 }
 
 fn is_selected(product: &Product, selection: &BrochureSelection) -> bool {
@@ -222,13 +227,19 @@ pub fn parts(catalogue: &Catalogue, selection: Option<&BrochureSelection>) -> Ve
     if !is_split(catalogue, selection) {
         return Vec::new();
     }
-    let limit = catalogue.config.limits.max_brochure_products;
-    by_category(catalogue, &products(catalogue, selection))
-        .into_iter()
+    let groups = by_category(catalogue, &products(catalogue, selection));
+    split(&groups, catalogue.config.limits.max_brochure_products)
+}
+
+/// The parts of a brochure of `groups` (categories with their products), `limit` products a
+/// part at most.
+fn split(groups: &[(usize, Vec<&Product>)], limit: usize) -> Vec<Part> {
+    groups
+        .iter()
         .flat_map(|(category, members)| {
             let of = members.len().div_ceil(limit);
             (1..=of).map(move |number| Part {
-                category,
+                category: *category,
                 number,
                 of,
             })
@@ -366,7 +377,7 @@ pub fn build_part(
     let members: Vec<&Product> = category
         .iter()
         .map(|&index| &catalogue.products[index])
-        .filter(|product| selection.is_none_or(|s| is_selected(product, s)))
+        .filter(|product| is_chosen(product, selection))
         .collect();
     let label = PartLabel {
         category: view.plain(&catalogue.config.categories[part.category].name),
@@ -402,13 +413,14 @@ pub struct IndexPart {
     pub pages: usize,
 }
 
-/// The index page of the split brochure of `selection` (or of everything).
+/// The index page of the brochure of `selection` (or of everything), for one that [`is_split`].
 pub fn index(view: &LangContext, selection: Option<&BrochureSelection>) -> Index {
     let catalogue = view.catalogue;
     let mut categories: Vec<IndexCategory> = Vec::new();
     let chosen = products(catalogue, selection);
     let groups = by_category(catalogue, &chosen);
-    for part in parts(catalogue, selection) {
+    let limit = catalogue.config.limits.max_brochure_products;
+    for part in split(&groups, limit) {
         let in_category = groups
             .iter()
             .find(|(category, _)| *category == part.category)

@@ -1215,7 +1215,6 @@ struct TagLink {
     count: usize,
 }
 
-/// The curation statuses a visitor can filter by, in the page's language.
 /// The link-preview image of a list: that of its first product with a photo.
 fn first_share_image(
     view: &LangContext,
@@ -1225,6 +1224,7 @@ fn first_share_image(
     members.iter().find_map(|&i| view.share_image(&products[i]))
 }
 
+/// The curation statuses a visitor can filter by, in the page's language.
 fn curation_choices(lang: &str) -> Vec<Choice> {
     CurationStatus::ALL
         .into_iter()
